@@ -1,0 +1,73 @@
+"""Application factory: reads as the table of contents of the platform."""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+from werkzeug.exceptions import HTTPException
+
+from config import Config, config_from_env
+
+
+def create_app(config: type[Config] | None = None) -> Flask:
+    config = config or config_from_env()
+    config.validate()
+    app = Flask(__name__, instance_relative_config=False)
+    app.config.from_object(config)
+    app.json.ensure_ascii = False
+    register_logging(app)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    return app
+
+
+def register_logging(app: Flask) -> None:
+    if not app.debug and not app.testing:
+        logging.basicConfig(level=logging.INFO,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def register_extensions(app: Flask) -> None:
+    from app import models  # noqa: F401  - every table known to the metadata and Alembic
+    from app.extensions import api, db, limiter, migrate, redis_store
+    from app.i18n import install_chinese_messages
+
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
+        from pathlib import Path
+        Path(app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")).parent.mkdir(
+            parents=True, exist_ok=True)
+    db.init_app(app)
+    migrate.init_app(app, db, render_as_batch=True, compare_type=True)
+    redis_store.init_app(app)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+    limiter.init_app(app)
+    install_chinese_messages()
+    api.init_app(app)
+    api.spec.components.security_scheme(
+        "bearerAuth", {"type": "http", "scheme": "bearer", "description": "POST /auth/wechat 得到的 token"})
+
+
+def register_blueprints(app: Flask) -> None:
+    from app.extensions import api
+    from miniprogram_api import BLUEPRINTS
+
+    for blueprint in BLUEPRINTS:
+        api.register_blueprint(blueprint, url_prefix="/api/v1" + (blueprint.url_prefix or ""))
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from app.errors import (DomainError, domain_error_response, http_error_response,
+                            unhandled_error_response)
+
+    app.register_error_handler(DomainError, domain_error_response)
+    app.register_error_handler(HTTPException, http_error_response)
+    app.register_error_handler(Exception, unhandled_error_response)
+
+
+def register_commands(app: Flask) -> None:
+    from app.commands import COMMANDS
+
+    for command in COMMANDS:
+        app.cli.add_command(command)

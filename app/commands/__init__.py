@@ -1,0 +1,2 @@
+"""Command line: `flask --app wsgi <command>`."""
+COMMANDS: list = []

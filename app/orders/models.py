@@ -1,0 +1,102 @@
+"""Orders (群众点单) and their timeline. Status changes happen only in `app.orders.state`."""
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db_types import UTCDateTime, utcnow
+from app.extensions import db
+
+
+class OrderStatus(StrEnum):
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    DISPATCHED = "dispatched"
+    PUBLISHED = "published"
+    ACCEPTED = "accepted"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    RATED = "rated"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+
+class OrderSource(StrEnum):
+    MINIPROGRAM = "miniprogram"
+    CONSOLE = "console"  # 代点单: entered by staff for a resident
+    DEVICE = "device"  # 一键通
+
+
+class Order(db.Model):
+    __tablename__ = "orders"
+    __table_args__ = (
+        CheckConstraint("stars IS NULL OR (stars BETWEEN 1 AND 5)", name="stars_range"),
+        Index("ix_orders_community_status", "community_id", "status"),
+        Index("ix_orders_status_community", "status", "community_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"))
+    resident_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("catalog_items.id"))
+    kind: Mapped[str] = mapped_column(String(20), default="service")  # "wish" = 微心愿
+    source: Mapped[str] = mapped_column(String(20), default=OrderSource.MINIPROGRAM)
+    status: Mapped[str] = mapped_column(String(20), default=OrderStatus.SUBMITTED)
+
+    description: Mapped[str] = mapped_column(Text)
+    address: Mapped[str] = mapped_column(String(200))
+    contact_name: Mapped[str | None] = mapped_column(String(50))
+    contact_phone: Mapped[str] = mapped_column(String(20))
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    photos: Mapped[list] = mapped_column(JSON, default=list)
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grids.id"))
+    building_id: Mapped[int | None] = mapped_column(ForeignKey("buildings.id"))
+
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    reject_reason: Mapped[str | None] = mapped_column(String(200))
+    completion_note: Mapped[str | None] = mapped_column(Text)
+    completion_photos: Mapped[list] = mapped_column(JSON, default=list)
+    stars: Mapped[int | None]
+    comment: Mapped[str | None] = mapped_column(String(500))
+
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    item = relationship("CatalogItem", lazy="joined")
+    events: Mapped[list["OrderEvent"]] = relationship(
+        back_populates="order", order_by="OrderEvent.id", cascade="all, delete-orphan")
+
+
+class OrderEvent(db.Model):
+    """One move of an order: who, when, from, to, and a note (the timeline)."""
+
+    __tablename__ = "order_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(30))
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    order: Mapped[Order] = relationship(back_populates="events")
+
+
+class IdempotencyKey(db.Model):
+    """An `Idempotency-Key` of `POST /orders`, scoped to its caller."""
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("user_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(255))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -1,0 +1,62 @@
+"""Cursor pagination: `?limit=&cursor=` in, `{"items", "next_cursor"}` out.
+
+Pages are keyset pages over the primary key, newest (highest id) first. The cursor is the
+last id of the page, signed, so that a cursor the server did not issue is refused (422)."""
+from __future__ import annotations
+
+import marshmallow as ma
+from flask import current_app
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import Select
+
+from app.errors import ValidationError
+from app.extensions import db
+
+DEFAULT_LIMIT, MAX_LIMIT = 20, 100
+
+
+class PageArgsSchema(ma.Schema):
+    limit = ma.fields.Integer(
+        load_default=DEFAULT_LIMIT,
+        validate=ma.validate.Range(min=1, max=MAX_LIMIT, error="limit 必须在 1 到 100 之间"))
+    cursor = ma.fields.String(validate=ma.validate.Length(max=200))
+
+
+def page_schema(item_schema: type[ma.Schema], name: str) -> type[ma.Schema]:
+    return ma.Schema.from_dict({
+        "items": ma.fields.List(ma.fields.Nested(item_schema)),
+        "next_cursor": ma.fields.String(allow_none=True),
+    }, name=name)
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="page-cursor-v1")
+
+
+def encode_cursor(last_id: int) -> str:
+    return _serializer().dumps(last_id)
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        value = _serializer().loads(cursor)
+    except BadSignature as exc:
+        raise ValidationError(details={"cursor": ["无效的分页游标"]}) from exc
+    if not isinstance(value, int):
+        raise ValidationError(details={"cursor": ["无效的分页游标"]})
+    return value
+
+
+def paginate(stmt: Select, id_column, limit: int, cursor: str | None = None) -> dict:
+    """Run `stmt` newest first by `id_column`, one page; returns {"items", "next_cursor"}."""
+    if cursor:
+        stmt = stmt.where(id_column < decode_cursor(cursor))
+    rows = list(db.session.scalars(stmt.order_by(id_column.desc()).limit(limit + 1)))
+    has_more = len(rows) > limit
+    items = rows[:limit]
+    next_cursor = encode_cursor(_id_of(items[-1], id_column)) if has_more else None
+    return {"items": items, "next_cursor": next_cursor}
+
+
+def _id_of(row, id_column) -> int:
+    return getattr(row, id_column.key)

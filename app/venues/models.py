@@ -1,0 +1,38 @@
+"""Venues (红色驿站, 党群服务中心, ...) with GCJ-02 coordinates."""
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+
+
+class VenueType(StrEnum):
+    RED_STATION = "red_station"
+    SERVICE_CENTER = "service_center"
+    NEIGHBORHOOD = "neighborhood"
+    CONVENIENCE = "convenience"
+    CULTURE = "culture"
+    ELDERLY_CARE = "elderly_care"
+
+
+class Venue(db.Model):
+    __tablename__ = "venues"
+    __table_args__ = (Index("ix_venues_lat_lng", "latitude", "longitude"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"), index=True)
+    type: Mapped[str] = mapped_column(String(30), index=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    address: Mapped[str] = mapped_column(String(200))
+    latitude: Mapped[float]
+    longitude: Mapped[float]
+    phone: Mapped[str | None] = mapped_column(String(30))
+    opening_hours: Mapped[list] = mapped_column(JSON, default=list)
+    services: Mapped[list] = mapped_column(JSON, default=list)
+    facilities: Mapped[list] = mapped_column(JSON, default=list)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    community = relationship("Community")

@@ -1,0 +1,3 @@
+from flask_smorest import Blueprint
+
+blp = Blueprint("orders", __name__, description="orders")

@@ -1,0 +1,115 @@
+"""Fixtures: one app per database backend (SQLite always, PostgreSQL when TEST_DATABASE_URL is
+set), a clean database per test, a client, and users of every role in two communities."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import text
+
+from app import create_app
+from app.extensions import db
+from config import TestingConfig
+from tests import factories
+
+BACKENDS = {"sqlite": "sqlite://"}
+if os.environ.get("TEST_DATABASE_URL"):
+    BACKENDS["postgresql"] = os.environ["TEST_DATABASE_URL"]
+
+
+def make_config(database_url: str, **overrides) -> type[TestingConfig]:
+    return type("TestConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": database_url,
+                                                 **overrides})
+
+
+@pytest.fixture(scope="session", params=list(BACKENDS))
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def _session_app(backend):
+    app = create_app(make_config(BACKENDS[backend]))
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.drop_all()
+        db.engine.dispose()
+
+
+def _empty_all_tables() -> None:
+    tables = db.metadata.sorted_tables
+    if db.engine.dialect.name == "postgresql":
+        names = ", ".join(f'"{t.name}"' for t in tables)
+        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    else:
+        for table in reversed(tables):
+            db.session.execute(table.delete())
+    db.session.commit()
+
+
+@pytest.fixture
+def app(_session_app):
+    with _session_app.app_context():
+        yield _session_app
+        db.session.rollback()
+        _empty_all_tables()
+        db.session.remove()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def pg_app(backend, app):
+    """The app, for tests that need PostgreSQL's real concurrency."""
+    if backend != "postgresql":
+        pytest.skip("concurrency test: runs on PostgreSQL (TEST_DATABASE_URL)")
+    return app
+
+
+@dataclass
+class Side:
+    """One community with a user of every role in it."""
+    community: object
+    grid: object
+    building: object
+    staff: object
+    member: object
+    resident: object
+
+
+@dataclass
+class World:
+    street: object
+    a: Side
+    b: Side
+    street_admin: object
+    item: object
+
+
+@pytest.fixture
+def world(app) -> World:
+    street = factories.street()
+    item = factories.catalog_item()
+    sides = []
+    for code in ("demo-a", "demo-b"):
+        community = factories.community(street, code)
+        grid = factories.grid(community)
+        building = factories.building(grid)
+        sides.append(Side(community, grid, building,
+                          staff=factories.staff(community),
+                          member=factories.member(community),
+                          resident=factories.resident()))
+    admin = factories.street_admin(street)
+    db.session.commit()
+    return World(street, sides[0], sides[1], admin, item)
+
+
+def auth(user) -> dict:
+    return factories.auth_header(user)
