@@ -1,9 +1,12 @@
 """The mini-program's HTTP API (`/api/v1`): thin views over the services in `app/`."""
 from miniprogram_api.auth import blp as auth_blp
 from miniprogram_api.catalog import blp as catalog_blp
+from miniprogram_api.member_orders import blp as member_orders_blp
 from miniprogram_api.members import blp as members_blp
 from miniprogram_api.orders import blp as orders_blp
-from miniprogram_api.staff import blp as staff_blp
+from miniprogram_api.staff_members import blp as staff_members_blp
+from miniprogram_api.staff_orders import blp as staff_orders_blp
 from miniprogram_api.venues import blp as venues_blp
 
-BLUEPRINTS = [auth_blp, catalog_blp, orders_blp, members_blp, staff_blp, venues_blp]
+BLUEPRINTS = [auth_blp, catalog_blp, venues_blp, orders_blp, member_orders_blp,
+              staff_orders_blp, members_blp, staff_members_blp]

@@ -1,2 +1,5 @@
 """Command line: `flask --app wsgi <command>`."""
-COMMANDS: list = []
+from app.commands.seed import seed_cli
+from app.commands.staff import staff_cli
+
+COMMANDS = [seed_cli, staff_cli]

@@ -1,0 +1,30 @@
+"""The points ledger: credits and the balance."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from app.extensions import db
+from app.orders.models import Order
+from app.points.models import PointsEntry, PointsReason
+
+
+def credit_order_completion(order: Order) -> bool:
+    """Credit the order's item points to its member, once: a second credit for the same order
+    is absorbed by the unique (order_id, reason) constraint. Part of the caller's transaction;
+    returns whether this call wrote the entry."""
+    values = dict(member_id=order.member_id, delta=order.item.points,
+                  reason=PointsReason.ORDER_COMPLETED, order_id=order.id,
+                  note=f"完成工单：{order.item.name}")
+    insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(PointsEntry).values(**values).on_conflict_do_nothing(
+        index_elements=["order_id", "reason"])
+    return db.session.execute(stmt).rowcount == 1
+
+
+def balance(member_id: int) -> int:
+    total = db.session.scalar(
+        select(func.coalesce(func.sum(PointsEntry.delta), 0)).where(
+            PointsEntry.member_id == member_id))
+    return int(total or 0)

@@ -1,0 +1,3 @@
+from flask_smorest import Blueprint
+
+blp = Blueprint("staff_members", __name__, description="staff")
