@@ -1,0 +1,92 @@
+# Needs only Python 3.11 and pip: pipenv is installed on first use, the locked packages go
+# into .venv/, and later runs skip the install until Pipfile.lock changes.
+#
+#   make run          install, migrate instance/app.db, load the demo, serve on 127.0.0.1:5000
+#   make test         install with dev packages, run pytest (PostgreSQL too if TEST_DATABASE_URL)
+#   make migrate      apply the migrations to DATABASE_URL (default instance/app.db)
+#   make migration    regenerate the initial migration from the models (while they change)
+#   make bench        throughput and latency of a few endpoints (see docs/benchmarks.md)
+#   make clean        caches, bench results and install stamps (not .venv, not instance/)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+PYTEST_ARGS ?= -q
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+export PIPENV_VENV_IN_PROJECT := 1
+export PIPENV_YES := 1
+export PIPENV_NOSPIN := 1
+export PIPENV_IGNORE_VIRTUALENVS := 1
+export PIPENV_VERBOSITY := -1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+export PIP_NO_INPUT := 1
+
+PIPENV := $(PYTHON) -m pipenv
+# Stamps live in .venv/, so deleting .venv forces a fresh install.
+STAMP := $(VENV)/.synced
+STAMP_DEV := $(VENV)/.synced-dev
+DEMO_ENV := APP_ENV=development WECHAT_FAKE=1
+
+.PHONY: help run test install install-dev migrate migration bench clean
+
+help:
+	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
+
+install: $(STAMP)
+
+install-dev: $(STAMP_DEV)
+
+# pipenv: the user's own (--user) site, whether root or not. Debian's Python refuses --user
+# installs (PEP 668) unless told; inside a virtualenv --user is not allowed at all.
+define ensure_pipenv
+	@$(PIPENV) --version >/dev/null 2>&1 || { \
+	  echo "Installing pipenv for $(PYTHON) ..."; \
+	  $(PYTHON) -m pip install --quiet --user pipenv \
+	  || $(PYTHON) -m pip install --quiet --user --break-system-packages pipenv \
+	  || $(PYTHON) -m pip install --quiet pipenv; }
+endef
+
+# `pipenv sync` installs exactly Pipfile.lock (`pipenv install` could re-lock).
+$(STAMP): Pipfile.lock
+	$(ensure_pipenv)
+	$(PIPENV) sync --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
+	@touch $@
+
+$(STAMP_DEV): Pipfile.lock
+	$(ensure_pipenv)
+	$(PIPENV) sync --dev --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
+	@touch $@ $(STAMP)
+
+migrate: install
+	$(FLASK) db upgrade
+
+run: install
+	$(DEMO_ENV) $(FLASK) db upgrade
+	$(DEMO_ENV) $(FLASK) seed demo --if-empty
+	@echo "Serving on http://$(HOST):$(PORT)/api/v1/docs  (demo mode: WECHAT_FAKE=1)"
+	$(DEMO_ENV) GUNICORN_BIND=$(HOST):$(PORT) exec $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
+
+test: install-dev
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The models still change: the initial migration is regenerated, not stacked on.
+MIGRATION_DB := /tmp/migration-$(shell id -u).db
+migration: install
+	rm -f migrations/versions/*.py $(MIGRATION_DB)
+	DATABASE_URL=sqlite:///$(MIGRATION_DB) $(FLASK) db migrate -m "initial schema"
+	rm -f $(MIGRATION_DB)
+	@echo "Now read the new file in migrations/versions/ and run: make test"
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf .pytest_cache bench/results $(STAMP) $(STAMP_DEV)
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +

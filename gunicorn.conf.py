@@ -1,0 +1,31 @@
+"""Gunicorn settings: `gunicorn -c gunicorn.conf.py wsgi:app`.
+
+Every value can be overridden from the environment, so one file serves the demo (`make run`),
+the benchmarks and production behind a reverse proxy.
+"""
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:5000")
+
+# One process per core; threads cover the time a request waits on the database or WeChat.
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count())
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+
+# WeChat calls give up after 5 s, so a request still running after 30 s is stuck.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+
+# Each worker imports the app itself: no database connection or Redis client is shared
+# across a fork, and a reload picks up new code.
+preload_app = False
+
+# Addresses of the reverse proxies whose X-Forwarded-* headers are trusted.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")  # "-" is stdout
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
