@@ -38,7 +38,8 @@ class Config:
     OPENAPI_URL_PREFIX = "/api/v1"
     OPENAPI_JSON_PATH = "openapi.json"
     OPENAPI_SWAGGER_UI_PATH = "/docs"
-    OPENAPI_SWAGGER_UI_URL = "/api/v1/docs/static/"
+    OPENAPI_SWAGGER_UI_URL = "/static/swagger-ui/"  # vendored: the docs work offline
+    OPENAPI_SWAGGER_UI_CONFIG = {"validatorUrl": None}  # no call to validator.swagger.io
     JSON_AS_ASCII = False
 
     @classmethod
