@@ -1,3 +1,32 @@
+"""Communities and the service catalog: public, no token needed."""
 from flask_smorest import Blueprint
 
-blp = Blueprint("catalog", __name__, description="catalog")
+from app.catalog import services as catalog_services
+from app.catalog.schemas import CatalogArgsSchema, CatalogSchema
+from app.org import services as org_services
+from app.org.schemas import CommunityDetailSchema, CommunityListArgsSchema, CommunityPageSchema
+
+blp = Blueprint("catalog", __name__, description="社区与服务清单（无需登录）")
+
+
+@blp.get("/communities")
+@blp.arguments(CommunityListArgsSchema, location="query", as_kwargs=True)
+@blp.response(200, CommunityPageSchema)
+def list_communities(limit, cursor=None):
+    """社区列表（按 id 升序）"""
+    return org_services.list_communities(limit, cursor)
+
+
+@blp.get("/communities/<int:community_id>")
+@blp.response(200, CommunityDetailSchema)
+def get_community(community_id):
+    """社区详情：所属街道、网格与楼栋"""
+    return org_services.get_community(community_id)
+
+
+@blp.get("/catalog")
+@blp.arguments(CatalogArgsSchema, location="query", as_kwargs=True)
+@blp.response(200, CatalogSchema)
+def get_catalog(kind=None):
+    """服务清单：公共服务、社会服务、志愿服务，各分类下的在用服务项目"""
+    return catalog_services.catalog(kind)

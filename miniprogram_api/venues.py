@@ -1,3 +1,22 @@
+"""Venues (驿路向东): list, nearby search, detail. Public, no token needed."""
 from flask_smorest import Blueprint
 
-blp = Blueprint("venues", __name__, description="venues")
+from app.venues import services
+from app.venues.schemas import VenueDetailSchema, VenuePageSchema, VenueSearchArgsSchema
+
+blp = Blueprint("venues", __name__, description="红色驿站、党群服务中心等场所（无需登录）")
+
+
+@blp.get("/venues")
+@blp.arguments(VenueSearchArgsSchema, location="query")
+@blp.response(200, VenuePageSchema)
+def list_venues(args):
+    """场所列表；给出 lat、lng 时只列出 radius_m 米内的场所，由近及远"""
+    return services.list_venues(args)
+
+
+@blp.get("/venues/<int:venue_id>")
+@blp.response(200, VenueDetailSchema)
+def get_venue(venue_id):
+    """场所详情：服务、设施、开放时间与导航信息"""
+    return services.get_venue(venue_id)

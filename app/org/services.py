@@ -1,0 +1,32 @@
+"""Read side of the organisation: communities with their street, grids and buildings."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app.errors import NotFound
+from app.extensions import db
+from app.org.models import Community, Grid
+from app.pagination import decode_cursor, encode_cursor
+
+
+def list_communities(limit: int, cursor: str | None = None) -> dict:
+    """Communities in id order (oldest first), one keyset page."""
+    stmt = select(Community).options(selectinload(Community.street)).order_by(Community.id)
+    if cursor:
+        stmt = stmt.where(Community.id > decode_cursor(cursor))
+    rows = list(db.session.scalars(stmt.limit(limit + 1)))
+    items = rows[:limit]
+    next_cursor = encode_cursor(items[-1].id) if len(rows) > limit else None
+    return {"items": items, "next_cursor": next_cursor}
+
+
+def get_community(community_id: int) -> Community:
+    """One community with its street, grids and buildings; NotFound when unknown."""
+    stmt = select(Community).where(Community.id == community_id).options(
+        selectinload(Community.street),
+        selectinload(Community.grids).selectinload(Grid.buildings))
+    community = db.session.scalar(stmt)
+    if community is None:
+        raise NotFound("找不到该社区")
+    return community

@@ -1,0 +1,155 @@
+"""Demo accounts (staff, street admin), residents, members (报到党员) and their orders."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from werkzeug.security import generate_password_hash
+
+from app.accounts.models import Role, User, UserRole
+from app.db_types import utcnow
+from app.extensions import db
+from app.members.models import MemberProfile, RegistrationStatus
+from app.orders.models import Order, OrderEvent, OrderStatus
+from app.points.services import credit_order_completion
+from app.seed import people_data as data
+from app.seed.tally import Tally
+
+FAKE_OPENID_PREFIX = "fake-"  # WECHAT_FAKE login: code "member-a1" is openid "fake-member-a1"
+
+# action -> (status after it, who does it)
+ACTIONS = {
+    "create": (OrderStatus.SUBMITTED, "resident"),
+    "approve": (OrderStatus.APPROVED, "staff"),
+    "reject": (OrderStatus.REJECTED, "staff"),
+    "dispatch": (OrderStatus.DISPATCHED, "staff"),
+    "publish": (OrderStatus.PUBLISHED, "staff"),
+    "grab": (OrderStatus.ACCEPTED, "member"),
+    "accept": (OrderStatus.ACCEPTED, "member"),
+    "start": (OrderStatus.IN_PROGRESS, "member"),
+    "complete": (OrderStatus.COMPLETED, "member"),
+    "rate": (OrderStatus.RATED, "resident"),
+    "cancel": (OrderStatus.CANCELLED, "resident"),
+}
+
+
+def load_accounts(tally: Tally, places: dict) -> dict:
+    """Returns {"staff": {community code: User}, "users": {login code: User}}."""
+    password_hash = generate_password_hash(data.DEMO_PASSWORD)
+    people: dict = {"staff": {}, "users": {}}
+    for username, display_name, code in data.STAFF:
+        user = _account(tally, username, display_name, password_hash)
+        _role(tally, user, Role.STAFF, community_id=places["communities"][code].id)
+        people["staff"][code] = user
+    for username, display_name, code in data.STREET_ADMINS:
+        user = _account(tally, username, display_name, password_hash)
+        _role(tally, user, Role.STREET_ADMIN, street_id=places["streets"][code].id)
+    tally.line(f"工作人员 {len(data.STAFF)} 个，街道管理员 {len(data.STREET_ADMINS)} 个"
+               f"（密码 {data.DEMO_PASSWORD}）")
+    for code, display_name, phone in data.RESIDENTS:
+        people["users"][code] = _wechat_user(tally, code, display_name, phone)
+    for spec in data.MEMBERS:
+        people["users"][spec["code"]] = _member(tally, spec, places, people["staff"])
+    tally.line(f"居民 {len(data.RESIDENTS)} 个，报到党员 {len(data.MEMBERS)} 个"
+               f"（小程序演示登录 code：{', '.join(m['code'] for m in data.MEMBERS)}）")
+    return people
+
+
+def _account(tally: Tally, username: str, display_name: str, password_hash: str) -> User:
+    return tally.get_or_create(User, {"username": username}, display_name=display_name,
+                               password_hash=password_hash)
+
+
+def _role(tally: Tally, user: User, role: Role, **scope) -> UserRole:
+    return tally.get_or_create(UserRole, {"user_id": user.id, "role": role.value}, **scope)
+
+
+def _wechat_user(tally: Tally, code: str, display_name: str, phone: str) -> User:
+    user = tally.get_or_create(User, {"openid": FAKE_OPENID_PREFIX + code},
+                               display_name=display_name, phone=phone)
+    _role(tally, user, Role.RESIDENT)
+    return user
+
+
+def _member(tally: Tally, spec: dict, places: dict, staff: dict) -> User:
+    community = places["communities"][spec["community"]]
+    grid, buildings = places["grids"][spec["community"]][spec["grid"]]
+    building = buildings[spec["building"]]
+    user = _wechat_user(tally, spec["code"], spec["name"], spec["phone"])
+    approved = spec["status"] == RegistrationStatus.APPROVED
+    reviewer = staff[spec["community"]] if approved else None
+    tally.get_or_create(
+        MemberProfile, {"user_id": user.id}, community_id=community.id, name=spec["name"],
+        unit_name=spec["unit"], letter_no=spec["letter_no"], phone=spec["phone"],
+        skills=list(spec["skills"]), grid_id=grid.id, building_id=building.id,
+        status=spec["status"], reviewed_by_id=reviewer.id if reviewer else None,
+        reviewed_at=utcnow() if approved else None)
+    if approved:
+        _role(tally, user, Role.MEMBER, community_id=community.id)
+    if spec["building_lead"] and building.lead_user_id is None:
+        building.lead_user_id = user.id  # 党员楼栋长
+    return user
+
+
+def load_orders(tally: Tally, places: dict, items: dict, people: dict) -> None:
+    created = 0
+    for spec in data.ORDERS:
+        resident = people["users"][spec["resident"]]
+        existing = _find_order(resident, spec["description"])
+        tally.count(Order.__tablename__, created=existing is None)
+        if existing is None:
+            _create_order(tally, spec, places, items, people)
+            created += 1
+    tally.line(f"工单 {len(data.ORDERS)} 个（本次新建 {created} 个），状态各不相同")
+
+
+def _find_order(resident: User, description: str) -> Order | None:
+    """Demo orders have no code: a resident's order is known by its description."""
+    return db.session.scalar(select(Order).where(Order.resident_id == resident.id,
+                                                 Order.description == description))
+
+
+def _create_order(tally: Tally, spec: dict, places: dict, items: dict, people: dict) -> None:
+    resident = people["users"][spec["resident"]]
+    member = people["users"][spec["member"]] if spec["member"] else None
+    actors = {"resident": resident, "staff": people["staff"][spec["community"]], "member": member}
+    grid, buildings = places["grids"][spec["community"]][spec["place"][0]]
+    building = buildings[spec["place"][1]]
+    actions = ["create", *spec["actions"]]
+    start = utcnow() - timedelta(days=spec["days_ago"], hours=3)
+    order = Order(
+        community_id=places["communities"][spec["community"]].id, resident_id=resident.id,
+        item_id=items[spec["item"]].id, status=ACTIONS[actions[-1]][0],
+        description=spec["description"], address=building.address,
+        contact_name=resident.display_name, contact_phone=resident.phone,
+        grid_id=grid.id, building_id=building.id, member_id=member.id if member else None,
+        reject_reason=spec.get("reject_reason"), completion_note=spec.get("completion_note"),
+        stars=spec.get("stars"), comment=spec.get("comment"),
+        created_at=start, updated_at=start + timedelta(minutes=40 * (len(actions) - 1)))
+    db.session.add(order)
+    db.session.flush()
+    previous = None
+    for step, action in enumerate(actions):
+        status, actor = ACTIONS[action]
+        db.session.add(OrderEvent(order_id=order.id, action=action, from_status=previous,
+                                  to_status=status, actor_id=actors[actor].id,
+                                  note=_event_note(action, spec, member),
+                                  at=start + timedelta(minutes=40 * step)))
+        tally.count(OrderEvent.__tablename__, created=True)
+        previous = status
+    if order.status in (OrderStatus.COMPLETED, OrderStatus.RATED):
+        db.session.flush()
+        if credit_order_completion(order):
+            tally.count("points_entries", created=True)
+
+
+def _event_note(action: str, spec: dict, member: User | None) -> str | None:
+    if action == "reject":
+        return spec.get("reject_reason")
+    if action == "dispatch" and member is not None:
+        return f"派单给党员 {member.display_name}"
+    if action == "complete":
+        return spec.get("completion_note")
+    if action == "rate":
+        return spec.get("comment")
+    return None

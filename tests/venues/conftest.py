@@ -1,0 +1,60 @@
+"""Venues at known distances from one point (八一广场), on two communities."""
+import math
+from dataclasses import dataclass
+
+import pytest
+
+from app.extensions import db
+from app.venues.models import Venue
+from app.venues.services import EARTH_RADIUS_M
+from tests import factories
+
+CENTER = (28.6785, 115.9050)  # 八一广场, GCJ-02
+
+
+def north(meters: float) -> tuple[float, float]:
+    """A point `meters` due north (negative: south) of CENTER: along a meridian the
+    great-circle distance is exactly R times the latitude difference."""
+    return CENTER[0] + math.degrees(meters / EARTH_RADIUS_M), CENTER[1]
+
+
+def east(meters: float) -> tuple[float, float]:
+    """About `meters` due east of CENTER (the great circle is a hair shorter)."""
+    dlng = math.degrees(meters / (EARTH_RADIUS_M * math.cos(math.radians(CENTER[0]))))
+    return CENTER[0], CENTER[1] + dlng
+
+
+def make_venue(community, name: str, kind: str, point: tuple[float, float]) -> Venue:
+    venue = Venue(community_id=community.id, name=name, type=kind, address=f"东湖区{name}",
+                  latitude=point[0], longitude=point[1], phone="0791-86201234",
+                  opening_hours=[{"days": "周一至周五", "hours": "08:30-17:30"}],
+                  services=["在职党员报到"], facilities=["休息座椅"], description=f"{name}简介")
+    db.session.add(venue)
+    db.session.flush()
+    return venue
+
+
+@dataclass
+class Places:
+    a: object
+    b: object
+    red: Venue  # 200 m north, community a
+    center: Venue  # 800 m north, community a
+    shop: Venue  # ~990 m east, community b
+    culture: Venue  # 1500 m south, community b
+    outside: Venue  # 3020 m north: just outside the default 3000 m
+
+
+@pytest.fixture
+def places(app) -> Places:
+    street = factories.street()
+    a, b = factories.community(street, "demo-a"), factories.community(street, "demo-b")
+    made = Places(
+        a, b,
+        red=make_venue(a, "百花洲红色驿站", "red_station", north(200)),
+        center=make_venue(a, "百花洲社区党群服务中心", "service_center", north(800)),
+        shop=make_venue(b, "中山路便民服务站", "convenience", east(990)),
+        culture=make_venue(b, "八一广场社区文化服务中心", "culture", north(-1500)),
+        outside=make_venue(a, "远处的邻里中心", "neighborhood", north(3020)))
+    db.session.commit()
+    return made
