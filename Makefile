@@ -34,12 +34,15 @@ STAMP := $(VENV)/.synced
 STAMP_DEV := $(VENV)/.synced-dev
 DEMO_ENV := APP_ENV=development WECHAT_FAKE=1
 
-.PHONY: help run test install install-dev migrate migration bench clean
+.PHONY: help run test install install-dev pipenv migrate migration bench clean
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
 
 install: $(STAMP)
+
+pipenv:
+	$(ensure_pipenv)
 
 install-dev: $(STAMP_DEV)
 
