@@ -4,13 +4,14 @@ from flask_smorest import Blueprint
 from app.catalog import services as catalog_services
 from app.catalog.schemas import CatalogArgsSchema, CatalogSchema
 from app.org import services as org_services
-from app.org.schemas import CommunityDetailSchema, CommunityListArgsSchema, CommunityPageSchema
+from app.org.schemas import CommunityDetailSchema, CommunityPageSchema
+from app.pagination import PageArgsSchema
 
 blp = Blueprint("catalog", __name__, description="社区与服务清单（无需登录）")
 
 
 @blp.get("/communities")
-@blp.arguments(CommunityListArgsSchema, location="query", as_kwargs=True)
+@blp.arguments(PageArgsSchema, location="query", as_kwargs=True)
 @blp.response(200, CommunityPageSchema)
 def list_communities(limit, cursor=None):
     """社区列表（按 id 升序）"""

@@ -2,6 +2,7 @@
 import marshmallow as ma
 
 from app.catalog.models import CategoryKind
+from app.org.schemas import SortedList
 
 KIND_LABELS = {
     CategoryKind.PUBLIC: "公共服务",
@@ -15,14 +16,6 @@ class CatalogArgsSchema(ma.Schema):
         validate=ma.validate.OneOf([k.value for k in CategoryKind],
                                    error="kind 应为 public、social 或 volunteer"),
         metadata={"description": "只看一类：public 公共服务、social 社会服务、volunteer 志愿服务"})
-
-
-class ItemList(ma.fields.List):
-    """Items in catalog order: position, then id for items sharing a position."""
-
-    def _serialize(self, value, attr, obj, **kwargs):
-        ordered = sorted(value, key=lambda i: (i.position, i.id)) if value is not None else None
-        return super()._serialize(ordered, attr, obj, **kwargs)
 
 
 class CatalogItemSchema(ma.Schema):
@@ -39,7 +32,7 @@ class CategorySchema(ma.Schema):
     name = ma.fields.String()
     kind = ma.fields.String(metadata={"description": "public、social 或 volunteer"})
     kind_label = ma.fields.Function(lambda category: KIND_LABELS.get(category.kind, ""))
-    items = ItemList(ma.fields.Nested(CatalogItemSchema))
+    items = SortedList(ma.fields.Nested(CatalogItemSchema), key=lambda i: (i.position, i.id))
 
 
 class CatalogSchema(ma.Schema):

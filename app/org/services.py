@@ -1,7 +1,7 @@
 """Read side of the organisation: communities with their street, grids and buildings."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from app.errors import NotFound
@@ -11,13 +11,19 @@ from app.pagination import decode_cursor, encode_cursor
 
 
 def list_communities(limit: int, cursor: str | None = None) -> dict:
-    """Communities in id order (oldest first), one keyset page."""
-    stmt = select(Community).options(selectinload(Community.street)).order_by(Community.id)
+    """Communities in id order (oldest first), one page."""
+    stmt = select(Community).options(selectinload(Community.street))
+    return id_ascending_page(stmt, Community.id, limit, cursor)
+
+
+def id_ascending_page(stmt: Select, id_column, limit: int, cursor: str | None) -> dict:
+    """Like `app.pagination.paginate`, but oldest first: for reference lists (communities,
+    venues) where a stable, natural order matters more than recency."""
     if cursor:
-        stmt = stmt.where(Community.id > decode_cursor(cursor))
-    rows = list(db.session.scalars(stmt.limit(limit + 1)))
+        stmt = stmt.where(id_column > decode_cursor(cursor))
+    rows = list(db.session.scalars(stmt.order_by(id_column).limit(limit + 1)))
     items = rows[:limit]
-    next_cursor = encode_cursor(items[-1].id) if len(rows) > limit else None
+    next_cursor = encode_cursor(getattr(items[-1], id_column.key)) if len(rows) > limit else None
     return {"items": items, "next_cursor": next_cursor}
 
 

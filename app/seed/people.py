@@ -139,8 +139,8 @@ def _create_order(tally: Tally, spec: dict, places: dict, items: dict, people: d
         previous = status
     if order.status in (OrderStatus.COMPLETED, OrderStatus.RATED):
         db.session.flush()
-        if credit_order_completion(order):
-            tally.count("points_entries", created=True)
+        credit_order_completion(order)  # a new order: the credit is surely new too
+        tally.count("points_entries", created=True)
 
 
 def _event_note(action: str, spec: dict, member: User | None) -> str | None:

@@ -1,6 +1,7 @@
 """Venues (驿路向东): search arguments and the shapes the mini-program reads."""
 import marshmallow as ma
 
+from app.org.schemas import PlaceBriefSchema
 from app.pagination import PageArgsSchema, page_schema
 from app.venues.models import VenueType
 
@@ -75,15 +76,9 @@ class VenueSchema(ma.Schema):
     distance_m = ma.fields.Integer(metadata={"description": "距搜索点的距离（米），仅在按位置搜索时给出"})
 
 
-class VenueCommunitySchema(ma.Schema):
-    id = ma.fields.Integer()
-    code = ma.fields.String()
-    name = ma.fields.String()
-
-
 class VenueDetailSchema(VenueSchema):
     description = ma.fields.String()
-    community = ma.fields.Nested(VenueCommunitySchema)
+    community = ma.fields.Nested(PlaceBriefSchema)
 
 
 VenuePageSchema = page_schema(VenueSchema, "VenuePage")

@@ -10,7 +10,7 @@ from sqlalchemy import Select, select
 
 from app.errors import NotFound, ValidationError
 from app.extensions import db
-from app.pagination import decode_cursor, encode_cursor
+from app.org.services import id_ascending_page
 from app.venues.models import Venue
 
 EARTH_RADIUS_M = 6_371_008.8
@@ -47,16 +47,7 @@ def list_venues(args: dict) -> dict:
         stmt = stmt.where(Venue.community_id == args["community_id"])
     if "lat" in args:
         return _nearby_page(stmt, args)
-    return _id_page(stmt, args["limit"], args.get("cursor"))
-
-
-def _id_page(stmt: Select, limit: int, cursor: str | None) -> dict:
-    if cursor:
-        stmt = stmt.where(Venue.id > decode_cursor(cursor))
-    rows = list(db.session.scalars(stmt.order_by(Venue.id).limit(limit + 1)))
-    items = rows[:limit]
-    next_cursor = encode_cursor(items[-1].id) if len(rows) > limit else None
-    return {"items": items, "next_cursor": next_cursor}
+    return id_ascending_page(stmt, Venue.id, args["limit"], args.get("cursor"))
 
 
 def _nearby_page(stmt: Select, args: dict) -> dict:

@@ -136,3 +136,14 @@ def test_seed_demo_communities_are_listed(app, client):
     assert {"demo-a", "demo-b"} <= set(codes)
     demo_a = next(c for c in body["items"] if c["code"] == "demo-a")
     assert demo_a["street"]["code"] == "demo-street"
+
+
+def test_seed_demo_accounts_log_in_as_the_readme_says(app, client):
+    seed(app)
+    member = client.post("/api/v1/auth/wechat", json={"code": "member-a1"})
+    assert member.status_code == 200
+    assert "member" in member.get_json()["user"]["roles"]
+    for username in ("demo-a-staff", "demo-b-staff", "demo-street-admin"):
+        staff = client.post("/api/v1/auth/staff",
+                            json={"username": username, "password": "demo-pass-123"})
+        assert staff.status_code == 200, username
