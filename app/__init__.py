@@ -33,6 +33,7 @@ def register_extensions(app: Flask) -> None:
     from app import models  # noqa: F401  - every table known to the metadata and Alembic
     from app.extensions import api, db, limiter, migrate, redis_store
     from app.i18n import install_chinese_messages
+    from app.wechat import wechat
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
         from pathlib import Path
@@ -41,6 +42,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
     redis_store.init_app(app)
+    wechat.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     limiter.init_app(app)
     install_chinese_messages()
