@@ -1,3 +1,46 @@
+"""Login (WeChat for residents and members, password for staff) and `/me`."""
+from flask import current_app
 from flask_smorest import Blueprint
 
-blp = Blueprint("auth", __name__, description="auth")
+from app.accounts import services
+from app.accounts.schemas import LoginResultSchema, MeSchema, StaffLoginSchema, WechatLoginSchema
+from app.auth.decorators import auth_required, current_user
+from app.extensions import limiter
+
+blp = Blueprint("auth", __name__, description="登录与当前用户")
+
+
+def _login_rate_limit() -> str:
+    """Per client address, from LOGIN_RATE_LIMIT (e.g. "20 per minute")."""
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@blp.post("/auth/wechat")
+@limiter.limit(_login_rate_limit)
+@blp.arguments(WechatLoginSchema)
+@blp.response(200, LoginResultSchema)
+@blp.alt_response(401, description="WECHAT_CODE_INVALID：code 无效或已使用")
+@blp.alt_response(503, description="WECHAT_UNAVAILABLE：微信服务失败或 5 秒内无响应")
+@blp.alt_response(429, description="RATE_LIMITED：登录太频繁")
+def wechat_login(payload):
+    """小程序登录：用 wx.login() 的 code 换取 token（首次登录即注册为居民）"""
+    return services.login_with_wechat(payload["code"])
+
+
+@blp.post("/auth/staff")
+@limiter.limit(_login_rate_limit)
+@blp.arguments(StaffLoginSchema)
+@blp.response(200, LoginResultSchema)
+@blp.alt_response(401, description="INVALID_CREDENTIALS：用户名或密码错误")
+@blp.alt_response(429, description="RATE_LIMITED：登录太频繁")
+def staff_login(payload):
+    """社区工作人员 / 街道管理员用户名密码登录"""
+    return services.login_staff(payload["username"], payload["password"])
+
+
+@blp.get("/me")
+@auth_required()
+@blp.response(200, MeSchema)
+def me():
+    """当前用户：角色、所在社区、党员报到状态、工作人员管理范围"""
+    return services.profile(current_user())

@@ -1,0 +1,75 @@
+"""Input and output of login and `/me`. Nothing here ever dumps an openid, a session_key
+or a password hash."""
+from __future__ import annotations
+
+import re
+
+import marshmallow as ma
+from marshmallow import validate
+
+# Control characters and lone surrogates: no database column (and no hash) takes them.
+_UNSTORABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _storable(value: str) -> None:
+    if _UNSTORABLE.search(value):
+        raise ma.ValidationError("不能包含控制字符")
+
+
+class WechatLoginSchema(ma.Schema):
+    code = ma.fields.String(required=True, validate=[validate.Length(min=1, max=128), _storable],
+                            metadata={"description": "wx.login() 得到的临时登录凭证"})
+
+
+class StaffLoginSchema(ma.Schema):
+    username = ma.fields.String(required=True,
+                                validate=[validate.Length(min=1, max=64), _storable])
+    password = ma.fields.String(required=True,
+                                validate=[validate.Length(min=1, max=128), _storable],
+                                load_only=True)
+
+
+class UserBriefSchema(ma.Schema):
+    id = ma.fields.Integer()
+    roles = ma.fields.List(ma.fields.String(), attribute="role_names",
+                           metadata={"description": "resident, member, staff, street_admin"})
+
+
+class LoginResultSchema(ma.Schema):
+    token = ma.fields.String(metadata={"description": "Authorization: Bearer <token>"})
+    user = ma.fields.Nested(UserBriefSchema)
+
+
+class PlaceBriefSchema(ma.Schema):
+    """A community or a street, briefly."""
+    id = ma.fields.Integer()
+    code = ma.fields.String()
+    name = ma.fields.String()
+
+
+class MeMemberSchema(ma.Schema):
+    id = ma.fields.Integer(metadata={"description": "报到申请的 id"})
+    status = ma.fields.String(metadata={"description": "pending, approved, rejected"})
+    community_id = ma.fields.Integer()
+    name = ma.fields.String()
+    reject_reason = ma.fields.String(allow_none=True)
+
+
+class MeStaffSchema(ma.Schema):
+    username = ma.fields.String()
+    community = ma.fields.Nested(PlaceBriefSchema, allow_none=True,
+                                 metadata={"description": "社区工作人员所在社区"})
+    street = ma.fields.Nested(PlaceBriefSchema, allow_none=True,
+                              metadata={"description": "街道管理员所管街道"})
+
+
+class MeSchema(ma.Schema):
+    id = ma.fields.Integer()
+    roles = ma.fields.List(ma.fields.String())
+    display_name = ma.fields.String(allow_none=True)
+    community = ma.fields.Nested(PlaceBriefSchema, allow_none=True,
+                                 metadata={"description": "所在社区：工作人员或党员的社区"})
+    member = ma.fields.Nested(MeMemberSchema, allow_none=True,
+                              metadata={"description": "党员报到申请及其状态，未申请为 null"})
+    staff = ma.fields.Nested(MeStaffSchema, allow_none=True,
+                             metadata={"description": "工作人员的管理范围，非工作人员为 null"})

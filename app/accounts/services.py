@@ -1,0 +1,133 @@
+"""Accounts: WeChat login of residents, password login and creation of staff, `/me`."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from app.accounts.models import Role, User, UserRole
+from app.auth.tokens import issue_token
+from app.db_types import utcnow
+from app.errors import Conflict, InvalidCredentials, NotFound, Unauthorized, ValidationError
+from app.extensions import db
+from app.members.models import MemberProfile
+from app.org.models import Community, Street
+from app.wechat import wechat
+
+PASSWORD_METHOD = "scrypt"
+PASSWORD_MIN_LENGTH = 8
+USERNAME_RE = re.compile(r"^[\w.@-]{3,64}$")
+
+
+def login_with_wechat(code: str) -> dict:
+    """Exchange a `wx.login()` code for a token; the first login creates a resident."""
+    openid, session_key, unionid = wechat.code_to_session(code)
+    user = _resident_by_openid(openid)
+    if not user.is_active:
+        raise Unauthorized("该账号已停用，请联系社区")
+    user.session_key = session_key  # server-side only, for later decryption of wx data
+    user.unionid = unionid or user.unionid
+    user.last_login_at = utcnow()
+    db.session.commit()
+    return _logged_in(user)
+
+
+def _resident_by_openid(openid: str) -> User:
+    user = db.session.scalar(select(User).where(User.openid == openid))
+    if user is not None:
+        return user
+    user = User(openid=openid, roles=[UserRole(role=Role.RESIDENT)])
+    db.session.add(user)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        # The same person's first login won on another connection: use that user.
+        db.session.rollback()
+        user = db.session.scalars(select(User).where(User.openid == openid)).one()
+    return user
+
+
+def login_staff(username: str, password: str) -> dict:
+    user = db.session.scalar(select(User).where(User.username == username))
+    stored = user.password_hash if user is not None and user.password_hash else None
+    # An unknown username costs one hash check too, so timing does not tell which names exist.
+    matches = check_password_hash(stored or _decoy_hash(), password)
+    if stored is None or not matches or not user.is_active:
+        raise InvalidCredentials()
+    user.last_login_at = utcnow()
+    db.session.commit()
+    return _logged_in(user)
+
+
+@cache
+def _decoy_hash() -> str:
+    return generate_password_hash("decoy-password-never-matches", method=PASSWORD_METHOD)
+
+
+def _logged_in(user: User) -> dict:
+    return {"token": issue_token(user.id), "user": user}
+
+
+def create_staff(username: str, password: str, community_code: str | None = None,
+                 street_code: str | None = None, display_name: str | None = None) -> User:
+    """A staff account of one community, or (with `street_code`) a street admin."""
+    _check_staff_input(username, password, community_code, street_code)
+    if community_code:
+        community = _by_code(Community, community_code, "社区")
+        role = UserRole(role=Role.STAFF, community_id=community.id)
+    else:
+        street = _by_code(Street, street_code, "街道")
+        role = UserRole(role=Role.STREET_ADMIN, street_id=street.id)
+    user = User(username=username, display_name=display_name or username, roles=[role],
+                password_hash=generate_password_hash(password, method=PASSWORD_METHOD))
+    db.session.add(user)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict(f"用户名 {username} 已存在 (username already exists)") from None
+    return user
+
+
+def _check_staff_input(username, password, community_code, street_code) -> None:
+    errors: dict[str, list[str]] = {}
+    if not USERNAME_RE.match(username or ""):
+        errors["username"] = ["用户名应为 3 到 64 个字母、数字或 _ . @ - (3-64 letters or digits)"]
+    if len(password or "") < PASSWORD_MIN_LENGTH:
+        errors["password"] = [f"密码长度不能少于 {PASSWORD_MIN_LENGTH} 位 "
+                              f"(at least {PASSWORD_MIN_LENGTH} characters)"]
+    if bool(community_code) == bool(street_code):
+        errors["scope"] = ["必须且只能指定社区或街道之一 (give exactly one of community, street)"]
+    if errors:
+        raise ValidationError(details=errors)
+
+
+def _by_code(model, code: str, label: str):
+    obj = db.session.scalar(select(model).where(model.code == code))
+    if obj is None:
+        raise NotFound(f"找不到编码为 {code} 的{label} (no such {model.__name__.lower()})")
+    return obj
+
+
+def profile(user: User) -> dict:
+    """What `/me` shows: roles and scope, never openid, session_key or password hash."""
+    staff_role, admin_role = user.role(Role.STAFF), user.role(Role.STREET_ADMIN)
+    member_role = user.role(Role.MEMBER)
+    community_id = ((staff_role and staff_role.community_id)
+                    or (member_role and member_role.community_id))
+    staff = None
+    if staff_role or admin_role:
+        staff = {"username": user.username,
+                 "community": _get(Community, staff_role and staff_role.community_id),
+                 "street": _get(Street, admin_role and admin_role.street_id)}
+    return {"id": user.id, "roles": user.role_names, "display_name": user.display_name,
+            "community": _get(Community, community_id), "staff": staff,
+            "member": db.session.scalar(
+                select(MemberProfile).where(MemberProfile.user_id == user.id))}
+
+
+def _get(model, obj_id: int | None):
+    return db.session.get(model, obj_id) if obj_id else None

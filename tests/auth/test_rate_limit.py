@@ -1,0 +1,63 @@
+"""Both login endpoints are limited per client address (LOGIN_RATE_LIMIT)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.auth.conftest import rate_limited_app
+
+
+@pytest.mark.parametrize("url, body", [
+    ("/api/v1/auth/wechat", {"code": "resident-zhang"}),
+    ("/api/v1/auth/staff", {"username": "nobody", "password": "wrong-password"}),
+])
+def test_too_many_logins_from_one_address_is_429(limited_app, url, body):
+    client = limited_app.test_client()
+    answers = [client.post(url, json=body).status_code for _ in range(3)]
+
+    response = client.post(url, json=body)
+
+    assert answers[0] != 429 and len(set(answers)) == 1
+    assert response.status_code == 429
+    assert response.get_json()["error"]["code"] == "RATE_LIMITED"
+    assert 1 <= int(response.headers["Retry-After"]) <= 60
+
+
+def test_retry_after_is_when_logins_are_allowed_again(app):
+    with rate_limited_app(app, "2 per 2 second") as limited:
+        client = limited.test_client()
+        for _ in range(2):
+            client.post("/api/v1/auth/wechat", json={"code": "a"})
+        refused = client.post("/api/v1/auth/wechat", json={"code": "a"})
+        wait = int(refused.headers["Retry-After"])
+        time.sleep(wait)
+        again = client.post("/api/v1/auth/wechat", json={"code": "a"})
+
+    assert refused.status_code == 429
+    assert 1 <= wait <= 2
+    assert again.status_code == 200
+
+
+def test_the_limit_is_per_client_address(limited_app):
+    client = limited_app.test_client()
+    for _ in range(4):
+        client.post("/api/v1/auth/wechat", json={"code": "a"},
+                    environ_base={"REMOTE_ADDR": "10.0.0.1"})
+
+    response = client.post("/api/v1/auth/wechat", json={"code": "a"},
+                           environ_base={"REMOTE_ADDR": "10.0.0.2"})
+
+    assert response.status_code == 200
+
+
+def test_limiting_one_app_leaves_the_shared_test_app_unlimited(app, client, monkeypatch):
+    with rate_limited_app(app) as limited:
+        for _ in range(4):
+            limited.test_client().post("/api/v1/auth/wechat", json={"code": "a"})
+    monkeypatch.setitem(app.config, "LOGIN_RATE_LIMIT", "1 per minute")
+
+    answers = [client.post("/api/v1/auth/wechat", json={"code": "a"}).status_code
+               for _ in range(3)]
+
+    assert answers == [200, 200, 200]

@@ -1,0 +1,120 @@
+"""The WeChat adapter's other calls, through wechatpy to the fake WeChat server."""
+from __future__ import annotations
+
+import pytest
+import redis
+
+from app import create_app
+from app.errors import WechatUnavailable
+from app.wechat import wechat
+from tests.auth.conftest import wechat_overrides
+from tests.conftest import make_config
+from tests.fake_wechat import PNG, REFUSING_OPENID, RISKY_WORD
+
+REDIS_TEST_URL = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture
+def redis_db15():
+    client = redis.Redis.from_url(REDIS_TEST_URL)
+    client.flushdb()
+    yield client
+    client.flushdb()
+
+
+def worker(fake, **overrides):
+    """An app as one gunicorn worker builds it (no database needed for these calls)."""
+    return create_app(make_config("sqlite://", **wechat_overrides(fake, **overrides)))
+
+
+def test_workers_share_one_access_token_through_redis(fake_wechat, redis_db15):
+    first = worker(fake_wechat, REDIS_URL=REDIS_TEST_URL)
+    second = worker(fake_wechat, REDIS_URL=REDIS_TEST_URL)
+
+    with first.app_context():
+        token = wechat.access_token()
+        assert wechat.access_token() == token
+    with second.app_context():
+        assert wechat.access_token() == token
+
+    assert fake_wechat.token_fetches() == 1
+    assert fake_wechat.calls["/cgi-bin/stable_token"] == 1
+    stored = [redis_db15.get(key) for key in redis_db15.keys("shaoxian:wechat:*")]
+    assert any(token.encode() in value for value in stored)
+
+
+def test_without_redis_each_worker_keeps_its_own_token(fake_wechat):
+    first, second = worker(fake_wechat), worker(fake_wechat)
+
+    with first.app_context():
+        wechat.access_token()
+        wechat.access_token()
+    with second.app_context():
+        wechat.access_token()
+
+    assert fake_wechat.token_fetches() == 2
+
+
+def test_subscribe_message_is_sent_with_the_access_token(wechat_app, fake_wechat):
+    data = {"thing1": {"value": "您的工单已派单"}, "time2": {"value": "2026-11-26 10:00"}}
+
+    sent = wechat.send_subscribe_message("openid-1", "TEMPLATE-1", data,
+                                         page="pages/order/detail?id=7")
+
+    assert sent is True
+    request = fake_wechat.last("/cgi-bin/message/subscribe/send")
+    assert request["body"] == {"touser": "openid-1", "template_id": "TEMPLATE-1", "data": data,
+                               "page": "pages/order/detail?id=7"}
+    assert request["query"]["access_token"] in fake_wechat.valid_tokens
+
+
+def test_subscribe_message_refused_by_the_user_is_false(wechat_app, fake_wechat):
+    assert wechat.send_subscribe_message(REFUSING_OPENID, "TEMPLATE-1", {}) is False
+
+
+def test_text_check_uses_version_2(wechat_app, fake_wechat):
+    assert wechat.check_text("家里水管漏水，需要帮忙", "openid-1") is True
+    assert wechat.check_text(f"含有{RISKY_WORD}内容", "openid-1") is False
+
+    body = fake_wechat.last("/wxa/msg_sec_check")["body"]
+    assert body["version"] == 2 and body["openid"] == "openid-1"
+
+
+def test_venue_qrcode_is_the_png(wechat_app, fake_wechat):
+    image = wechat.venue_qrcode("venue=12", "pages/venue/detail")
+
+    assert image == PNG
+    assert fake_wechat.last("/wxa/getwxacodeunlimit")["body"]["scene"] == "venue=12"
+    assert fake_wechat.last("/wxa/getwxacodeunlimit")["body"]["page"] == "pages/venue/detail"
+
+
+def test_venue_qrcode_refused_by_wechat_is_unavailable(wechat_app):
+    with pytest.raises(WechatUnavailable):
+        wechat.venue_qrcode("x" * 40, "pages/venue/detail")
+
+
+def test_a_token_wechat_no_longer_accepts_is_replaced_once(wechat_app, fake_wechat):
+    wechat.send_subscribe_message("openid-1", "TEMPLATE-1", {})
+    fake_wechat.expire_tokens()
+
+    assert wechat.send_subscribe_message("openid-1", "TEMPLATE-1", {}) is True
+    assert fake_wechat.token_fetches() == 2
+    assert fake_wechat.calls["/cgi-bin/message/subscribe/send"] == 3
+
+
+def test_token_fetch_failing_is_unavailable(app, fake_wechat):
+    down = worker(fake_wechat, WECHAT_API_BASE="http://127.0.0.1:9")
+
+    with down.app_context(), pytest.raises(WechatUnavailable):
+        wechat.send_subscribe_message("openid-1", "TEMPLATE-1", {})
+
+
+def test_fake_mode_calls_no_wechat_at_all(app, fake_wechat):
+    openid, session_key, unionid = wechat.code_to_session("abc")
+
+    assert openid == "fake-abc" and session_key and unionid is None
+    assert wechat.access_token()
+    assert wechat.send_subscribe_message("fake-abc", "TEMPLATE-1", {}) is True
+    assert wechat.check_text("随便什么", "fake-abc") is True
+    assert wechat.venue_qrcode("venue=1", "pages/venue/detail").startswith(b"\x89PNG")
+    assert fake_wechat.requests == []
