@@ -7,6 +7,8 @@ import re
 import marshmallow as ma
 from marshmallow import validate
 
+from app.org.schemas import PlaceBriefSchema
+
 # Control characters and lone surrogates: no database column (and no hash) takes them.
 _UNSTORABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -38,13 +40,6 @@ class UserBriefSchema(ma.Schema):
 class LoginResultSchema(ma.Schema):
     token = ma.fields.String(metadata={"description": "Authorization: Bearer <token>"})
     user = ma.fields.Nested(UserBriefSchema)
-
-
-class PlaceBriefSchema(ma.Schema):
-    """A community or a street, briefly."""
-    id = ma.fields.Integer()
-    code = ma.fields.String()
-    name = ma.fields.String()
 
 
 class MeMemberSchema(ma.Schema):
