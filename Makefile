@@ -51,7 +51,7 @@ install-dev: $(STAMP_DEV)
 define ensure_pipenv
 	@$(PIPENV) --version >/dev/null 2>&1 || { \
 	  echo "Installing pipenv for $(PYTHON) ..."; \
-	  $(PYTHON) -m pip install --quiet --user pipenv \
+	  $(PYTHON) -m pip install --quiet --user pipenv 2>/dev/null \
 	  || $(PYTHON) -m pip install --quiet --user --break-system-packages pipenv \
 	  || $(PYTHON) -m pip install --quiet pipenv; }
 endef
