@@ -6,21 +6,27 @@ import pytest
 
 from app.extensions import db
 from app.venues.models import Venue
-from app.venues.services import EARTH_RADIUS_M
 from tests import factories
 
 CENTER = (28.6785, 115.9050)  # 八一广场, GCJ-02
 
 
+def earth_radius_m() -> float:
+    # Imported late: app.venues.services builds schemas, which must come after create_app
+    # has installed the Chinese validation messages.
+    from app.venues.services import EARTH_RADIUS_M
+    return EARTH_RADIUS_M
+
+
 def north(meters: float) -> tuple[float, float]:
     """A point `meters` due north (negative: south) of CENTER: along a meridian the
     great-circle distance is exactly R times the latitude difference."""
-    return CENTER[0] + math.degrees(meters / EARTH_RADIUS_M), CENTER[1]
+    return CENTER[0] + math.degrees(meters / earth_radius_m()), CENTER[1]
 
 
 def east(meters: float) -> tuple[float, float]:
     """About `meters` due east of CENTER (the great circle is a hair shorter)."""
-    dlng = math.degrees(meters / (EARTH_RADIUS_M * math.cos(math.radians(CENTER[0]))))
+    dlng = math.degrees(meters / (earth_radius_m() * math.cos(math.radians(CENTER[0]))))
     return CENTER[0], CENTER[1] + dlng
 
 
