@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -147,7 +148,7 @@ def test_invalid_code_is_422_naming_code(client, body):
     assert response.status_code == 422
     error = response.get_json()["error"]
     assert error["code"] == "VALIDATION_ERROR"
-    assert "code" in error["details"]
+    assert re.search(r"[\u4e00-\u9fff]", error["details"]["code"][0])  # in Chinese
     assert db.session.scalar(select(func.count()).select_from(User)) == 0
 
 
