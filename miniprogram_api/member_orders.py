@@ -1,3 +1,76 @@
+"""Party members' orders (一部手机抢单, 党员接单): the pool and the moves of a job."""
+from __future__ import annotations
+
 from flask_smorest import Blueprint
 
+from app.accounts.models import Role
+from app.auth.decorators import auth_required, current_user
+from app.orders import queries, services
+from app.orders.access import Viewer
+from app.orders.schemas import (CompleteSchema, OrderDetailSchema, OrderListArgsSchema,
+                                OrderPageSchema, present, present_page)
+from app.pagination import PageArgsSchema
+from miniprogram_api.orders import order_scope
+
 blp = Blueprint("member_orders", __name__, description="member_orders")
+
+
+@blp.get("/member/pool")
+@auth_required(Role.MEMBER)
+@blp.arguments(PageArgsSchema, location="query")
+@blp.response(200, OrderPageSchema)
+def pool(args):
+    """抢单池：本社区待抢的工单（电话打码）"""
+    user = current_user()
+    return present_page(queries.member_pool(user, args["limit"], args.get("cursor")),
+                        Viewer(user))
+
+
+@blp.get("/member/orders")
+@auth_required(Role.MEMBER)
+@blp.arguments(OrderListArgsSchema, location="query")
+@blp.response(200, OrderPageSchema)
+def my_jobs(args):
+    """派给我或我抢到的工单，可按状态筛选"""
+    user = current_user()
+    page = queries.member_orders(user, args["limit"], args.get("cursor"), args.get("status"))
+    return present_page(page, Viewer(user))
+
+
+@blp.post("/member/orders/<int:order_id>/grab")
+@auth_required(Role.MEMBER)
+@blp.response(200, OrderDetailSchema)
+def grab(order_id):
+    """抢单：只有一人能抢到"""
+    user = current_user()
+    return present(services.grab(order_id, user), Viewer(user))
+
+
+@blp.post("/member/orders/<int:order_id>/accept")
+@auth_required(Role.MEMBER)
+@blp.response(200, OrderDetailSchema)
+def accept(order_id):
+    """接受派给我的工单"""
+    user = current_user()
+    return present(services.accept(order_id, user), Viewer(user))
+
+
+@blp.post("/member/orders/<int:order_id>/start")
+@auth_required(Role.MEMBER)
+@blp.response(200, OrderDetailSchema)
+def start(order_id):
+    """开始服务"""
+    user = current_user()
+    return present(services.start(order_id, user), Viewer(user))
+
+
+@blp.post("/member/orders/<int:order_id>/complete")
+@auth_required(Role.MEMBER)
+@order_scope("complete")
+@blp.arguments(CompleteSchema)
+@blp.response(200, OrderDetailSchema)
+def complete(data, order_id):
+    """完成服务（可附说明与照片），积分入账一次"""
+    user = current_user()
+    return present(services.complete(order_id, user, data["note"], data["photos"]),
+                   Viewer(user))

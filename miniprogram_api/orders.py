@@ -1,3 +1,82 @@
+"""Residents' orders (群众点单, 评单): create, read, list, cancel, rate."""
+from __future__ import annotations
+
+from functools import wraps
+
 from flask_smorest import Blueprint
 
+from app.accounts.models import Role
+from app.auth.decorators import auth_required, current_user
+from app.orders import queries, services
+from app.orders.access import Viewer, order_for
+from app.orders.schemas import (IdempotencyHeaderSchema, OrderCreateSchema, OrderDetailSchema,
+                                OrderPageSchema, RatingSchema, present, present_page)
+from app.pagination import PageArgsSchema
+
 blp = Blueprint("orders", __name__, description="orders")
+
+
+def order_scope(action: str):
+    """Answer 404 for an order the caller may not reach before its body is parsed, as the
+    contract puts 404 before 422. Goes between `auth_required` and `blp.arguments`."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, order_id: int, **kwargs):
+            order_for(action, current_user(), order_id)
+            return view(*args, order_id=order_id, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+@blp.post("/orders")
+@auth_required(Role.RESIDENT)
+@blp.arguments(OrderCreateSchema)
+@blp.arguments(IdempotencyHeaderSchema, location="headers", as_kwargs=True)
+@blp.response(201, OrderDetailSchema)
+def create_order(data, idempotency_key=None):
+    """群众点单：提交一张工单（待审核）"""
+    user = current_user()
+    return present(services.create_order(user, data, idempotency_key), Viewer(user))
+
+
+@blp.get("/orders/<int:order_id>")
+@auth_required()
+@blp.response(200, OrderDetailSchema)
+def get_order(order_id):
+    """工单详情与时间线（本人、本社区工作人员、派给或接单的党员可见）"""
+    user = current_user()
+    return present(queries.order_detail(order_id, user), Viewer(user))
+
+
+@blp.get("/my/orders")
+@auth_required(Role.RESIDENT)
+@blp.arguments(PageArgsSchema, location="query")
+@blp.response(200, OrderPageSchema)
+def my_orders(args):
+    """我的工单，最新的在前"""
+    user = current_user()
+    return present_page(queries.my_orders(user, args["limit"], args.get("cursor")),
+                        Viewer(user))
+
+
+@blp.post("/orders/<int:order_id>/cancel")
+@auth_required(Role.RESIDENT)
+@blp.response(200, OrderDetailSchema)
+def cancel_order(order_id):
+    """取消工单（待审核、待派单、待抢单时）"""
+    user = current_user()
+    return present(services.cancel(order_id, user), Viewer(user))
+
+
+@blp.post("/orders/<int:order_id>/rating")
+@auth_required(Role.RESIDENT)
+@order_scope("rate")
+@blp.arguments(RatingSchema)
+@blp.response(200, OrderDetailSchema)
+def rate_order(data, order_id):
+    """评单：对已完成的工单打分（1–5 星），只能一次"""
+    user = current_user()
+    return present(services.rate(order_id, user, data["stars"], data["comment"]), Viewer(user))

@@ -1,3 +1,87 @@
+"""Community staff's order queue (两委筛选, 社区派单)."""
+from __future__ import annotations
+
 from flask_smorest import Blueprint
 
+from app.accounts.models import Role
+from app.auth.decorators import auth_required, current_user
+from app.orders import queries, services
+from app.orders.access import Viewer
+from app.orders.schemas import (DispatchSchema, OrderDetailSchema, OrderListArgsSchema,
+                                OrderPageSchema, RejectSchema, present, present_page)
+from miniprogram_api.orders import order_scope
+
 blp = Blueprint("staff_orders", __name__, description="staff_orders")
+
+STAFF = (Role.STAFF, Role.STREET_ADMIN)
+
+
+@blp.get("/staff/orders")
+@auth_required(*STAFF)
+@blp.arguments(OrderListArgsSchema, location="query")
+@blp.response(200, OrderPageSchema)
+def staff_queue(args):
+    """本社区的工单（街道管理员：全街道），可按状态筛选"""
+    user = current_user()
+    page = queries.staff_queue(user, args["limit"], args.get("cursor"), args.get("status"))
+    return present_page(page, Viewer(user))
+
+
+@blp.post("/staff/orders/<int:order_id>/approve")
+@auth_required(*STAFF)
+@blp.response(200, OrderDetailSchema)
+def approve(order_id):
+    """审核通过"""
+    user = current_user()
+    return present(services.approve(order_id, user), Viewer(user))
+
+
+@blp.post("/staff/orders/<int:order_id>/reject")
+@auth_required(*STAFF)
+@order_scope("reject")
+@blp.arguments(RejectSchema)
+@blp.response(200, OrderDetailSchema)
+def reject(data, order_id):
+    """驳回（须填写原因）"""
+    user = current_user()
+    return present(services.reject(order_id, user, data["reason"]), Viewer(user))
+
+
+@blp.post("/staff/orders/<int:order_id>/dispatch")
+@auth_required(*STAFF)
+@order_scope("dispatch")
+@blp.arguments(DispatchSchema)
+@blp.response(200, OrderDetailSchema)
+def dispatch(data, order_id):
+    """派单给本社区的党员"""
+    user = current_user()
+    return present(services.dispatch(order_id, user, data["member_id"]), Viewer(user))
+
+
+@blp.post("/staff/orders/<int:order_id>/publish")
+@auth_required(*STAFF)
+@blp.response(200, OrderDetailSchema)
+def publish(order_id):
+    """发布到抢单池"""
+    user = current_user()
+    return present(services.publish(order_id, user), Viewer(user))
+
+
+@blp.post("/staff/orders/<int:order_id>/recall")
+@auth_required(*STAFF)
+@blp.response(200, OrderDetailSchema)
+def recall(order_id):
+    """从抢单池撤回（回到待派单）"""
+    user = current_user()
+    return present(services.recall(order_id, user), Viewer(user))
+
+
+@blp.post("/staff/orders/<int:order_id>/reassign")
+@auth_required(*STAFF)
+@order_scope("reassign")
+@blp.arguments(DispatchSchema)
+@blp.response(200, OrderDetailSchema)
+def reassign(data, order_id):
+    """改派给本社区的另一名党员（尚未接单时）"""
+    user = current_user()
+    return present(services.reassign(order_id, user, data["member_id"]), Viewer(user))

@@ -1,0 +1,80 @@
+"""Who may see an order, act on it, and read the resident's phone number.
+
+An order outside the caller's reach is NOT_FOUND, never FORBIDDEN, so that ids of other
+residents' and other communities' orders reveal nothing."""
+from __future__ import annotations
+
+from functools import cached_property
+
+from app.accounts.models import User
+from app.auth.permissions import managed_community_ids, member_community_id
+from app.errors import NotFound
+from app.extensions import db
+from app.orders.models import Order
+from app.orders.state import HELD_STATUSES, MOVES, Actor, Guard
+
+# Ids beyond a 32-bit integer cannot exist, and PostgreSQL refuses to compare with them.
+MAX_ID = 2**31 - 1
+
+
+class Viewer:
+    """A user looking at orders; caches the communities they manage."""
+
+    def __init__(self, user: User) -> None:
+        self.user = user
+
+    @cached_property
+    def managed(self) -> set[int]:
+        return managed_community_ids(self.user)
+
+    def owns(self, order: Order) -> bool:
+        return order.resident_id == self.user.id
+
+    def manages(self, order: Order) -> bool:
+        return order.community_id in self.managed
+
+    def holds(self, order: Order) -> bool:
+        return order.member_id is not None and order.member_id == self.user.id
+
+    def can_see(self, order: Order) -> bool:
+        return self.owns(order) or self.manages(order) or self.holds(order)
+
+    def sees_phone(self, order: Order) -> bool:
+        return (self.owns(order) or self.manages(order)
+                or (self.holds(order) and order.status in HELD_STATUSES))
+
+
+def can_act(action: str, user: User, order: Order) -> bool:
+    """Whether `user` may reach the order to try `action` at all; whether the move is
+    allowed in the order's status is decided by `state.transition` (a 409)."""
+    move = MOVES[action]
+    if move.actor is Actor.RESIDENT:
+        return order.resident_id == user.id
+    if move.actor is Actor.STAFF:
+        return order.community_id in managed_community_ids(user)
+    if order.community_id != member_community_id(user):
+        return False
+    # A grab may be tried on any order of the member's community (losing it is a 409);
+    # the other moves only on orders that no other member holds.
+    return move.guard is Guard.UNASSIGNED or order.member_id in (None, user.id)
+
+
+def get_order(order_id: int) -> Order:
+    order = db.session.get(Order, order_id) if 0 < order_id <= MAX_ID else None
+    if order is None:
+        raise NotFound()
+    return order
+
+
+def order_for(action: str, user: User, order_id: int) -> Order:
+    order = get_order(order_id)
+    if not can_act(action, user, order):
+        raise NotFound()
+    return order
+
+
+def visible_order(user: User, order_id: int) -> Order:
+    order = get_order(order_id)
+    if not Viewer(user).can_see(order):
+        raise NotFound()
+    return order

@@ -1,0 +1,140 @@
+"""The one place that moves an order from one status to another.
+
+Every move is a conditional `UPDATE orders SET status=:to ... WHERE id=:id AND status IN
+(:allowed) [AND <guard>]`: the database, not Python, decides who wins a race. A move that
+changes no row raises a 409, and a move that changes its row writes an `OrderEvent` (the
+timeline) in the same transaction. The caller commits."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import update
+
+from app.accounts.models import Role, User
+from app.errors import Forbidden, OrderAlreadyTaken, OrderStateConflict
+from app.extensions import db
+from app.orders.models import Order, OrderEvent, OrderStatus as S
+
+STATUS_LABELS = {
+    S.SUBMITTED: "待审核", S.APPROVED: "待派单", S.DISPATCHED: "已派单", S.PUBLISHED: "待抢单",
+    S.ACCEPTED: "已接单", S.IN_PROGRESS: "服务中", S.COMPLETED: "已完成", S.RATED: "已评价",
+    S.REJECTED: "已驳回", S.CANCELLED: "已取消",
+}
+
+# Statuses in which the order's member has taken the job (and may see the resident's phone).
+HELD_STATUSES = frozenset({S.ACCEPTED, S.IN_PROGRESS, S.COMPLETED, S.RATED})
+
+
+class Actor(StrEnum):
+    RESIDENT = "resident"
+    STAFF = "staff"
+    MEMBER = "member"
+
+
+ACTOR_ROLES = {
+    Actor.RESIDENT: (Role.RESIDENT,),
+    Actor.STAFF: (Role.STAFF, Role.STREET_ADMIN),
+    Actor.MEMBER: (Role.MEMBER,),
+}
+
+
+class Guard(StrEnum):
+    """An extra condition of the UPDATE, beside the status."""
+    OWNER = "owner"  # the acting resident created the order
+    UNASSIGNED = "unassigned"  # no member holds the order yet
+    ASSIGNEE = "assignee"  # the acting member is the order's member
+
+
+@dataclass(frozen=True)
+class Move:
+    from_statuses: frozenset[str]
+    to_status: str
+    actor: Actor
+    guard: Guard | None = None
+
+
+def _move(froms, to, actor, guard=None) -> Move:
+    return Move(frozenset(froms), to, actor, guard)
+
+
+MOVES: dict[str, Move] = {
+    "approve": _move({S.SUBMITTED}, S.APPROVED, Actor.STAFF),
+    "reject": _move({S.SUBMITTED, S.APPROVED}, S.REJECTED, Actor.STAFF),
+    "cancel": _move({S.SUBMITTED, S.APPROVED, S.PUBLISHED}, S.CANCELLED, Actor.RESIDENT,
+                    Guard.OWNER),
+    "dispatch": _move({S.APPROVED, S.PUBLISHED}, S.DISPATCHED, Actor.STAFF),
+    "publish": _move({S.APPROVED}, S.PUBLISHED, Actor.STAFF),
+    "grab": _move({S.PUBLISHED}, S.ACCEPTED, Actor.MEMBER, Guard.UNASSIGNED),
+    "accept": _move({S.DISPATCHED}, S.ACCEPTED, Actor.MEMBER, Guard.ASSIGNEE),
+    "start": _move({S.ACCEPTED}, S.IN_PROGRESS, Actor.MEMBER, Guard.ASSIGNEE),
+    "complete": _move({S.ACCEPTED, S.IN_PROGRESS}, S.COMPLETED, Actor.MEMBER, Guard.ASSIGNEE),
+    "rate": _move({S.COMPLETED}, S.RATED, Actor.RESIDENT, Guard.OWNER),
+    # Beyond the contract, for the dispatch console.
+    "recall": _move({S.PUBLISHED}, S.APPROVED, Actor.STAFF, Guard.UNASSIGNED),
+    "reassign": _move({S.DISPATCHED}, S.DISPATCHED, Actor.STAFF),
+}
+
+CREATE_ACTION = "create"
+
+
+def allowed_actions(status: str) -> set[str]:
+    return {action for action, move in MOVES.items() if status in move.from_statuses}
+
+
+def transition(order_id: int, action: str, actor: User, *, expected_from: str | None = None,
+               values: dict | None = None, note: str | None = None) -> Order:
+    """Move the order by `action`, or raise a 409. `expected_from` is the status the caller
+    saw: the move then succeeds only if the order is still in it (compare-and-set), which
+    also makes the event's from-status exact. Returns the order as it now is."""
+    move = MOVES[action]
+    if not any(actor.has_role(role) for role in ACTOR_ROLES[move.actor]):
+        raise Forbidden()
+    from_status = expected_from if expected_from is not None else _current_status(order_id)
+    allowed = move.from_statuses & {from_status}
+    if not allowed or not _update(order_id, move, actor, allowed, values or {}):
+        raise _conflict(order_id, action, actor)
+    record_event(order_id, action, from_status, move.to_status, actor.id, note)
+    return db.session.get(Order, order_id, populate_existing=True)
+
+
+def record_event(order_id: int, action: str, from_status: str | None, to_status: str,
+                 actor_id: int | None, note: str | None = None) -> OrderEvent:
+    event = OrderEvent(order_id=order_id, action=action, from_status=from_status,
+                       to_status=to_status, actor_id=actor_id, note=note)
+    db.session.add(event)
+    db.session.flush()
+    return event
+
+
+def _update(order_id: int, move: Move, actor: User, allowed: set[str], values: dict) -> bool:
+    stmt = (update(Order)
+            .where(Order.id == order_id, Order.status.in_(sorted(allowed)), *_guard(move, actor))
+            .values(status=move.to_status, **values)
+            .execution_options(synchronize_session=False))
+    return db.session.execute(stmt).rowcount == 1
+
+
+def _guard(move: Move, actor: User) -> list:
+    if move.guard is Guard.OWNER:
+        return [Order.resident_id == actor.id]
+    if move.guard is Guard.UNASSIGNED:
+        return [Order.member_id.is_(None)]
+    if move.guard is Guard.ASSIGNEE:
+        return [Order.member_id == actor.id]
+    return []
+
+
+def _current_status(order_id: int) -> str | None:
+    return db.session.scalar(db.select(Order.status).where(Order.id == order_id))
+
+
+def _conflict(order_id: int, action: str, actor: User) -> Exception:
+    """The 409 for a move that changed nothing: a grab that lost to another member is
+    ORDER_ALREADY_TAKEN, anything else ORDER_STATE_CONFLICT (with the status it is in now)."""
+    row = db.session.execute(db.select(Order.status, Order.member_id).where(
+        Order.id == order_id)).one_or_none()
+    status, holder = row if row is not None else (None, None)
+    if action == "grab" and holder is not None and holder != actor.id:
+        return OrderAlreadyTaken(details={"status": status})
+    return OrderStateConflict(details={"action": action, "status": status})
