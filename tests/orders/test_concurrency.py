@@ -1,0 +1,121 @@
+"""Races settled by PostgreSQL: real threads, each with its own app context, session and
+connection, released together by a barrier."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import func, select
+
+from app import create_app
+from app.extensions import db
+from app.orders.models import IdempotencyKey, OrderEvent, OrderStatus as S
+from tests import factories
+from tests.conftest import BACKENDS, auth, make_config
+from tests.orders.conftest import (API, ledger, order_body, order_count, seeded_order,
+                                   stored_order)
+
+THREADS = 20
+
+
+@pytest.fixture
+def race_app(pg_app):
+    """A second app on the same PostgreSQL database whose pool holds a connection for
+    every thread (the default pool of 5 + 10 would make some threads wait in line)."""
+    options = {"pool_pre_ping": True, "pool_size": THREADS + 2, "max_overflow": 0,
+               "pool_timeout": 30}
+    app = create_app(make_config(BACKENDS["postgresql"], SQLALCHEMY_ENGINE_OPTIONS=options))
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def run_together(app, requests: list[tuple[str, dict, dict | None]]) -> list[tuple[int, dict]]:
+    """POST every (path, headers, body) at once, one thread each; returns (status, json)."""
+    barrier = threading.Barrier(len(requests))
+    results: list = [None] * len(requests)
+
+    def worker(index: int, path: str, headers: dict, body: dict | None) -> None:
+        try:
+            with app.app_context():
+                client = app.test_client()
+                barrier.wait(timeout=30)
+                response = client.post(f"{API}{path}", json=body, headers=headers)
+                results[index] = (response.status_code, response.get_json())
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            results[index] = exc
+
+    threads = [threading.Thread(target=worker, args=(i, *request))
+               for i, request in enumerate(requests)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    errors = [r for r in results if isinstance(r, BaseException) or r is None]
+    assert not errors, errors
+    return results
+
+
+def _events(order_id: int, action: str) -> int:
+    return db.session.scalar(select(func.count()).select_from(OrderEvent).where(
+        OrderEvent.order_id == order_id, OrderEvent.action == action))
+
+
+def test_twenty_members_grab_one_order_and_exactly_one_wins(race_app, world):
+    members = [world.a.member] + [factories.member(world.a.community)
+                                  for _ in range(THREADS - 1)]
+    db.session.commit()
+    order = seeded_order(world.a, world.item, S.PUBLISHED)
+    ids = [m.id for m in members]
+    results = run_together(race_app, [(f"/member/orders/{order.id}/grab", auth(m), None)
+                                      for m in members])
+
+    winners = [i for i, (status, _) in enumerate(results) if status == 200]
+    assert len(winners) == 1, results
+    losers = [body["error"]["code"] for status, body in results if status != 200]
+    assert [status for status, _ in results].count(409) == THREADS - 1
+    assert losers == ["ORDER_ALREADY_TAKEN"] * (THREADS - 1)
+    stored = stored_order(order.id)
+    assert stored.status == S.ACCEPTED and stored.member_id == ids[winners[0]]
+    assert results[winners[0]][1]["member_id"] == ids[winners[0]]
+    assert _events(order.id, "grab") == 1
+
+
+def test_two_creates_with_one_key_make_one_order(race_app, world):
+    headers = auth(world.a.resident)
+    for round_no in range(5):
+        body = order_body(world.a.community, world.item, description=f"第{round_no}次")
+        request = ("/orders", {**headers, "Idempotency-Key": f"race-{round_no}"}, body)
+        results = run_together(race_app, [request, request])
+        assert [status for status, _ in results] == [201, 201], results
+        assert results[0][1]["id"] == results[1][1]["id"]
+        assert order_count() == round_no + 1
+    assert db.session.scalar(select(func.count()).select_from(IdempotencyKey)) == 5
+
+
+def test_completion_sent_twice_at_once_credits_once(race_app, world):
+    for _ in range(3):
+        order = seeded_order(world.a, world.item, S.IN_PROGRESS)
+        request = (f"/member/orders/{order.id}/complete", auth(world.a.member), {"note": "完成"})
+        results = run_together(race_app, [request, request])
+        assert sorted(status for status, _ in results) == [200, 409], results
+        conflict = next(body for status, body in results if status == 409)
+        assert conflict["error"]["code"] == "ORDER_STATE_CONFLICT"
+        assert [e.delta for e in ledger(order.id)] == [world.item.points]
+        assert _events(order.id, "complete") == 1
+        assert stored_order(order.id).status == S.COMPLETED
+
+
+def test_grab_against_dispatch_has_one_outcome(race_app, world):
+    order = seeded_order(world.a, world.item, S.PUBLISHED)
+    other = factories.member(world.a.community)
+    db.session.commit()
+    results = run_together(race_app, [
+        (f"/member/orders/{order.id}/grab", auth(world.a.member), None),
+        (f"/staff/orders/{order.id}/dispatch", auth(world.a.staff), {"member_id": other.id})])
+    assert sorted(status for status, _ in results) == [200, 409], results
+    stored = stored_order(order.id)
+    assert stored.status in (S.ACCEPTED, S.DISPATCHED)
+    assert stored.member_id == (world.a.member.id if stored.status == S.ACCEPTED else other.id)
+    loser = next(body for status, body in results if status == 409)
+    assert loser["error"]["code"] in ("ORDER_STATE_CONFLICT", "ORDER_ALREADY_TAKEN")
