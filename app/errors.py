@@ -149,3 +149,11 @@ def domain_error_response(error: DomainError):
 def unhandled_error_response(error: Exception):
     log.exception("unhandled error", exc_info=error)
     return jsonify(envelope("INTERNAL_ERROR", "服务器内部错误，请稍后再试")), 500
+
+
+class RegistrationExists(Conflict):
+    code, message = "REGISTRATION_EXISTS", "您已提交过报到申请，请勿重复提交"
+
+
+class RegistrationStateConflict(Conflict):
+    code, message = "REGISTRATION_STATE_CONFLICT", "该报到申请已处理，不能重复操作"

@@ -1,3 +1,38 @@
+"""The resident's own member registration (报到) and the member's points ledger."""
 from flask_smorest import Blueprint
 
-blp = Blueprint("members", __name__, description="members")
+from app.accounts.models import Role
+from app.auth.decorators import auth_required, current_user
+from app.members import services
+from app.members.schemas import RegistrationInSchema, RegistrationSchema
+from app.pagination import PageArgsSchema
+from app.points import services as points
+from app.points.schemas import LedgerSchema
+
+blp = Blueprint("members", __name__, description="党员报到与先锋积分")
+
+
+@blp.post("/member/registration")
+@auth_required(Role.RESIDENT)
+@blp.arguments(RegistrationInSchema)
+@blp.response(201, RegistrationSchema)
+def submit_registration(data):
+    """提交报到申请（被驳回后可修改再次提交）"""
+    return services.register(current_user(), data)
+
+
+@blp.get("/member/registration")
+@auth_required(Role.RESIDENT, Role.MEMBER)
+@blp.response(200, RegistrationSchema)
+def my_registration():
+    """我的报到申请"""
+    return services.own_registration(current_user())
+
+
+@blp.get("/member/points")
+@auth_required(Role.MEMBER)
+@blp.arguments(PageArgsSchema, location="query")
+@blp.response(200, LedgerSchema)
+def my_points(args):
+    """我的积分余额与明细（新的在前）"""
+    return points.ledger(current_user(), **args)

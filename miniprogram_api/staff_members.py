@@ -1,3 +1,61 @@
+"""Staff review of member registrations (报到审核), scoped to their communities."""
+from functools import wraps
+
 from flask_smorest import Blueprint
 
-blp = Blueprint("staff_members", __name__, description="staff")
+from app.accounts.models import Role
+from app.auth.decorators import auth_required, current_user
+from app.members import services
+from app.members.schemas import (RegistrationListArgsSchema, RegistrationPageSchema,
+                                 RegistrationRejectSchema, RegistrationSchema)
+
+blp = Blueprint("staff_members", __name__, description="社区审核党员报到")
+
+STAFF_ROLES = (Role.STAFF, Role.STREET_ADMIN)
+
+
+def registration_in_reach(view):
+    """404 for a registration outside the caller's communities before the body is read,
+    so that NOT_FOUND wins over VALIDATION_ERROR as the contract orders them."""
+
+    @wraps(view)
+    def wrapped(*args, registration_id, **kwargs):
+        services.get_registration(current_user(), registration_id)
+        return view(*args, registration_id=registration_id, **kwargs)
+
+    return wrapped
+
+
+@blp.get("/staff/members")
+@auth_required(*STAFF_ROLES)
+@blp.arguments(RegistrationListArgsSchema, location="query")
+@blp.response(200, RegistrationPageSchema)
+def list_registrations(args):
+    """本社区的报到申请（可按 status 筛选，新的在前）"""
+    return services.list_registrations(current_user(), **args)
+
+
+@blp.get("/staff/members/<int:registration_id>")
+@auth_required(*STAFF_ROLES)
+@blp.response(200, RegistrationSchema)
+def get_registration(registration_id):
+    """一条报到申请"""
+    return services.get_registration(current_user(), registration_id)
+
+
+@blp.post("/staff/members/<int:registration_id>/approve")
+@auth_required(*STAFF_ROLES)
+@blp.response(200, RegistrationSchema)
+def approve_registration(registration_id):
+    """通过报到申请：该用户成为本社区党员"""
+    return services.approve(current_user(), registration_id)
+
+
+@blp.post("/staff/members/<int:registration_id>/reject")
+@auth_required(*STAFF_ROLES)
+@registration_in_reach
+@blp.arguments(RegistrationRejectSchema)
+@blp.response(200, RegistrationSchema)
+def reject_registration(data, registration_id):
+    """驳回报到申请（须填写理由）"""
+    return services.reject(current_user(), registration_id, data["reason"])

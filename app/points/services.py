@@ -1,13 +1,21 @@
-"""The points ledger: credits and the balance."""
+"""The points ledger: credits, the balance, and the member's own ledger."""
 from __future__ import annotations
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from app.accounts.models import User
 from app.extensions import db
 from app.orders.models import Order
+from app.pagination import paginate
 from app.points.models import PointsEntry, PointsReason
+
+REASON_LABELS = {
+    PointsReason.ORDER_COMPLETED: "完成工单",
+    PointsReason.REDEMPTION: "积分兑换",
+    PointsReason.ADJUSTMENT: "人工调整",
+}
 
 
 def credit_order_completion(order: Order) -> bool:
@@ -28,3 +36,13 @@ def balance(member_id: int) -> int:
         select(func.coalesce(func.sum(PointsEntry.delta), 0)).where(
             PointsEntry.member_id == member_id))
     return int(total or 0)
+
+
+def reason_label(reason: str) -> str:
+    return REASON_LABELS.get(reason, reason)
+
+
+def ledger(member: User, limit: int, cursor: str | None = None) -> dict:
+    """The member's balance and one page of their entries, newest first."""
+    stmt = select(PointsEntry).where(PointsEntry.member_id == member.id)
+    return {"balance": balance(member.id), **paginate(stmt, PointsEntry.id, limit, cursor)}

@@ -1,0 +1,106 @@
+"""Member registration (报到): a resident applies to a community, its staff approve or reject.
+
+Every state change is one conditional UPDATE whose row count settles races; the unique
+`user_id` of `MemberProfile` keeps one registration per user."""
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from app.accounts.models import Role, User, UserRole
+from app.auth.permissions import managed_community_ids, require_managed_community
+from app.db_types import utcnow
+from app.errors import (NotFound, RegistrationExists, RegistrationStateConflict,
+                        ValidationError)
+from app.extensions import db
+from app.members.models import MemberProfile, RegistrationStatus
+from app.members.schemas import MAX_ID
+from app.org.models import Community
+from app.pagination import paginate
+
+
+def register(actor: User, data: dict) -> MemberProfile:
+    """Submit the actor's registration, or resubmit it in place after a rejection."""
+    if db.session.get(Community, data["community_id"]) is None:
+        raise ValidationError(details={"community_id": ["社区不存在"]})
+    values = {**data, "status": RegistrationStatus.PENDING, "reject_reason": None,
+              "reviewed_by_id": None, "reviewed_at": None}
+    resubmitted = db.session.execute(
+        update(MemberProfile)
+        .where(MemberProfile.user_id == actor.id,
+               MemberProfile.status == RegistrationStatus.REJECTED)
+        .values(**values)).rowcount
+    if not resubmitted:
+        # A pending or approved registration (even one committed a moment ago by a
+        # concurrent call) makes this insert violate the unique user_id.
+        db.session.add(MemberProfile(user_id=actor.id, **values))
+    _commit_or_raise(RegistrationExists())
+    return own_registration(actor)
+
+
+def own_registration(actor: User) -> MemberProfile:
+    registration = db.session.scalar(
+        select(MemberProfile).where(MemberProfile.user_id == actor.id))
+    if registration is None:
+        raise NotFound("您还没有提交报到申请")
+    return registration
+
+
+def list_registrations(actor: User, limit: int, cursor: str | None = None,
+                       status: str | None = None) -> dict:
+    """Registrations of the communities the actor manages, newest first."""
+    stmt = select(MemberProfile).where(
+        MemberProfile.community_id.in_(managed_community_ids(actor)))
+    if status:
+        stmt = stmt.where(MemberProfile.status == status)
+    return paginate(stmt, MemberProfile.id, limit, cursor)
+
+
+def get_registration(actor: User, registration_id: int) -> MemberProfile:
+    """A registration of a community the actor manages; NotFound for any other."""
+    registration = (db.session.get(MemberProfile, registration_id)
+                    if 0 < registration_id <= MAX_ID else None)
+    if registration is None:
+        raise NotFound()
+    require_managed_community(actor, registration.community_id)
+    return registration
+
+
+def approve(actor: User, registration_id: int) -> MemberProfile:
+    """Approve a pending registration; its user becomes a member of its community."""
+    registration = get_registration(actor, registration_id)
+    _review(registration, actor, RegistrationStatus.APPROVED)
+    db.session.add(UserRole(user_id=registration.user_id, role=Role.MEMBER,
+                            community_id=registration.community_id))
+    # The user already holding a member role is the only way left to break the unique key.
+    _commit_or_raise(RegistrationStateConflict("该用户已经是党员"))
+    return registration
+
+
+def reject(actor: User, registration_id: int, reason: str) -> MemberProfile:
+    registration = get_registration(actor, registration_id)
+    _review(registration, actor, RegistrationStatus.REJECTED, reject_reason=reason)
+    db.session.commit()
+    return registration
+
+
+def _review(registration: MemberProfile, actor: User, status: RegistrationStatus,
+            **values) -> None:
+    """Move a pending registration to `status`; a concurrent or repeated review loses."""
+    moved = db.session.execute(
+        update(MemberProfile)
+        .where(MemberProfile.id == registration.id,
+               MemberProfile.status == RegistrationStatus.PENDING)
+        .values(status=status, reviewed_by_id=actor.id, reviewed_at=utcnow(), **values)
+    ).rowcount
+    if moved != 1:
+        db.session.rollback()
+        raise RegistrationStateConflict()
+
+
+def _commit_or_raise(error: Exception) -> None:
+    try:
+        db.session.commit()
+    except IntegrityError as exc:
+        db.session.rollback()
+        raise error from exc
