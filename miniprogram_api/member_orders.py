@@ -6,11 +6,10 @@ from flask_smorest import Blueprint
 from app.accounts.models import Role
 from app.auth.decorators import auth_required, current_user
 from app.orders import queries, services
-from app.orders.access import Viewer
 from app.orders.schemas import (CompleteSchema, OrderDetailSchema, OrderListArgsSchema,
-                                OrderPageSchema, present, present_page)
+                                OrderPageSchema)
 from app.pagination import PageArgsSchema
-from miniprogram_api.orders import order_scope
+from miniprogram_api.orders import order_scope, seen, seen_page
 
 blp = Blueprint("member_orders", __name__, description="member_orders")
 
@@ -21,9 +20,7 @@ blp = Blueprint("member_orders", __name__, description="member_orders")
 @blp.response(200, OrderPageSchema)
 def pool(args):
     """抢单池：本社区待抢的工单（电话打码）"""
-    user = current_user()
-    return present_page(queries.member_pool(user, args["limit"], args.get("cursor")),
-                        Viewer(user))
+    return seen_page(queries.member_pool(current_user(), args["limit"], args.get("cursor")))
 
 
 @blp.get("/member/orders")
@@ -32,9 +29,8 @@ def pool(args):
 @blp.response(200, OrderPageSchema)
 def my_jobs(args):
     """派给我或我抢到的工单，可按状态筛选"""
-    user = current_user()
-    page = queries.member_orders(user, args["limit"], args.get("cursor"), args.get("status"))
-    return present_page(page, Viewer(user))
+    return seen_page(queries.member_orders(current_user(), args["limit"], args.get("cursor"),
+                                           args.get("status")))
 
 
 @blp.post("/member/orders/<int:order_id>/grab")
@@ -42,8 +38,7 @@ def my_jobs(args):
 @blp.response(200, OrderDetailSchema)
 def grab(order_id):
     """抢单：只有一人能抢到"""
-    user = current_user()
-    return present(services.grab(order_id, user), Viewer(user))
+    return seen(services.grab(order_id, current_user()))
 
 
 @blp.post("/member/orders/<int:order_id>/accept")
@@ -51,8 +46,7 @@ def grab(order_id):
 @blp.response(200, OrderDetailSchema)
 def accept(order_id):
     """接受派给我的工单"""
-    user = current_user()
-    return present(services.accept(order_id, user), Viewer(user))
+    return seen(services.accept(order_id, current_user()))
 
 
 @blp.post("/member/orders/<int:order_id>/start")
@@ -60,8 +54,7 @@ def accept(order_id):
 @blp.response(200, OrderDetailSchema)
 def start(order_id):
     """开始服务"""
-    user = current_user()
-    return present(services.start(order_id, user), Viewer(user))
+    return seen(services.start(order_id, current_user()))
 
 
 @blp.post("/member/orders/<int:order_id>/complete")
@@ -71,6 +64,4 @@ def start(order_id):
 @blp.response(200, OrderDetailSchema)
 def complete(data, order_id):
     """完成服务（可附说明与照片），积分入账一次"""
-    user = current_user()
-    return present(services.complete(order_id, user, data["note"], data["photos"]),
-                   Viewer(user))
+    return seen(services.complete(order_id, current_user(), data["note"], data["photos"]))

@@ -16,6 +16,15 @@ from app.pagination import PageArgsSchema
 blp = Blueprint("orders", __name__, description="orders")
 
 
+def seen(order):
+    """The order as the calling user may see it (phone masked or not)."""
+    return present(order, Viewer(current_user()))
+
+
+def seen_page(page: dict) -> dict:
+    return present_page(page, Viewer(current_user()))
+
+
 def order_scope(action: str):
     """Answer 404 for an order the caller may not reach before its body is parsed, as the
     contract puts 404 before 422. Goes between `auth_required` and `blp.arguments`."""
@@ -38,8 +47,7 @@ def order_scope(action: str):
 @blp.response(201, OrderDetailSchema)
 def create_order(data, idempotency_key=None):
     """群众点单：提交一张工单（待审核）"""
-    user = current_user()
-    return present(services.create_order(user, data, idempotency_key), Viewer(user))
+    return seen(services.create_order(current_user(), data, idempotency_key))
 
 
 @blp.get("/orders/<int:order_id>")
@@ -47,8 +55,7 @@ def create_order(data, idempotency_key=None):
 @blp.response(200, OrderDetailSchema)
 def get_order(order_id):
     """工单详情与时间线（本人、本社区工作人员、派给或接单的党员可见）"""
-    user = current_user()
-    return present(queries.order_detail(order_id, user), Viewer(user))
+    return seen(queries.order_detail(order_id, current_user()))
 
 
 @blp.get("/my/orders")
@@ -57,9 +64,7 @@ def get_order(order_id):
 @blp.response(200, OrderPageSchema)
 def my_orders(args):
     """我的工单，最新的在前"""
-    user = current_user()
-    return present_page(queries.my_orders(user, args["limit"], args.get("cursor")),
-                        Viewer(user))
+    return seen_page(queries.my_orders(current_user(), args["limit"], args.get("cursor")))
 
 
 @blp.post("/orders/<int:order_id>/cancel")
@@ -67,8 +72,7 @@ def my_orders(args):
 @blp.response(200, OrderDetailSchema)
 def cancel_order(order_id):
     """取消工单（待审核、待派单、待抢单时）"""
-    user = current_user()
-    return present(services.cancel(order_id, user), Viewer(user))
+    return seen(services.cancel(order_id, current_user()))
 
 
 @blp.post("/orders/<int:order_id>/rating")
@@ -78,5 +82,4 @@ def cancel_order(order_id):
 @blp.response(200, OrderDetailSchema)
 def rate_order(data, order_id):
     """评单：对已完成的工单打分（1–5 星），只能一次"""
-    user = current_user()
-    return present(services.rate(order_id, user, data["stars"], data["comment"]), Viewer(user))
+    return seen(services.rate(order_id, current_user(), data["stars"], data["comment"]))

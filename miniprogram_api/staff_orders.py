@@ -6,10 +6,9 @@ from flask_smorest import Blueprint
 from app.accounts.models import Role
 from app.auth.decorators import auth_required, current_user
 from app.orders import queries, services
-from app.orders.access import Viewer
 from app.orders.schemas import (DispatchSchema, OrderDetailSchema, OrderListArgsSchema,
-                                OrderPageSchema, RejectSchema, present, present_page)
-from miniprogram_api.orders import order_scope
+                                OrderPageSchema, RejectSchema)
+from miniprogram_api.orders import order_scope, seen, seen_page
 
 blp = Blueprint("staff_orders", __name__, description="staff_orders")
 
@@ -22,9 +21,8 @@ STAFF = (Role.STAFF, Role.STREET_ADMIN)
 @blp.response(200, OrderPageSchema)
 def staff_queue(args):
     """本社区的工单（街道管理员：全街道），可按状态筛选"""
-    user = current_user()
-    page = queries.staff_queue(user, args["limit"], args.get("cursor"), args.get("status"))
-    return present_page(page, Viewer(user))
+    return seen_page(queries.staff_queue(current_user(), args["limit"], args.get("cursor"),
+                                         args.get("status")))
 
 
 @blp.post("/staff/orders/<int:order_id>/approve")
@@ -32,8 +30,7 @@ def staff_queue(args):
 @blp.response(200, OrderDetailSchema)
 def approve(order_id):
     """审核通过"""
-    user = current_user()
-    return present(services.approve(order_id, user), Viewer(user))
+    return seen(services.approve(order_id, current_user()))
 
 
 @blp.post("/staff/orders/<int:order_id>/reject")
@@ -43,8 +40,7 @@ def approve(order_id):
 @blp.response(200, OrderDetailSchema)
 def reject(data, order_id):
     """驳回（须填写原因）"""
-    user = current_user()
-    return present(services.reject(order_id, user, data["reason"]), Viewer(user))
+    return seen(services.reject(order_id, current_user(), data["reason"]))
 
 
 @blp.post("/staff/orders/<int:order_id>/dispatch")
@@ -54,8 +50,7 @@ def reject(data, order_id):
 @blp.response(200, OrderDetailSchema)
 def dispatch(data, order_id):
     """派单给本社区的党员"""
-    user = current_user()
-    return present(services.dispatch(order_id, user, data["member_id"]), Viewer(user))
+    return seen(services.dispatch(order_id, current_user(), data["member_id"]))
 
 
 @blp.post("/staff/orders/<int:order_id>/publish")
@@ -63,8 +58,7 @@ def dispatch(data, order_id):
 @blp.response(200, OrderDetailSchema)
 def publish(order_id):
     """发布到抢单池"""
-    user = current_user()
-    return present(services.publish(order_id, user), Viewer(user))
+    return seen(services.publish(order_id, current_user()))
 
 
 @blp.post("/staff/orders/<int:order_id>/recall")
@@ -72,8 +66,7 @@ def publish(order_id):
 @blp.response(200, OrderDetailSchema)
 def recall(order_id):
     """从抢单池撤回（回到待派单）"""
-    user = current_user()
-    return present(services.recall(order_id, user), Viewer(user))
+    return seen(services.recall(order_id, current_user()))
 
 
 @blp.post("/staff/orders/<int:order_id>/reassign")
@@ -83,5 +76,4 @@ def recall(order_id):
 @blp.response(200, OrderDetailSchema)
 def reassign(data, order_id):
     """改派给本社区的另一名党员（尚未接单时）"""
-    user = current_user()
-    return present(services.reassign(order_id, user, data["member_id"]), Viewer(user))
+    return seen(services.reassign(order_id, current_user(), data["member_id"]))

@@ -8,6 +8,15 @@ from tests.orders.conftest import (API, PHONE, assert_error, create_order, ledge
                                    stored_order)
 
 
+def _published_order_id(client, side, item) -> int:
+    """An order created, approved and published through the API."""
+    order_id = create_order(client, side.resident, side.community, item)["id"]
+    for action in ("approve", "publish"):
+        response = post(client, side.staff, f"/staff/orders/{order_id}/{action}")
+        assert response.status_code == 200, response.get_json()
+    return order_id
+
+
 def _timeline(order: dict) -> list[tuple[str, str, int]]:
     return [(e["action"], e["status"], e["actor_id"]) for e in order["timeline"]]
 
@@ -97,9 +106,7 @@ def test_grab_of_a_taken_order_is_already_taken(client, world):
     a = world.a
     rival = factories.member(a.community)
     db.session.commit()
-    order_id = create_order(client, a.resident, a.community, world.item)["id"]
-    post(client, a.staff, f"/staff/orders/{order_id}/approve")
-    post(client, a.staff, f"/staff/orders/{order_id}/publish")
+    order_id = _published_order_id(client, a, world.item)
     assert post(client, a.member, f"/member/orders/{order_id}/grab").status_code == 200
     assert_error(post(client, rival, f"/member/orders/{order_id}/grab"), 409,
                  "ORDER_ALREADY_TAKEN")
@@ -108,9 +115,7 @@ def test_grab_of_a_taken_order_is_already_taken(client, world):
 
 def test_dispatch_from_the_pool_and_member_job_list(client, world):
     a = world.a
-    order_id = create_order(client, a.resident, a.community, world.item)["id"]
-    post(client, a.staff, f"/staff/orders/{order_id}/approve")
-    post(client, a.staff, f"/staff/orders/{order_id}/publish")
+    order_id = _published_order_id(client, a, world.item)
     response = post(client, a.staff, f"/staff/orders/{order_id}/dispatch",
                     {"member_id": a.member.id})
     assert response.status_code == 200 and response.get_json()["status"] == "dispatched"
@@ -124,9 +129,7 @@ def test_recall_and_reassign_for_the_console(client, world):
     a = world.a
     other = factories.member(a.community)
     db.session.commit()
-    order_id = create_order(client, a.resident, a.community, world.item)["id"]
-    post(client, a.staff, f"/staff/orders/{order_id}/approve")
-    post(client, a.staff, f"/staff/orders/{order_id}/publish")
+    order_id = _published_order_id(client, a, world.item)
     recalled = post(client, a.staff, f"/staff/orders/{order_id}/recall")
     assert recalled.status_code == 200 and recalled.get_json()["status"] == "approved"
     post(client, a.staff, f"/staff/orders/{order_id}/dispatch", {"member_id": a.member.id})
