@@ -6,7 +6,11 @@ import logging
 from flask import Flask
 from werkzeug.exceptions import HTTPException
 
+from app.i18n import install_chinese_messages
 from config import Config, config_from_env
+
+# Before any schema module is imported: marshmallow copies messages into each field it builds.
+install_chinese_messages()
 
 
 def create_app(config: type[Config] | None = None) -> Flask:
@@ -32,7 +36,6 @@ def register_logging(app: Flask) -> None:
 def register_extensions(app: Flask) -> None:
     from app import models  # noqa: F401  - every table known to the metadata and Alembic
     from app.extensions import api, db, limiter, migrate, redis_store
-    from app.i18n import install_chinese_messages
     from app.wechat import wechat
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
@@ -45,7 +48,6 @@ def register_extensions(app: Flask) -> None:
     wechat.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     limiter.init_app(app)
-    install_chinese_messages()
     api.init_app(app)
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer", "description": "POST /auth/wechat 得到的 token"})

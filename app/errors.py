@@ -110,7 +110,7 @@ def http_error_response(error: HTTPException):
     if "messages" in data:
         details = _validation_details(data["messages"])
     if status == 400:  # webargs: body is not valid JSON
-        status, details = 422, details or {"json": ["请求体不是合法的 JSON"]}
+        status, details = 422, {"json": ["请求体不是合法的 JSON"]}
     if status == 429:
         headers["Retry-After"] = str(_retry_after(error))
     if status == 405 and hasattr(error, "valid_methods") and error.valid_methods:

@@ -27,10 +27,9 @@ _VALIDATOR_MESSAGES = {
     validate.Length: {"message_min": "长度不能少于 {min}", "message_max": "长度不能超过 {max}",
                       "message_all": "长度应在 {min} 到 {max} 之间",
                       "message_equal": "长度应为 {equal}"},
-    validate.Range: {"message_min": "不能小于 {min}", "message_max": "不能大于 {max}",
-                     "message_all": "应在 {min} 到 {max} 之间",
-                     "message_gte": "不能小于 {min}", "message_gt": "应大于 {min}",
-                     "message_lte": "不能大于 {max}", "message_lt": "应小于 {max}"},
+    # Range.__init__ formats these once more (for the bounds' inclusivity): double braces.
+    validate.Range: {"message_min": "不能小于 {{min}}", "message_max": "不能大于 {{max}}",
+                     "message_all": "应在 {{min}} 到 {{max}} 之间"},
     validate.OneOf: {"default_message": "应为以下取值之一：{choices}"},
     validate.Regexp: {"default_message": "格式不正确"},
     validate.URL: {"default_message": "不是合法的网址"},

@@ -6,7 +6,6 @@ import os
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import text
 
 from app import create_app
 from app.extensions import db
@@ -41,13 +40,9 @@ def _session_app(backend):
 
 
 def _empty_all_tables() -> None:
-    tables = db.metadata.sorted_tables
-    if db.engine.dialect.name == "postgresql":
-        names = ", ".join(f'"{t.name}"' for t in tables)
-        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    else:
-        for table in reversed(tables):
-            db.session.execute(table.delete())
+    # DELETE, children first: on tables this small it is much faster than TRUNCATE.
+    for table in reversed(db.metadata.sorted_tables):
+        db.session.execute(table.delete())
     db.session.commit()
 
 

@@ -1,7 +1,10 @@
 """Builders of valid objects for tests. They add to the session; the caller commits."""
 from __future__ import annotations
 
+import functools
 import itertools
+
+from werkzeug.security import generate_password_hash
 
 from app.accounts.models import Role, User, UserRole
 from app.auth.tokens import issue_token
@@ -59,11 +62,18 @@ def resident() -> User:
     return user(UserRole(role=Role.RESIDENT), openid=f"openid-{n}", display_name=f"居民{n}")
 
 
+STAFF_PASSWORD = "secret-pass-1"
+
+
+@functools.cache
+def _staff_password_hash() -> str:
+    return generate_password_hash(STAFF_PASSWORD)  # hashed once: scrypt is slow on purpose
+
+
 def staff(community_obj: Community, username: str | None = None) -> User:
-    from werkzeug.security import generate_password_hash
     return user(UserRole(role=Role.STAFF, community_id=community_obj.id),
                 username=username or f"staff{_n()}",
-                password_hash=generate_password_hash("secret-pass-1"),
+                password_hash=_staff_password_hash(),
                 display_name="社区工作人员")
 
 
