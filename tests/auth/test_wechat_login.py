@@ -186,3 +186,14 @@ def test_concurrent_first_logins_of_one_person_make_one_user(pg_app):
     assert {status for status, _ in results} == {200}
     assert len({user_id for _, user_id in results}) == 1
     assert db.session.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_deactivated_user_gets_no_token(client):
+    user_id = login(client, "leaving-resident").get_json()["user"]["id"]
+    db.session.get(User, user_id).is_active = False
+    db.session.commit()
+
+    response = login(client, "leaving-resident")
+
+    assert response.status_code == 401
+    assert "token" not in response.get_json()
