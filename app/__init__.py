@@ -7,6 +7,7 @@ from flask import Flask
 from werkzeug.exceptions import HTTPException
 
 from app.i18n import install_chinese_messages
+from app.validation import IdConverter
 from config import Config, config_from_env
 
 # Before any schema module is imported: marshmallow copies messages into each field it builds.
@@ -19,6 +20,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=False)
     app.config.from_object(config)
     app.json.ensure_ascii = False
+    app.url_map.converters["int"] = IdConverter
     register_logging(app)
     register_extensions(app)
     register_blueprints(app)

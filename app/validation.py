@@ -1,0 +1,69 @@
+"""Field builders for the contract's input rules, shared by every schema."""
+from __future__ import annotations
+
+import re
+
+import marshmallow as ma
+from marshmallow import fields, validate
+from werkzeug.routing import IntegerConverter
+
+# Ids are 32-bit integers: a larger one cannot exist, and PostgreSQL refuses to compare with it.
+MAX_ID = 2**31 - 1
+# The contract's ^1[3-9]\d{9}$, with ASCII digits only and no trailing newline (Python's \d
+# takes any Unicode digit, its $ a final "\n").
+PHONE_PATTERN = r"^1[3-9][0-9]{9}\Z"
+MAX_PHOTOS = 9
+# Control characters (C0, DEL, C1) and lone surrogates, which no database column can store.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def no_control(value: str, *, multiline: bool = False) -> None:
+    if (_CONTROL_BUT_NEWLINE if multiline else _CONTROL).search(value):
+        raise ma.ValidationError("不能包含控制字符")
+
+
+def _not_blank(value: str) -> None:
+    if not value.strip():
+        raise ma.ValidationError("不能为空")
+
+
+def text(max_length: int, *, multiline: bool = False, **kwargs) -> fields.String:
+    """1 to `max_length` characters, not blank, no control characters (`multiline`: `\\n` is
+    allowed)."""
+    return fields.String(validate=[validate.Length(min=1, max=max_length), _not_blank,
+                                   lambda value: no_control(value, multiline=multiline)],
+                         **kwargs)
+
+
+def record_id(**kwargs) -> fields.Integer:
+    return fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_ID), **kwargs)
+
+
+def phone(**kwargs) -> fields.String:
+    return fields.String(validate=validate.Regexp(PHONE_PATTERN, error="请填写正确的手机号码"),
+                         **kwargs)
+
+
+class StrictFloat(fields.Float):
+    """A JSON number only: the text "31.2" is refused like any other wrong type."""
+
+    def _validated(self, value):
+        if isinstance(value, (str, bool)):
+            raise self.make_error("invalid", input=value)
+        return super()._validated(value)
+
+
+def photo_list(**kwargs) -> fields.List:
+    url = fields.Url(schemes={"https"}, validate=[validate.Length(max=500), no_control],
+                     error_messages={"invalid": "应为 https 开头的图片网址"})
+    return fields.List(url, validate=validate.Length(max=MAX_PHOTOS, error="最多 9 张照片"),
+                       **kwargs)
+
+
+class IdConverter(IntegerConverter):
+    """`<int:…>` in routes: an id beyond 32 bits matches no route (404), never the database."""
+
+    def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002 - werkzeug's signature
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
