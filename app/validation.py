@@ -23,17 +23,21 @@ def no_control(value: str, *, multiline: bool = False) -> None:
         raise ma.ValidationError("不能包含控制字符")
 
 
-def _not_blank(value: str) -> None:
-    if not value.strip():
-        raise ma.ValidationError("不能为空")
+class Text(fields.String):
+    """Trimmed text of 1 to `max_length` characters without control characters (`multiline`:
+    `\\n` is allowed)."""
+
+    def __init__(self, max_length: int, *, multiline: bool = False, **kwargs) -> None:
+        super().__init__(validate=validate.Length(min=1, max=max_length), **kwargs)
+        self.multiline = multiline
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        value = super()._deserialize(value, attr, data, **kwargs)
+        no_control(value, multiline=self.multiline)  # before trimming: a trailing "\r" counts
+        return value.strip()
 
 
-def text(max_length: int, *, multiline: bool = False, **kwargs) -> fields.String:
-    """1 to `max_length` characters, not blank, no control characters (`multiline`: `\\n` is
-    allowed)."""
-    return fields.String(validate=[validate.Length(min=1, max=max_length), _not_blank,
-                                   lambda value: no_control(value, multiline=multiline)],
-                         **kwargs)
+text = Text
 
 
 def record_id(**kwargs) -> fields.Integer:

@@ -2,32 +2,22 @@
 or a password hash."""
 from __future__ import annotations
 
-import re
-
 import marshmallow as ma
 from marshmallow import validate
 
 from app.org.schemas import PlaceBriefSchema
-
-# Control characters and lone surrogates: no database column (and no hash) takes them.
-_UNSTORABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def _storable(value: str) -> None:
-    if _UNSTORABLE.search(value):
-        raise ma.ValidationError("不能包含控制字符")
-
+from app.validation import no_control
 
 class WechatLoginSchema(ma.Schema):
-    code = ma.fields.String(required=True, validate=[validate.Length(min=1, max=128), _storable],
+    code = ma.fields.String(required=True, validate=[validate.Length(min=1, max=128), no_control],
                             metadata={"description": "wx.login() 得到的临时登录凭证"})
 
 
 class StaffLoginSchema(ma.Schema):
     username = ma.fields.String(required=True,
-                                validate=[validate.Length(min=1, max=64), _storable])
+                                validate=[validate.Length(min=1, max=64), no_control])
     password = ma.fields.String(required=True,
-                                validate=[validate.Length(min=1, max=128), _storable],
+                                validate=[validate.Length(min=1, max=128), no_control],
                                 load_only=True)
 
 

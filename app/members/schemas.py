@@ -1,41 +1,19 @@
 """Input and output of member registration (报到)."""
 from __future__ import annotations
 
-import re
-
 import marshmallow as ma
 from marshmallow import validate
 
 from app.members.models import RegistrationStatus
 from app.pagination import PageArgsSchema, page_schema
+from app.validation import Text, phone, record_id
 
-MAX_ID = 2**31 - 1  # ids are 32-bit integers: a larger one must not reach the database
-PHONE_RE = r"^1[3-9]\d{9}$"
 LETTER_NO_RE = r"^[A-Za-z0-9_-]+$"
-# Control characters (C0, DEL, C1) and lone surrogates, which no database column can store.
-_FORBIDDEN_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def no_control_chars(value: str) -> None:
-    if _FORBIDDEN_CHARS.search(value):
-        raise ma.ValidationError("不能包含控制字符")
-
-
-class Text(ma.fields.String):
-    """A string of 1 to `max_length` characters once trimmed, without control characters."""
-
-    def __init__(self, max_length: int, **kwargs) -> None:
-        super().__init__(validate=[validate.Length(min=1, max=max_length), no_control_chars],
-                         **kwargs)
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        return super()._deserialize(value, attr, data, **kwargs).strip()
 
 
 class RegistrationInSchema(ma.Schema):
     name = Text(50, required=True, metadata={"description": "党员姓名"})
-    community_id = ma.fields.Integer(required=True, strict=True,
-                                     validate=validate.Range(min=1, max=MAX_ID))
+    community_id = record_id(required=True)
     unit_name = Text(100, required=True, metadata={"description": "工作单位（共建单位）"})
     letter_no = ma.fields.String(
         required=True,
@@ -44,8 +22,7 @@ class RegistrationInSchema(ma.Schema):
         metadata={"description": "机关在职党员下基层介绍信编号"})
     skills = ma.fields.List(Text(20), load_default=list, validate=validate.Length(max=10),
                             metadata={"description": "特长，最多 10 项，每项 1–20 字"})
-    phone = ma.fields.String(load_default=None, allow_none=True,
-                             validate=validate.Regexp(PHONE_RE, error="不是有效的手机号码"))
+    phone = phone(load_default=None, allow_none=True)
 
 
 class RegistrationSchema(ma.Schema):

@@ -14,7 +14,6 @@ from app.errors import (NotFound, RegistrationExists, RegistrationStateConflict,
                         ValidationError)
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
-from app.members.schemas import MAX_ID
 from app.org.models import Community
 from app.pagination import paginate
 
@@ -58,8 +57,7 @@ def list_registrations(actor: User, limit: int, cursor: str | None = None,
 
 def get_registration(actor: User, registration_id: int) -> MemberProfile:
     """A registration of a community the actor manages; NotFound for any other."""
-    registration = (db.session.get(MemberProfile, registration_id)
-                    if 0 < registration_id <= MAX_ID else None)
+    registration = db.session.get(MemberProfile, registration_id)
     if registration is None:
         raise NotFound()
     require_managed_community(actor, registration.community_id)

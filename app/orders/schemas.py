@@ -5,61 +5,16 @@ only; a `\\r` or a tab is refused), every other text field refuses all control c
 (C0, DEL and C1)."""
 from __future__ import annotations
 
-import re
 
 import marshmallow as ma
 from marshmallow import fields, validate, validates_schema
 
-from app.orders.access import MAX_ID, Viewer
+from app.orders.access import Viewer
 from app.orders.models import Order, OrderStatus
 from app.orders.state import STATUS_LABELS
 from app.pagination import PageArgsSchema, page_schema
-
-# The contract's ^1[3-9]\d{9}$, with ASCII digits only and no trailing newline (Python's \d
-# takes any Unicode digit, its $ a final "\n").
-PHONE_PATTERN = r"^1[3-9][0-9]{9}\Z"
-MAX_PHOTOS = 9
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-
-
-def _no_control(pattern: re.Pattern):
-    def check(value: str) -> None:
-        if pattern.search(value):
-            raise ma.ValidationError("不能包含控制字符")
-    return check
-
-
-def _not_blank(value: str) -> None:
-    if not value.strip():
-        raise ma.ValidationError("不能为空")
-
-
-def text(max_length: int, *, multiline: bool = False, **kwargs) -> fields.String:
-    control = _CONTROL_BUT_NEWLINE if multiline else _CONTROL
-    return fields.String(validate=[validate.Length(min=1, max=max_length), _not_blank,
-                                   _no_control(control)], **kwargs)
-
-
-def record_id(**kwargs) -> fields.Integer:
-    return fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_ID), **kwargs)
-
-
-class StrictFloat(fields.Float):
-    """A JSON number only: the text "31.2" is refused like any other wrong type."""
-
-    def _validated(self, value):
-        if isinstance(value, str):
-            raise self.make_error("invalid", input=value)
-        return super()._validated(value)
-
-
-def photo_list(**kwargs) -> fields.List:
-    url = fields.Url(schemes={"https"}, validate=[validate.Length(max=500), _no_control(_CONTROL)],
-                     error_messages={"invalid": "应为 https 开头的图片网址"})
-    return fields.List(url, validate=validate.Length(max=MAX_PHOTOS, error="最多 9 张照片"),
-                       **kwargs)
-
+from app.validation import (PHONE_PATTERN, StrictFloat, no_control, photo_list,
+                            record_id, text)
 
 # --- input ----------------------------------------------------------------------------------
 
@@ -87,7 +42,7 @@ class OrderCreateSchema(ma.Schema):
 class IdempotencyHeaderSchema(ma.Schema):
     idempotency_key = fields.String(
         data_key="Idempotency-Key", load_default=None,
-        validate=[validate.Length(min=1, max=255), _no_control(_CONTROL)],
+        validate=[validate.Length(min=1, max=255), no_control],
         metadata={"description": "幂等键（1–255 个字符）：同一内容重复提交只建一张工单"})
 
 
