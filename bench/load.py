@@ -64,7 +64,8 @@ def _percentile_ms(out: str, label: str) -> float:
 
 def _bad_responses(out: str) -> int:
     non_2xx = int(_find(r"Non-2xx or 3xx responses:\s+(\d+)", out, "0"))
-    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     return non_2xx + (sum(map(int, errors.groups())) if errors else 0)
 
 

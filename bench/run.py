@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from bench import load  # noqa: E402
 
 RESIDENT_CODE = "bench-resident"
+ALONE_SECONDS = 3
 ENDPOINTS = [  # (label, server, path, needs the resident's token)
     ("bare Flask JSON (baseline)", "bare", "/ping", False),
     ("GET /api/v1/catalog", "app", "/api/v1/catalog", False),
@@ -64,6 +65,7 @@ class Settings:
 class Row:
     label: str
     result: load.Result | None
+    alone_p50_ms: float = 0.0  # one connection: the service time, without queueing
     body_bytes: int = 0
     skipped: str = ""
 
@@ -207,8 +209,9 @@ def bench_one(label: str, url: str, token: str | None, settings: Settings) -> Ro
     if status != 200:
         return Row(label, None, skipped=f"skipped: HTTP {status} {body[:80]!r}")
     load.measure(url, headers, settings.warmup_seconds, settings.connections)  # warm-up
+    alone = load.measure(url, headers, ALONE_SECONDS, 1)
     return Row(label, load.measure(url, headers, settings.seconds, settings.connections),
-               body_bytes=len(body))
+               alone_p50_ms=alone.p50_ms, body_bytes=len(body))
 
 
 def fetch(url: str, headers: dict[str, str]) -> tuple[int, bytes]:
@@ -230,26 +233,30 @@ def render(rows: list[Row], settings: Settings) -> str:
         f"## make bench, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
         "",
         f"- machine: {multiprocessing.cpu_count()} cores ({cpu_model()}), "
-        f"{platform.system()} {platform.release()}, Python {platform.python_version()}",
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        f"1-min load average {os.getloadavg()[0]:.1f} after the run (the run itself "
+        "accounts for about 3; more means other work shared the cores)",
         f"- database: {'PostgreSQL (fresh database)' if settings.server_url else 'SQLite file'}"
         f"; demo data + {settings.orders} orders for one resident",
         f"- server: gunicorn, {conf['workers']} workers x {conf['threads']} gthread threads, "
         "access log on (gunicorn.conf.py), APP_ENV=development, WECHAT_FAKE=1",
         f"- load: {load.generator_name()}, {settings.connections} keep-alive connections, "
         f"{settings.seconds} s per endpoint after {settings.warmup_seconds} s warm-up, "
-        "same machine, loopback",
+        f"same machine, loopback; 'alone': {ALONE_SECONDS} s with one connection",
         "",
-        "| endpoint | req/s | p50 ms | p99 ms | requests | errors | body bytes | vs bare |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| endpoint | req/s | p50 ms | p99 ms | alone p50 ms | requests | errors | body bytes "
+        "| vs bare |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         r = row.result
         if r is None:
-            lines.append(f"| {row.label} | {row.skipped} | | | | | | |")
+            lines.append(f"| {row.label} | {row.skipped} | | | | | | | |")
             continue
-        lines.append(f"| {row.label} | {r.requests_per_s:,.0f} | {r.p50_ms:.1f} | "
-                     f"{r.p99_ms:.1f} | {r.requests:,} | {r.bad_responses} | "
-                     f"{row.body_bytes:,} | {r.requests_per_s / baseline:.0%} |")
+        cells = [row.label, f"{r.requests_per_s:,.0f}", f"{r.p50_ms:.1f}", f"{r.p99_ms:.1f}",
+                 f"{row.alone_p50_ms:.1f}", f"{r.requests:,}", str(r.bad_responses),
+                 f"{row.body_bytes:,}", f"{r.requests_per_s / baseline:.0%}"]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 

@@ -1,16 +1,16 @@
-"""The migrations build the models' schema on an empty database, and undo it.
+r"""The migrations build the models' schema on an empty database, and undo it.
 
 Each test runs on its own empty database (a temporary SQLite file; a fresh PostgreSQL
 database when TEST_DATABASE_URL is set), never on the shared `app` fixture's one.
 
 While the models still change, the initial migration is regenerated rather than stacked:
-    make migration
-which runs, from the repository root:
+`make migration`, which runs from the repository root (against an empty SQLite file):
     rm -f migrations/versions/*.py /tmp/migration.db
-    DATABASE_URL=sqlite:////tmp/migration.db .venv/bin/flask --app wsgi db migrate -m "initial schema"
+    DATABASE_URL=sqlite:////tmp/migration.db \
+        .venv/bin/flask --app wsgi db migrate -m "initial schema"
     rm -f /tmp/migration.db
-then read the new file and run `.venv/bin/pytest -q tests/test_migrations.py` (with
-TEST_DATABASE_URL set too). `test_models_match_migrations` fails whenever a model changed
+then read the new file and run `.venv/bin/pytest -q tests/test_migrations.py`, with
+TEST_DATABASE_URL set too. `test_models_match_migrations` fails whenever a model changed
 without a migration.
 """
 from __future__ import annotations
