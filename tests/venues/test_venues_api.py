@@ -116,6 +116,7 @@ def test_nearby_cursor_is_bound_to_its_search(client, places):
     ({"lng": CENTER[1]}, "lat"),
     ({"type": "bank"}, "type"),
     ({"community_id": 0}, "community_id"),
+    ({"community_id": 2**40}, "community_id"),
     ({"limit": 0}, "limit"),
     ({"limit": 101}, "limit"),
 ])
