@@ -1,6 +1,6 @@
 """Cursor pagination: `?limit=&cursor=` in, `{"items", "next_cursor"}` out.
 
-Pages are keyset pages over the primary key, newest (highest id) first. The cursor is the
+Pages are keyset pages over the primary key, newest (highest id) first unless asked otherwise. The cursor is the
 last id of the page, signed, so that a cursor the server did not issue is refused (422)."""
 from __future__ import annotations
 
@@ -47,16 +47,16 @@ def decode_cursor(cursor: str) -> int:
     return value
 
 
-def paginate(stmt: Select, id_column, limit: int, cursor: str | None = None) -> dict:
-    """Run `stmt` newest first by `id_column`, one page; returns {"items", "next_cursor"}."""
+def paginate(stmt: Select, id_column, limit: int, cursor: str | None = None, *,
+             oldest_first: bool = False) -> dict:
+    """Run `stmt` one page at a time by `id_column`, newest first (or `oldest_first`, for
+    reference lists where a stable, natural order matters more than recency);
+    returns {"items", "next_cursor"}."""
     if cursor:
-        stmt = stmt.where(id_column < decode_cursor(cursor))
-    rows = list(db.session.scalars(stmt.order_by(id_column.desc()).limit(limit + 1)))
-    has_more = len(rows) > limit
+        last_id = decode_cursor(cursor)
+        stmt = stmt.where(id_column > last_id if oldest_first else id_column < last_id)
+    order = id_column.asc() if oldest_first else id_column.desc()
+    rows = list(db.session.scalars(stmt.order_by(order).limit(limit + 1)))
     items = rows[:limit]
-    next_cursor = encode_cursor(_id_of(items[-1], id_column)) if has_more else None
+    next_cursor = encode_cursor(getattr(items[-1], id_column.key)) if len(rows) > limit else None
     return {"items": items, "next_cursor": next_cursor}
-
-
-def _id_of(row, id_column) -> int:
-    return getattr(row, id_column.key)

@@ -27,8 +27,8 @@ def credit_order_completion(order: Order) -> bool:
                   note=f"完成工单：{order.item.name}")
     insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
     stmt = insert(PointsEntry).values(**values).on_conflict_do_nothing(
-        index_elements=["order_id", "reason"])
-    return db.session.execute(stmt).rowcount == 1
+        index_elements=["order_id", "reason"]).returning(PointsEntry.id)
+    return db.session.execute(stmt).scalar() is not None
 
 
 def balance(member_id: int) -> int:

@@ -10,7 +10,7 @@ from sqlalchemy import Select, select
 
 from app.errors import NotFound, ValidationError
 from app.extensions import db
-from app.org.services import id_ascending_page
+from app.pagination import paginate
 from app.venues.models import Venue
 
 EARTH_RADIUS_M = 6_371_008.8
@@ -47,7 +47,7 @@ def list_venues(args: dict) -> dict:
         stmt = stmt.where(Venue.community_id == args["community_id"])
     if "lat" in args:
         return _nearby_page(stmt, args)
-    return id_ascending_page(stmt, Venue.id, args["limit"], args.get("cursor"))
+    return paginate(stmt, Venue.id, args["limit"], args.get("cursor"), oldest_first=True)
 
 
 def _nearby_page(stmt: Select, args: dict) -> dict:

@@ -147,3 +147,16 @@ def test_seed_demo_accounts_log_in_as_the_readme_says(app, client):
         staff = client.post("/api/v1/auth/staff",
                             json={"username": username, "password": "demo-pass-123"})
         assert staff.status_code == 200, username
+
+
+def test_seed_demo_if_empty_skips_a_database_with_data(app, world):
+    result = app.test_cli_runner().invoke(args=["seed", "demo", "--if-empty"])
+    assert result.exit_code == 0, result.output
+    assert "跳过" in result.output
+    assert db.session.scalar(select(func.count()).select_from(Street)) == 1
+
+
+def test_seed_demo_if_empty_loads_an_empty_database(app):
+    result = app.test_cli_runner().invoke(args=["seed", "demo", "--if-empty"])
+    assert result.exit_code == 0, result.output
+    assert db.session.scalar(select(Community.id).where(Community.code == "demo-a")) is not None
