@@ -27,6 +27,9 @@ class Config:
 
     TOKEN_MAX_AGE_SECONDS = int(os.environ.get("TOKEN_MAX_AGE_SECONDS", str(7 * 24 * 3600)))
     IDEMPOTENCY_TTL_HOURS = 24
+    # How many reverse proxies (nginx, a load balancer) stand in front of the app: their
+    # X-Forwarded-For is then trusted, so rate limits see the client's address, not theirs.
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "20 per minute")
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True

@@ -5,6 +5,7 @@ import logging
 
 from flask import Flask
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app.i18n import install_chinese_messages
 from app.validation import IdConverter
@@ -21,6 +22,9 @@ def create_app(config: type[Config] | None = None) -> Flask:
     app.config.from_object(config)
     app.json.ensure_ascii = False
     app.url_map.converters["int"] = IdConverter
+    if app.config["PROXY_COUNT"]:
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
     register_logging(app)
     register_extensions(app)
     register_blueprints(app)

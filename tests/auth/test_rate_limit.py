@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from tests.auth.conftest import rate_limited_app
+from tests.auth.conftest import limiter_state_kept, other_app, rate_limited_app
 
 
 @pytest.mark.parametrize("url, body", [
@@ -61,3 +61,20 @@ def test_limiting_one_app_leaves_the_shared_test_app_unlimited(app, client, monk
                for _ in range(3)]
 
     assert answers == [200, 200, 200]
+
+
+def test_behind_a_proxy_the_limit_follows_the_forwarded_client_address(app):
+    with limiter_state_kept(), other_app(app, RATELIMIT_ENABLED=True, PROXY_COUNT=1,
+                                         LOGIN_RATE_LIMIT="3 per minute",
+                                         RATELIMIT_STORAGE_URI="memory://") as proxied:
+        client = proxied.test_client()
+        for _ in range(4):
+            client.post("/api/v1/auth/wechat", json={"code": "a"},
+                        headers={"X-Forwarded-For": "203.0.113.7"})
+        same = client.post("/api/v1/auth/wechat", json={"code": "a"},
+                           headers={"X-Forwarded-For": "203.0.113.7"})
+        other = client.post("/api/v1/auth/wechat", json={"code": "a"},
+                            headers={"X-Forwarded-For": "203.0.113.8"})
+
+    assert same.status_code == 429
+    assert other.status_code == 200
