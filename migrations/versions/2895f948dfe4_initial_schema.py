@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: f4d5ae2de2ac
+Revision ID: 2895f948dfe4
 Revises: 
-Create Date: 2026-11-26 03:31:36.511023
+Create Date: 2026-11-26 04:02:11.542488
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'f4d5ae2de2ac'
+revision = '2895f948dfe4'
 down_revision = None
 branch_labels = None
 depends_on = None
