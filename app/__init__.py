@@ -37,6 +37,9 @@ def register_logging(app: Flask) -> None:
     if not app.debug and not app.testing:
         logging.basicConfig(level=logging.INFO,
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        # Alembic announces its plugins at INFO when imported (in every worker); a migration
+        # run still says what it applies (migrations/env.py turns that logger back on).
+        logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def register_extensions(app: Flask) -> None:
