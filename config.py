@@ -31,6 +31,9 @@ class Config:
     # X-Forwarded-For is then trusted, so rate limits see the client's address, not theirs.
     PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "20 per minute")
+    # A staff account is locked for LOGIN_LOCK_MINUTES after LOGIN_MAX_FAILURES wrong passwords.
+    LOGIN_MAX_FAILURES = int(os.environ.get("LOGIN_MAX_FAILURES", "5"))
+    LOGIN_LOCK_MINUTES = int(os.environ.get("LOGIN_LOCK_MINUTES", "15"))
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
 

@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from functools import cache
 
-from sqlalchemy import select
+from flask import current_app
+from sqlalchemy import case, select, update
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.accounts.models import Role, User, UserRole
 from app.auth.tokens import issue_token
 from app.db_types import utcnow
-from app.errors import Conflict, InvalidCredentials, NotFound, Unauthorized, ValidationError
+from app.errors import (Conflict, InvalidCredentials, NotFound, RateLimited, Unauthorized,
+                        ValidationError)
 from app.extensions import db
 from app.members.models import MemberProfile
 from app.org.models import Community, Street
@@ -51,15 +54,46 @@ def _resident_by_openid(openid: str) -> User:
 
 
 def login_staff(username: str, password: str) -> dict:
+    return _logged_in(authenticate_staff(username, password))
+
+
+def authenticate_staff(username: str, password: str) -> User:
+    """The staff user with this username and password (API and console alike). Repeated
+    wrong passwords lock the account for a while: 429 with Retry-After."""
     user = db.session.scalar(select(User).where(User.username == username))
+    _refuse_if_locked(user)
     stored = user.password_hash if user is not None and user.password_hash else None
     # An unknown username costs one hash check too, so timing does not tell which names exist.
     matches = check_password_hash(stored or _decoy_hash(), password)
     if stored is None or not matches or not user.is_active:
+        if stored is not None:
+            _count_failure(user.id)
         raise InvalidCredentials()
-    user.last_login_at = utcnow()
+    user.failed_logins, user.locked_until, user.last_login_at = 0, None, utcnow()
     db.session.commit()
-    return _logged_in(user)
+    return user
+
+
+def _refuse_if_locked(user: User | None) -> None:
+    if user is None or user.locked_until is None:
+        return
+    seconds = int((user.locked_until - utcnow()).total_seconds())
+    if seconds > 0:
+        minutes = max(1, -(-seconds // 60))
+        raise RateLimited(f"密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试",
+                          headers={"Retry-After": str(seconds)})
+
+
+def _count_failure(user_id: int) -> None:
+    """One atomic UPDATE, so concurrent wrong guesses are all counted; the one that reaches
+    the limit sets the lock and starts the count again."""
+    limit = current_app.config["LOGIN_MAX_FAILURES"]
+    until = utcnow() + timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
+    reached = User.failed_logins + 1 >= limit
+    db.session.execute(update(User).where(User.id == user_id).values(
+        failed_logins=case((reached, 0), else_=User.failed_logins + 1),
+        locked_until=case((reached, until), else_=User.locked_until)))
+    db.session.commit()
 
 
 @cache

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 2895f948dfe4
+Revision ID: 9ce0ecb9fdbd
 Revises: 
-Create Date: 2026-11-26 04:02:11.542488
+Create Date: 2026-11-26 04:09:14.309260
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '2895f948dfe4'
+revision = '9ce0ecb9fdbd'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -49,6 +49,8 @@ def upgrade():
     sa.Column('is_active', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('last_login_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('failed_logins', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('locked_until', sa.DateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('openid', name=op.f('uq_users_openid')),
     sa.UniqueConstraint('username', name=op.f('uq_users_username'))
