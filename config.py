@@ -37,6 +37,14 @@ class Config:
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
 
+    # The console's session cookie (the API uses bearer tokens, no cookies).
+    SESSION_COOKIE_NAME = "console_session"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE")
+    PERMANENT_SESSION_LIFETIME = int(os.environ.get("CONSOLE_SESSION_SECONDS", str(12 * 3600)))
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+
     # flask-smorest / OpenAPI
     API_TITLE = "哨先队 社区服务平台 API"
     API_VERSION = "v1"
@@ -67,6 +75,7 @@ class TestingConfig(Config):
 
 class ProductionConfig(Config):
     ENV_NAME = "production"
+    SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE", "1")  # served over HTTPS
 
     @classmethod
     def validate(cls) -> None:

@@ -44,7 +44,7 @@ def register_logging(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     from app import models  # noqa: F401  - every table known to the metadata and Alembic
-    from app.extensions import api, db, limiter, migrate, redis_store
+    from app.extensions import api, csrf, db, limiter, migrate, redis_store
     from app.wechat import wechat
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
@@ -57,17 +57,21 @@ def register_extensions(app: Flask) -> None:
     wechat.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     limiter.init_app(app)
+    csrf.init_app(app)
     api.init_app(app)
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer", "description": "POST /auth/wechat 得到的 token"})
 
 
 def register_blueprints(app: Flask) -> None:
-    from app.extensions import api
+    from app.console import bp as console_bp
+    from app.extensions import api, csrf
     from miniprogram_api import BLUEPRINTS
 
     for blueprint in BLUEPRINTS:
+        csrf.exempt(blueprint)  # bearer tokens, no cookies: nothing to forge
         api.register_blueprint(blueprint, url_prefix="/api/v1" + (blueprint.url_prefix or ""))
+    app.register_blueprint(console_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

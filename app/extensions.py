@@ -3,6 +3,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -27,3 +28,4 @@ migrate = Migrate()
 api = Api()
 limiter = Limiter(key_func=get_remote_address)
 redis_store = RedisStore()
+csrf = CSRFProtect()  # the console's forms; the bearer-token API is exempt

@@ -1,0 +1,89 @@
+"""Console sign-in with the staff username and password, kept in the session cookie."""
+from __future__ import annotations
+
+from functools import wraps
+from urllib.parse import urlsplit
+
+from flask import g, redirect, render_template, request, session, url_for
+
+from app.accounts.models import Role, User
+from app.accounts.services import authenticate_staff
+from app.accounts.schemas import StaffLoginSchema
+from app.console import bp
+from app.console.forms import parse_form
+from app.errors import DomainError
+from app.extensions import db
+
+STAFF_ROLES = (Role.STAFF, Role.STREET_ADMIN)
+
+
+def staff_required(view):
+    """Pages for signed-in staff and street admins; anyone else goes to the login page."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        user = _session_user()
+        if user is None:
+            return redirect(url_for("console.login", next=request.full_path.rstrip("?")))
+        g.current_user = user
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def current_staff() -> User:
+    return g.current_user
+
+
+def _session_user() -> User | None:
+    user_id = session.get("staff_id")
+    user = db.session.get(User, user_id) if isinstance(user_id, int) else None
+    if user is None or not user.is_active or not any(user.has_role(r) for r in STAFF_ROLES):
+        return None
+    return user
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form, errors = {"username": request.form.get("username", "")}, {}
+    if request.method == "POST":
+        data, errors = parse_form(StaffLoginSchema(), request.form)
+        if not errors:
+            try:
+                user = authenticate_staff(data["username"], data["password"])
+            except DomainError as error:
+                errors = {"_form": [error.message]}
+            else:
+                return _sign_in(user)
+    status = 200 if not errors else 422
+    return render_template("console/login.html", form=form, errors=errors), status
+
+
+def _sign_in(user: User):
+    if not any(user.has_role(role) for role in STAFF_ROLES):
+        return render_template("console/login.html", form={"username": user.username},
+                               errors={"_form": ["该账号不是社区工作人员"]}), 403
+    _new_session()
+    session.permanent = True
+    session["staff_id"] = user.id
+    return redirect(_safe_next(request.args.get("next")))
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path inside the console: never an open redirect to another site."""
+    if target and target.startswith("/console/") and not urlsplit(target).netloc \
+            and not target.startswith("//"):
+        return target
+    return url_for("console.dashboard")
+
+
+def _new_session() -> None:
+    """Nothing of the signed-out session survives, its CSRF token (cached in g) included."""
+    session.clear()
+    g.pop("csrf_token", None)
+
+
+@bp.post("/logout")
+def logout():
+    _new_session()
+    return redirect(url_for("console.login"))

@@ -1,0 +1,35 @@
+"""What every console page needs: the navigation and the signed-in user's scope."""
+from __future__ import annotations
+
+from flask import current_app, g
+
+from app.accounts.models import Role
+from app.console import bp
+from app.extensions import db
+from app.org.models import Community, Street
+
+# (endpoint, label, endpoint prefix that marks the item active)
+NAV = [
+    ("console.dashboard", "工作台", "console.dashboard"),
+    ("console.orders", "工单", "console.order"),
+    ("console.order_new", "代点单", "console.order_new"),
+    ("console.members", "党员", "console.member"),
+]
+
+
+@bp.context_processor
+def console_context() -> dict:
+    items = [item for item in NAV if item[0] in current_app.view_functions]
+    return {"nav_items": items, "scope_label": _scope_label(g.get("current_user"))}
+
+
+def _scope_label(user) -> str:
+    if user is None:
+        return ""
+    admin = user.role(Role.STREET_ADMIN)
+    if admin:
+        street = db.session.get(Street, admin.street_id)
+        return f"{street.name if street else ''} 街道管理员"
+    staff = user.role(Role.STAFF)
+    community = db.session.get(Community, staff.community_id) if staff else None
+    return community.name if community else ""

@@ -1,0 +1,32 @@
+"""Form handling for console pages: the same marshmallow schemas as the API parse them."""
+from __future__ import annotations
+
+import marshmallow as ma
+from werkzeug.datastructures import MultiDict
+
+from app.errors import DomainError
+
+
+def parse_form(schema: ma.Schema, form: MultiDict, list_fields: tuple[str, ...] = ()
+               ) -> tuple[dict, dict]:
+    """(data, {}) when the form is valid, else ({}, {field: [messages]}). Empty inputs count
+    as not given; `list_fields` are read with getlist. The CSRF token is not data."""
+    raw: dict = {}
+    for key in form:
+        if key == "csrf_token":
+            continue
+        if key in list_fields:
+            raw[key] = [v for v in form.getlist(key) if v.strip()]
+        elif form.get(key, "").strip() != "":
+            raw[key] = form.get(key)
+    try:
+        return schema.load(raw), {}
+    except ma.ValidationError as error:
+        return {}, error.normalized_messages()
+
+
+def errors_of(error: DomainError) -> dict:
+    """A domain error as form errors: its field details, or one message for the whole form."""
+    if error.details and all(isinstance(v, list) for v in error.details.values()):
+        return dict(error.details)
+    return {"_form": [error.message]}
