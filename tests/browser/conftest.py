@@ -1,0 +1,86 @@
+"""Browser tests: the console served by a real HTTP server in a thread, driven by Playwright
+in Debian's Chromium (`/usr/bin/chromium`, installed by .ci/run). Each test gets a freshly
+seeded demo database (a SQLite file, so that the server's threads share it)."""
+from __future__ import annotations
+
+import os
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from app import create_app
+from app.extensions import db
+from tests.conftest import make_config
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR", "screenshots"))
+DEMO_PASSWORD = "demo-pass-123"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory):
+    database = tmp_path_factory.mktemp("browser") / "console.db"
+    app = create_app(make_config(f"sqlite:///{database}", WTF_CSRF_ENABLED=True))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    app.config["LIVE_URL"] = f"http://127.0.0.1:{server.server_port}"
+    yield app
+    server.shutdown()
+
+
+@pytest.fixture
+def demo(live_app):
+    """A fresh demo database for each test; yields the app (with its context pushed)."""
+    from app.seed.demo import load_demo
+
+    with live_app.app_context():
+        db.drop_all()
+        db.create_all()
+        load_demo(echo=lambda *args, **kwargs: None)
+        db.session.remove()
+        yield live_app
+        db.session.remove()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (see .ci/run)")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, demo):
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN",
+                                  base_url=demo.config["LIVE_URL"])
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def sign_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto("/console/login")
+    page.fill("#username", username)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/console/(?!login).*"))
+
+
+def screenshot(page, name: str) -> Path:
+    """Full-page PNG in SCREENSHOT_DIR (default `screenshots/`), for people to look at."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
