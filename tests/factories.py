@@ -9,9 +9,11 @@ from werkzeug.security import generate_password_hash
 from app.accounts.models import Role, User, UserRole
 from app.auth.tokens import issue_token
 from app.catalog.models import CatalogItem, Category, CategoryKind
+from app.db_types import utcnow
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.org.models import Building, Community, Grid, Street
+from app.orders.deadlines import set_deadlines
 from app.orders.models import Order, OrderEvent, OrderStatus
 
 _seq = itertools.count(1)
@@ -106,7 +108,8 @@ def order(community_obj: Community, resident_obj: User, item: CatalogItem,
     obj = Order(community_id=community_obj.id, resident_id=resident_obj.id, item_id=item.id,
                 description="家里水管漏水，需要帮忙维修", address="东湖区百花洲路1号2栋301",
                 contact_phone="13812341234", status=status,
-                member_id=member_obj.id if member_obj else None)
+                member_id=member_obj.id if member_obj else None, created_at=utcnow())
+    set_deadlines(obj, item, obj.created_at)
     db.session.add(obj)
     db.session.flush()
     db.session.add(OrderEvent(order_id=obj.id, action="create", from_status=None,

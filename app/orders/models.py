@@ -65,6 +65,9 @@ class Order(db.Model):
 
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Deadlines from the item's expected times (app.orders.deadlines): overdue past them.
+    respond_by: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    complete_by: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
     item = relationship("CatalogItem", lazy="joined")
     events: Mapped[list["OrderEvent"]] = relationship(

@@ -19,6 +19,7 @@ from app.errors import IdempotencyKeyReused, ValidationError
 from app.extensions import db
 from app.org.models import Community
 from app.orders.access import order_for
+from app.orders.deadlines import set_deadlines
 from app.orders.models import IdempotencyKey, Order, OrderSource, OrderStatus
 from app.orders.state import CREATE_ACTION, record_event, transition
 from app.points.services import credit_order_completion
@@ -63,9 +64,11 @@ def create_order(actor: User, data: dict, idempotency_key: str | None = None) ->
 
 @use_case
 def _create(actor: User, data: dict, key: str | None = None, request_hash: str = "") -> Order:
-    _check_references(data)
+    item = _check_references(data)
+    now = utcnow()
     order = Order(resident_id=actor.id, status=OrderStatus.SUBMITTED,
-                  source=OrderSource.MINIPROGRAM, **data)
+                  source=OrderSource.MINIPROGRAM, created_at=now, **data)
+    set_deadlines(order, item, now)
     db.session.add(order)
     db.session.flush()
     record_event(order.id, CREATE_ACTION, None, order.status, actor.id)
@@ -79,7 +82,7 @@ def _create(actor: User, data: dict, key: str | None = None, request_hash: str =
     return order
 
 
-def _check_references(data: dict) -> None:
+def _check_references(data: dict) -> CatalogItem:
     errors = {}
     if db.session.get(Community, data["community_id"]) is None:
         errors["community_id"] = ["社区不存在"]
@@ -88,6 +91,7 @@ def _check_references(data: dict) -> None:
         errors["item_id"] = ["服务项目不存在或已停用"]
     if errors:
         raise ValidationError(details=errors)
+    return item
 
 
 def _request_hash(data: dict) -> str:

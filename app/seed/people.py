@@ -10,6 +10,7 @@ from app.accounts.models import Role, User, UserRole
 from app.db_types import utcnow
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
+from app.orders.deadlines import set_deadlines
 from app.orders.models import Order, OrderEvent, OrderStatus
 from app.points.services import credit_order_completion
 from app.seed import people_data as data
@@ -126,6 +127,7 @@ def _create_order(tally: Tally, spec: dict, places: dict, items: dict, people: d
         reject_reason=spec.get("reject_reason"), completion_note=spec.get("completion_note"),
         stars=spec.get("stars"), comment=spec.get("comment"),
         created_at=start, updated_at=start + timedelta(minutes=40 * (len(actions) - 1)))
+    set_deadlines(order, items[spec["item"]], start)
     db.session.add(order)
     db.session.flush()
     previous = None

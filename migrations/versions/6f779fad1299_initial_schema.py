@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 9ce0ecb9fdbd
+Revision ID: 6f779fad1299
 Revises: 
-Create Date: 2026-11-26 04:09:14.309260
+Create Date: 2026-11-26 04:11:24.048702
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '9ce0ecb9fdbd'
+revision = '6f779fad1299'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -202,6 +202,8 @@ def upgrade():
     sa.Column('comment', sa.String(length=500), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('respond_by', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('complete_by', sa.DateTime(timezone=True), nullable=True),
     sa.CheckConstraint('stars IS NULL OR (stars BETWEEN 1 AND 5)', name=op.f('ck_orders_stars_range')),
     sa.ForeignKeyConstraint(['building_id'], ['buildings.id'], name=op.f('fk_orders_building_id_buildings')),
     sa.ForeignKeyConstraint(['community_id'], ['communities.id'], name=op.f('fk_orders_community_id_communities')),
@@ -213,8 +215,10 @@ def upgrade():
     )
     with op.batch_alter_table('orders', schema=None) as batch_op:
         batch_op.create_index('ix_orders_community_status', ['community_id', 'status'], unique=False)
+        batch_op.create_index(batch_op.f('ix_orders_complete_by'), ['complete_by'], unique=False)
         batch_op.create_index(batch_op.f('ix_orders_member_id'), ['member_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_orders_resident_id'), ['resident_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_orders_respond_by'), ['respond_by'], unique=False)
         batch_op.create_index('ix_orders_status_community', ['status', 'community_id', 'id'], unique=False)
 
     op.create_table('idempotency_keys',
@@ -283,8 +287,10 @@ def downgrade():
     op.drop_table('idempotency_keys')
     with op.batch_alter_table('orders', schema=None) as batch_op:
         batch_op.drop_index('ix_orders_status_community')
+        batch_op.drop_index(batch_op.f('ix_orders_respond_by'))
         batch_op.drop_index(batch_op.f('ix_orders_resident_id'))
         batch_op.drop_index(batch_op.f('ix_orders_member_id'))
+        batch_op.drop_index(batch_op.f('ix_orders_complete_by'))
         batch_op.drop_index('ix_orders_community_status')
 
     op.drop_table('orders')

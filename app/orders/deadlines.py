@@ -1,0 +1,32 @@
+"""When an order is due: a response (dispatch or grab) within the item's `response_hours`,
+completion within its `completion_hours`, both counted from creation. Past due is overdue."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, or_
+
+from app.catalog.models import CatalogItem
+from app.orders.models import Order, OrderStatus as S
+
+AWAITING_RESPONSE = (S.SUBMITTED, S.APPROVED, S.PUBLISHED, S.DISPATCHED)
+AWAITING_COMPLETION = (S.ACCEPTED, S.IN_PROGRESS)
+
+
+def set_deadlines(order: Order, item: CatalogItem, created_at: datetime) -> None:
+    order.respond_by = created_at + timedelta(hours=item.response_hours)
+    order.complete_by = created_at + timedelta(hours=item.completion_hours)
+
+
+def overdue_clause(now: datetime):
+    """SQL condition: the order is past its deadline for the stage it is in."""
+    return or_(and_(Order.status.in_(AWAITING_RESPONSE), Order.respond_by < now),
+               and_(Order.status.in_(AWAITING_COMPLETION), Order.complete_by < now))
+
+
+def is_overdue(order: Order, now: datetime) -> bool:
+    if order.status in AWAITING_RESPONSE:
+        return order.respond_by is not None and order.respond_by < now
+    if order.status in AWAITING_COMPLETION:
+        return order.complete_by is not None and order.complete_by < now
+    return False

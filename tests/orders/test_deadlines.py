@@ -1,0 +1,46 @@
+"""Orders are due by their item's expected response and completion times."""
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from app.db_types import utcnow
+from app.extensions import db
+from app.orders.deadlines import is_overdue, overdue_clause
+from app.orders.models import Order, OrderStatus
+from tests import factories
+from tests.conftest import auth
+
+
+def test_a_new_order_gets_its_items_deadlines(client, world):
+    world.item.response_hours, world.item.completion_hours = 2, 48
+    db.session.commit()
+    response = client.post("/api/v1/orders", headers=auth(world.a.resident), json={
+        "community_id": world.a.community.id, "item_id": world.item.id,
+        "description": "楼道灯坏了", "address": "3栋2单元", "contact_phone": "13812341234"})
+
+    order = db.session.get(Order, response.get_json()["id"])
+    assert order.respond_by - order.created_at == timedelta(hours=2)
+    assert order.complete_by - order.created_at == timedelta(hours=48)
+
+
+def test_overdue_depends_on_the_stage_the_order_is_in(app, world):
+    now = utcnow()
+    late = now - timedelta(minutes=1)
+    cases = {  # status: (respond_by, complete_by) -> overdue?
+        OrderStatus.SUBMITTED: ((late, now + timedelta(days=1)), True),
+        OrderStatus.PUBLISHED: ((now + timedelta(hours=1), late), False),
+        OrderStatus.IN_PROGRESS: ((late, now + timedelta(hours=1)), False),
+        OrderStatus.ACCEPTED: ((late, late), True),
+        OrderStatus.COMPLETED: ((late, late), False),
+    }
+    expected = {}
+    for status, ((respond_by, complete_by), overdue) in cases.items():
+        order = factories.order(world.a.community, world.a.resident, world.item, status=status)
+        order.respond_by, order.complete_by = respond_by, complete_by
+        expected[order.id] = overdue
+    db.session.commit()
+
+    in_sql = set(db.session.scalars(select(Order.id).where(overdue_clause(now))))
+    assert in_sql == {order_id for order_id, overdue in expected.items() if overdue}
+    for order_id, overdue in expected.items():
+        assert is_overdue(db.session.get(Order, order_id), now) is overdue
