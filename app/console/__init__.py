@@ -5,5 +5,5 @@ from flask import Blueprint
 bp = Blueprint("console", __name__, url_prefix="/console", template_folder="templates",
                static_folder="static", static_url_path="/static")
 
-from app.console import (auth, context, dashboard, errors, members, order_detail,  # noqa: E402,F401
-                         order_new, orders_list)  # routes register on import
+from app.console import (auth, context, dashboard, errors, filters, members,  # noqa: E402,F401
+                         order_detail, order_new, orders_list)  # routes register on import
