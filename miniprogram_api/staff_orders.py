@@ -5,8 +5,9 @@ from flask_smorest import Blueprint
 
 from app.accounts.models import Role
 from app.auth.decorators import auth_required, current_user
-from app.orders import queries, services
-from app.orders.schemas import (DispatchSchema, OrderDetailSchema, OrderListArgsSchema,
+from app.orders import candidates, follow_ups, queries, services
+from app.orders.schemas import (CandidateListSchema, DispatchSchema, FollowUpOutSchema,
+                                FollowUpSchema, OrderDetailSchema, OrderListArgsSchema,
                                 OrderPageSchema, RejectSchema)
 from miniprogram_api.orders import order_scope, seen, seen_page
 
@@ -77,3 +78,29 @@ def recall(order_id):
 def reassign(data, order_id):
     """改派给本社区的另一名党员（尚未接单时）"""
     return seen(services.reassign(order_id, current_user(), data["member_id"]))
+
+
+@blp.get("/staff/orders/<int:order_id>/candidates")
+@auth_required(*STAFF)
+@blp.response(200, CandidateListSchema)
+def dispatch_candidates(order_id):
+    """派单候选党员：特长对口、同楼栋/同网格、在办工单少、近期评价好的在前，附排序理由"""
+    return {"items": candidates.candidates_for(order_id, current_user())}
+
+
+@blp.post("/staff/orders/<int:order_id>/close")
+@auth_required(*STAFF)
+@blp.response(200, OrderDetailSchema)
+def close(order_id):
+    """办结（已完成或已评价的工单）"""
+    return seen(services.close(order_id, current_user()))
+
+
+@blp.post("/staff/orders/<int:order_id>/follow-ups")
+@auth_required(*STAFF)
+@order_scope("follow_up")
+@blp.arguments(FollowUpSchema)
+@blp.response(201, FollowUpOutSchema)
+def follow_up(data, order_id):
+    """回访：是否联系上居民、居民是否满意（联系上时）、备注；工单须已完成、已评价或已办结"""
+    return follow_ups.record_follow_up(order_id, current_user(), **data)

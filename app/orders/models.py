@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (JSON, CheckConstraint, ForeignKey, Index, String, Text,
+                        UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db_types import UTCDateTime, utcnow
@@ -22,6 +23,7 @@ class OrderStatus(StrEnum):
     RATED = "rated"
     REJECTED = "rejected"
     CANCELLED = "cancelled"
+    CLOSED = "closed"  # 办结: staff closed a completed or rated order
 
 
 class OrderSource(StrEnum):
@@ -103,3 +105,33 @@ class IdempotencyKey(db.Model):
     request_hash: Mapped[str] = mapped_column(String(64))
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class FollowUp(db.Model):
+    """A follow-up call (回访) by staff: whether the resident was reached and, if so, whether
+    they were satisfied. Its OrderEvent `follow_up` keeps the timeline complete."""
+
+    __tablename__ = "follow_ups"
+    __table_args__ = (
+        CheckConstraint("reached OR satisfied IS NULL", name="satisfied_only_if_reached"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reached: Mapped[bool]
+    satisfied: Mapped[bool | None]
+    note: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class OfflineResident(db.Model):
+    """A resident without WeChat whose orders staff enter (代点单), known by phone: the unique
+    phone settles two staff entering the same new resident at once."""
+
+    __tablename__ = "offline_residents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phone: Mapped[str] = mapped_column(String(20), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 
 import marshmallow as ma
-from marshmallow import fields, validate, validates_schema
+from marshmallow import fields, post_load, pre_load, validate, validates_schema
 
 from app.orders.access import Viewer
 from app.orders.models import Order, OrderStatus
 from app.orders.state import STATUS_LABELS
 from app.pagination import PageArgsSchema, page_schema
-from app.validation import (PHONE_PATTERN, StrictFloat, no_control, photo_list,
-                            record_id, text)
+from app.validation import (MAX_ID, PHONE_PATTERN, StrictFloat, no_control, phone,
+                            photo_list, record_id, text)
 
 # --- input ----------------------------------------------------------------------------------
 
@@ -62,6 +62,22 @@ class DispatchSchema(ma.Schema):
 class CompleteSchema(ma.Schema):
     note = text(2000, multiline=True, allow_none=True, load_default=None)
     photos = photo_list(load_default=list)
+
+
+class StrictBoolean(fields.Boolean):
+    """A JSON true or false only: "yes" or 1 is refused."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
+class FollowUpSchema(ma.Schema):
+    reached = StrictBoolean(required=True, metadata={"description": "是否联系上居民"})
+    satisfied = StrictBoolean(allow_none=True, load_default=None,
+                              metadata={"description": "居民是否满意（联系上时必填，否则不填）"})
+    note = text(500, multiline=True, allow_none=True, load_default=None)
 
 
 class OrderListArgsSchema(PageArgsSchema):
@@ -134,9 +150,103 @@ class OrderSchema(ma.Schema):
     updated_at = fields.DateTime()
 
 
+class FollowUpOutSchema(ma.Schema):
+    id = fields.Integer()
+    order_id = fields.Integer()
+    staff_id = fields.Integer()
+    reached = fields.Boolean()
+    satisfied = fields.Boolean(allow_none=True)
+    note = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+
+
+class CandidateSchema(ma.Schema):
+    member_id = fields.Integer(attribute="user_id", metadata={"description": "派单时用的党员 id"})
+    name = fields.String()
+    phone = fields.String(allow_none=True)
+    unit_name = fields.String()
+    skills = fields.List(fields.String())
+    open_orders = fields.Integer(metadata={"description": "手头在办的工单数"})
+    avg_stars = fields.Float(allow_none=True, metadata={"description": "近 90 天平均星级"})
+    ratings = fields.Integer(metadata={"description": "近 90 天评价次数"})
+    score = fields.Integer()
+    reasons = fields.Function(lambda candidate: [r.text for r in candidate.reasons],
+                              metadata={"description": "排序理由"})
+
+
+class CandidateListSchema(ma.Schema):
+    items = fields.List(fields.Nested(CandidateSchema), metadata={"description": "最合适的在前"})
+
+
 class OrderDetailSchema(OrderSchema):
     timeline = fields.List(fields.Nested(TimelineEntrySchema), attribute="events",
                            metadata={"description": "状态变化，最早的在前"})
 
 
 OrderPageSchema = page_schema(OrderSchema, "OrderPage")
+
+
+# --- console forms: HTML forms send every value as text ------------------------------------
+
+COMMON_REJECT_REASONS = ["不属于服务范围", "信息不完整无法联系", "重复提交", "已通过其他渠道解决",
+                         "建议拨打 12345 热线"]
+OTHER_REASON = "其他"
+
+
+def form_id(**kwargs) -> fields.Integer:
+    """An id from a <select> or radio button: the text "12" is read as 12."""
+    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
+
+
+class FormSchema(ma.Schema):
+    """Browsers send a textarea's line breaks as \\r\\n; the API's rules allow \\n only."""
+
+    @pre_load
+    def _unix_newlines(self, data, **kwargs):
+        return {key: value.replace("\r\n", "\n") if isinstance(value, str) else value
+                for key, value in data.items()}
+
+
+class RejectFormSchema(FormSchema):
+    """A common reason, or 其他 with a written one; a common reason may get a written note."""
+    preset = fields.String(load_default=None, validate=validate.OneOf(
+        [*COMMON_REJECT_REASONS, OTHER_REASON], error="请从列表中选择原因"))
+    reason = text(200, load_default=None)
+
+    @validates_schema
+    def _one_reason(self, data, **kwargs):
+        written, preset = data.get("reason"), data.get("preset")
+        if not written and preset in (None, OTHER_REASON):
+            raise ma.ValidationError("请选择或填写驳回原因", "reason")
+        if written and preset not in (None, OTHER_REASON) and len(preset) + 1 + len(written) > 200:
+            raise ma.ValidationError("加上所选原因后超过 200 字，请精简", "reason")
+
+    @post_load
+    def _combined(self, data, **kwargs):
+        written, preset = data.get("reason"), data.get("preset")
+        if preset in (None, OTHER_REASON):
+            return {"reason": written}
+        return {"reason": f"{preset}：{written}" if written else preset}
+
+
+class DispatchFormSchema(FormSchema):
+    member_id = form_id(required=True, error_messages={"required": "请选择一名党员"})
+
+
+class FollowUpFormSchema(FormSchema):
+    reached = fields.Boolean(required=True, error_messages={"required": "请选择是否联系上居民"})
+    satisfied = fields.Boolean(load_default=None)
+    note = text(500, multiline=True, load_default=None)
+
+
+class OnBehalfSchema(FormSchema):
+    """代点单: the order a staff member enters for a resident, with the API's input rules."""
+    community_id = form_id(load_default=None)
+    item_id = form_id(required=True, error_messages={"required": "请选择服务项目"})
+    contact_name = text(50, required=True)
+    contact_phone = phone(required=True)
+    address = text(200, required=True)
+    description = text(2000, multiline=True, required=True)
+    grid_id = form_id(load_default=None)
+    building_id = form_id(load_default=None)
+    approve = fields.Boolean(load_default=False)

@@ -13,14 +13,17 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from app.accounts.models import Role, User, UserRole
+from app.auth.permissions import managed_community_ids
 from app.catalog.models import CatalogItem
 from app.db_types import utcnow
-from app.errors import IdempotencyKeyReused, ValidationError
+from app.errors import Forbidden, IdempotencyKeyReused, ValidationError
 from app.extensions import db
-from app.org.models import Community
+from app.org.models import Building, Community, Grid
 from app.orders.access import order_for
+from app.orders.candidates import candidate_name
 from app.orders.deadlines import set_deadlines
-from app.orders.models import IdempotencyKey, Order, OrderSource, OrderStatus
+from app.orders.models import (IdempotencyKey, OfflineResident, Order, OrderSource,
+                               OrderStatus)
 from app.orders.state import CREATE_ACTION, record_event, transition
 from app.points.services import credit_order_completion
 
@@ -65,12 +68,7 @@ def create_order(actor: User, data: dict, idempotency_key: str | None = None) ->
 @use_case
 def _create(actor: User, data: dict, key: str | None = None, request_hash: str = "") -> Order:
     item = _check_references(data)
-    now = utcnow()
-    order = Order(resident_id=actor.id, status=OrderStatus.SUBMITTED,
-                  source=OrderSource.MINIPROGRAM, created_at=now, **data)
-    set_deadlines(order, item, now)
-    db.session.add(order)
-    db.session.flush()
+    order = _new_order(actor.id, data, item, OrderSource.MINIPROGRAM)
     record_event(order.id, CREATE_ACTION, None, order.status, actor.id)
     if key is not None:
         db.session.execute(delete(IdempotencyKey).where(
@@ -82,9 +80,19 @@ def _create(actor: User, data: dict, key: str | None = None, request_hash: str =
     return order
 
 
-def _check_references(data: dict) -> CatalogItem:
-    errors = {}
-    if db.session.get(Community, data["community_id"]) is None:
+def _new_order(resident_id: int, data: dict, item: CatalogItem, source: str) -> Order:
+    now = utcnow()
+    order = Order(resident_id=resident_id, status=OrderStatus.SUBMITTED, source=source,
+                  created_at=now, **data)
+    set_deadlines(order, item, now)
+    db.session.add(order)
+    db.session.flush()
+    return order
+
+
+def _check_references(data: dict, errors: dict | None = None) -> CatalogItem:
+    errors = dict(errors or {})
+    if "community_id" not in errors and db.session.get(Community, data["community_id"]) is None:
         errors["community_id"] = ["社区不存在"]
     item = db.session.get(CatalogItem, data["item_id"])
     if item is None or not item.is_active:
@@ -113,6 +121,86 @@ def _replay(actor: User, key: str, request_hash: str) -> Order | None:
     if row.request_hash != request_hash:
         raise IdempotencyKeyReused(details={"Idempotency-Key": ["该幂等键已用于其他内容"]})
     return db.session.get(Order, row.order_id)
+
+
+# --- 代点单: staff enter an order for a resident without a smartphone ------------------------
+
+@use_case
+def create_on_behalf(actor: User, data: dict) -> Order:
+    """A submitted order of source `console` for the resident of `contact_phone` (found, or
+    created without WeChat), entered by `actor`. `data` is OnBehalfSchema's; its
+    `community_id` may be None when the actor manages one community only. With `approve`
+    the order is approved in the same transaction."""
+    data = dict(data)
+    approve_now = data.pop("approve", False)
+    item = _check_on_behalf(actor, data)
+    resident = _offline_resident(data["contact_name"], data["contact_phone"])
+    order = _new_order(resident.id, data, item, OrderSource.CONSOLE)
+    record_event(order.id, CREATE_ACTION, None, order.status, actor.id,
+                 note=f"代点单：{actor.display_name or actor.username}")
+    if approve_now:
+        return transition(order.id, "approve", actor, expected_from=OrderStatus.SUBMITTED)
+    return order
+
+
+def _check_on_behalf(actor: User, data: dict) -> CatalogItem:
+    """Fills in `community_id` (and `grid_id` from the building); all errors at once."""
+    managed = managed_community_ids(actor)
+    if not managed:
+        raise Forbidden()
+    if data.get("community_id") is None and len(managed) == 1:
+        data["community_id"] = next(iter(managed))
+    errors: dict = {}
+    if data.get("community_id") not in managed:
+        errors["community_id"] = ["请选择您管理的社区"]
+    else:
+        errors.update(_check_place(data))
+    return _check_references(data, errors)
+
+
+def _check_place(data: dict) -> dict:
+    """Grid and building, both optional, must lie in the order's community (and agree)."""
+    grid = db.session.get(Grid, data["grid_id"]) if data.get("grid_id") else None
+    building = db.session.get(Building, data["building_id"]) if data.get("building_id") else None
+    errors = {}
+    if data.get("grid_id") and (grid is None or grid.community_id != data["community_id"]):
+        errors["grid_id"] = ["该网格不属于所选社区"]
+    if data.get("building_id"):
+        if building is None or building.grid.community_id != data["community_id"]:
+            errors["building_id"] = ["该楼栋不属于所选社区"]
+        elif grid is not None and building.grid_id != grid.id:
+            errors["building_id"] = ["该楼栋不在所选网格内"]
+        else:
+            data["grid_id"] = building.grid_id
+    return errors
+
+
+def _offline_resident(name: str, phone: str) -> User:
+    """The resident without WeChat known by this phone, or a new one. Two staff entering
+    the same new phone at once: the unique phone lets one insert win, the other re-reads."""
+    found = _offline_user(phone)
+    if found is not None:
+        return found
+    try:
+        with db.session.begin_nested():
+            user = User(display_name=name, phone=phone)
+            user.roles.append(UserRole(role=Role.RESIDENT))
+            db.session.add(user)
+            db.session.flush()
+            db.session.add(OfflineResident(phone=phone, user_id=user.id))
+            db.session.flush()
+        return user
+    except IntegrityError:
+        found = _offline_user(phone)
+        if found is None:
+            raise
+        return found
+
+
+def _offline_user(phone: str) -> User | None:
+    return db.session.scalar(select(User).join(OfflineResident,
+                                               OfflineResident.user_id == User.id)
+                             .where(OfflineResident.phone == phone))
 
 
 # --- resident: cancel, rate ---------------------------------------------------------------
@@ -159,19 +247,20 @@ def reassign(order_id: int, actor: User, member_id: int) -> Order:
     return _assign("reassign", order_id, actor, member_id)
 
 
+@use_case
+def close(order_id: int, actor: User) -> Order:
+    """办结: the staff close a completed or rated order; nothing moves it afterwards."""
+    return _move("close", order_id, actor)
+
+
 def _assign(action: str, order_id: int, actor: User, member_id: int) -> Order:
+    """The member must be one of the order's candidates (`app.orders.candidates`)."""
     order = order_for(action, actor, order_id)
-    if not _is_member_of(member_id, order.community_id):
+    name = candidate_name(member_id, order.community_id)
+    if name is None:
         raise ValidationError(details={"member_id": ["不是本社区已审核通过的党员"]})
     return transition(order.id, action, actor, expected_from=order.status,
-                      values={"member_id": member_id})
-
-
-def _is_member_of(user_id: int, community_id: int) -> bool:
-    return db.session.scalar(
-        select(UserRole.id).join(User, User.id == UserRole.user_id).where(
-            UserRole.user_id == user_id, UserRole.role == Role.MEMBER,
-            UserRole.community_id == community_id, User.is_active.is_(True))) is not None
+                      values={"member_id": member_id}, note=f"派给党员 {name}")
 
 
 # --- member: grab, accept, start, complete -------------------------------------------------

@@ -19,7 +19,14 @@ from app.orders.models import Order, OrderEvent, OrderStatus as S
 STATUS_LABELS = {
     S.SUBMITTED: "待审核", S.APPROVED: "待派单", S.DISPATCHED: "已派单", S.PUBLISHED: "待抢单",
     S.ACCEPTED: "已接单", S.IN_PROGRESS: "服务中", S.COMPLETED: "已完成", S.RATED: "已评价",
-    S.REJECTED: "已驳回", S.CANCELLED: "已取消",
+    S.REJECTED: "已驳回", S.CANCELLED: "已取消", S.CLOSED: "已办结",
+}
+
+ACTION_LABELS = {
+    "create": "提交工单", "approve": "审核通过", "reject": "驳回", "cancel": "取消",
+    "dispatch": "派单", "publish": "发布到抢单池", "grab": "抢单", "accept": "接单",
+    "start": "开始服务", "complete": "完成服务", "rate": "评价", "recall": "从抢单池撤回",
+    "reassign": "改派", "close": "办结", "follow_up": "回访",
 }
 
 # Statuses in which the order's member has taken the job (and may see the resident's phone).
@@ -48,8 +55,9 @@ class Guard(StrEnum):
 
 @dataclass(frozen=True)
 class Move:
+    """`to_status` None: the move keeps the order's status (a follow-up call)."""
     from_statuses: frozenset[str]
-    to_status: str
+    to_status: str | None
     actor: Actor
     guard: Guard | None = None
 
@@ -73,6 +81,8 @@ MOVES: dict[str, Move] = {
     # Beyond the contract, for the dispatch console.
     "recall": _move({S.PUBLISHED}, S.APPROVED, Actor.STAFF, Guard.UNASSIGNED),
     "reassign": _move({S.DISPATCHED}, S.DISPATCHED, Actor.STAFF),
+    "close": _move({S.COMPLETED, S.RATED}, S.CLOSED, Actor.STAFF),
+    "follow_up": _move({S.COMPLETED, S.RATED, S.CLOSED}, None, Actor.STAFF),
 }
 
 CREATE_ACTION = "create"
@@ -92,9 +102,10 @@ def transition(order_id: int, action: str, actor: User, *, expected_from: str | 
         raise Forbidden()
     from_status = expected_from if expected_from is not None else _current_status(order_id)
     allowed = move.from_statuses & {from_status}
-    if not allowed or not _update(order_id, move, actor, allowed, values or {}):
+    to_status = move.to_status or from_status
+    if not allowed or not _update(order_id, to_status, move, actor, allowed, values or {}):
         raise _conflict(order_id, action, actor)
-    record_event(order_id, action, from_status, move.to_status, actor.id, note)
+    record_event(order_id, action, from_status, to_status, actor.id, note)
     return db.session.get(Order, order_id, populate_existing=True)
 
 
@@ -107,10 +118,11 @@ def record_event(order_id: int, action: str, from_status: str | None, to_status:
     return event
 
 
-def _update(order_id: int, move: Move, actor: User, allowed: set[str], values: dict) -> bool:
+def _update(order_id: int, to_status: str, move: Move, actor: User, allowed: set[str],
+            values: dict) -> bool:
     stmt = (update(Order)
             .where(Order.id == order_id, Order.status.in_(sorted(allowed)), *_guard(move, actor))
-            .values(status=move.to_status, **values)
+            .values(status=to_status, **values)
             .execution_options(synchronize_session=False))
     return db.session.execute(stmt).rowcount == 1
 

@@ -1,0 +1,137 @@
+"""Who should do an order (社区派单): the community's approved, active members, ranked, each
+with the reasons for its rank in plain Chinese.
+
+Members have no coordinates, so distance is estimated from where they live: the order's
+building, then its grid, then the rest of the community. One query, however many members."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import and_, func, select
+
+from app.accounts.models import Role, User, UserRole
+from app.db_types import utcnow
+from app.extensions import db
+from app.members.models import MemberProfile, RegistrationStatus
+from app.orders.access import order_for
+from app.orders.models import Order, OrderEvent, OrderStatus as S
+
+OPEN_STATUSES = (S.DISPATCHED, S.ACCEPTED, S.IN_PROGRESS)
+RATING_DAYS = 90
+
+# Points of the score; the reasons say the same thing in words.
+SKILL_POINTS = 40
+SAME_BUILDING_POINTS = 30
+SAME_GRID_POINTS = 20
+IDLE_POINTS = 15  # no open order
+POINTS_PER_OPEN_ORDER = -5
+POINTS_PER_STAR_ABOVE_3 = 5
+
+
+@dataclass(frozen=True)
+class Reason:
+    text: str
+    points: int
+
+
+@dataclass
+class Candidate:
+    user_id: int
+    name: str
+    phone: str | None
+    unit_name: str
+    skills: list[str]
+    open_orders: int
+    avg_stars: float | None
+    ratings: int
+    score: int = 0
+    reasons: list[Reason] = field(default_factory=list)
+
+
+def eligible_members(community_id: int):
+    """SELECT of the community's members who may be given orders: an approved registration,
+    the member role in the community and an active account."""
+    return (select(MemberProfile)
+            .join(User, User.id == MemberProfile.user_id)
+            .join(UserRole, and_(UserRole.user_id == User.id, UserRole.role == Role.MEMBER,
+                                 UserRole.community_id == community_id))
+            .where(MemberProfile.community_id == community_id,
+                   MemberProfile.status == RegistrationStatus.APPROVED,
+                   User.is_active.is_(True)))
+
+
+def candidate_name(user_id: int, community_id: int) -> str | None:
+    """The member's name if they may be given the community's orders, else None."""
+    stmt = eligible_members(community_id).where(MemberProfile.user_id == user_id)
+    return db.session.scalar(stmt.with_only_columns(MemberProfile.name))
+
+
+def rank_candidates(order: Order) -> list[Candidate]:
+    """The order's community's eligible members, best first."""
+    workload = (select(Order.member_id, func.count().label("open_orders"))
+                .where(Order.status.in_(OPEN_STATUSES), Order.member_id.is_not(None))
+                .group_by(Order.member_id).subquery())
+    ratings = (select(Order.member_id, func.avg(Order.stars).label("avg_stars"),
+                      func.count().label("ratings"))
+               .join(OrderEvent, and_(OrderEvent.order_id == Order.id,
+                                      OrderEvent.action == "rate"))
+               .where(Order.stars.is_not(None),
+                      OrderEvent.at >= utcnow() - timedelta(days=RATING_DAYS))
+               .group_by(Order.member_id).subquery())
+    stmt = (eligible_members(order.community_id)
+            .outerjoin(workload, workload.c.member_id == MemberProfile.user_id)
+            .outerjoin(ratings, ratings.c.member_id == MemberProfile.user_id)
+            .add_columns(workload.c.open_orders, ratings.c.avg_stars, ratings.c.ratings))
+    candidates = [_scored(order, *row) for row in db.session.execute(stmt)]
+    return sorted(candidates, key=lambda c: (-c.score, c.open_orders, c.user_id))
+
+
+def _scored(order: Order, profile: MemberProfile, open_orders, avg_stars, ratings) -> Candidate:
+    candidate = Candidate(
+        user_id=profile.user_id, name=profile.name, phone=profile.phone,
+        unit_name=profile.unit_name, skills=list(profile.skills or []),
+        open_orders=open_orders or 0, ratings=ratings or 0,
+        avg_stars=round(float(avg_stars), 1) if avg_stars is not None else None)
+    for points, reason in (_skill(order, candidate), _place(order, profile),
+                           _workload(candidate), _rating(candidate)):
+        candidate.score += points
+        candidate.reasons.append(Reason(reason, points))
+    return candidate
+
+
+def _skill(order: Order, candidate: Candidate) -> tuple[int, str]:
+    skill = order.item.skill if order.item else None
+    if skill and skill in candidate.skills:
+        return SKILL_POINTS, f"特长对口：{skill}"
+    if skill:
+        return 0, f"特长不含“{skill}”"
+    return 0, "该服务项目不限特长"
+
+
+def _place(order: Order, profile: MemberProfile) -> tuple[int, str]:
+    if order.building_id and profile.building_id == order.building_id:
+        return SAME_BUILDING_POINTS, "住在同一楼栋，距离最近（按楼栋估算，无实时位置）"
+    if order.grid_id and profile.grid_id == order.grid_id:
+        return SAME_GRID_POINTS, "住在同一网格，距离较近（按网格估算，无实时位置）"
+    return 0, "同一社区（按楼栋、网格估算距离，无实时位置）"
+
+
+def _workload(candidate: Candidate) -> tuple[int, str]:
+    if candidate.open_orders == 0:
+        return IDLE_POINTS, "手头没有进行中的工单"
+    return (POINTS_PER_OPEN_ORDER * candidate.open_orders,
+            f"手头有 {candidate.open_orders} 张工单在办")
+
+
+def _rating(candidate: Candidate) -> tuple[int, str]:
+    if candidate.avg_stars is None:
+        return 0, f"近 {RATING_DAYS} 天暂无评价"
+    points = round((candidate.avg_stars - 3) * POINTS_PER_STAR_ABOVE_3)
+    return points, (f"近 {RATING_DAYS} 天平均 {candidate.avg_stars:g} 星"
+                    f"（{candidate.ratings} 次评价）")
+
+
+def candidates_for(order_id: int, actor: User) -> list[Candidate]:
+    """The ranked candidates of an order the actor manages (404 otherwise)."""
+    return rank_candidates(order_for("dispatch", actor, order_id))

@@ -1,0 +1,129 @@
+"""Everything staff see on one order (the console's order page): the order and where it is,
+the timeline with who did what, the member, the follow-up calls, and, when the order can be
+dispatched or reassigned, the ranked candidates. A fixed number of queries."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from app.accounts.models import Role, User
+from app.db_types import utcnow
+from app.errors import NotFound
+from app.extensions import db
+from app.members.models import MemberProfile
+from app.org.models import Building, Community, Grid
+from app.orders.access import Viewer, get_order
+from app.orders.candidates import Candidate, rank_candidates
+from app.orders.deadlines import is_overdue
+from app.orders.follow_ups import follow_ups_of, outcome
+from app.orders.models import FollowUp, Order, OrderEvent
+from app.orders.state import (ACTION_LABELS, CREATE_ACTION, MOVES, STATUS_LABELS, Actor,
+                              allowed_actions)
+
+ROLE_LABELS = {Actor.RESIDENT: "居民", Actor.STAFF: "社区工作人员", Actor.MEMBER: "党员"}
+
+
+@dataclass
+class TimelineEntry:
+    at: datetime
+    action: str
+    from_label: str
+    to_label: str
+    actor_name: str
+    actor_role: str
+    note: str | None
+
+
+@dataclass
+class FollowUpEntry:
+    at: datetime
+    staff_name: str
+    outcome: str
+    note: str | None
+
+
+@dataclass
+class OrderSheet:
+    order: Order
+    community: Community
+    grid: Grid | None
+    building: Building | None
+    resident: User
+    timeline: list[TimelineEntry]
+    member: MemberProfile | None
+    member_user: User | None
+    follow_ups: list[FollowUpEntry]
+    allowed: set[str]
+    candidates: list[Candidate]
+    overdue: bool
+
+
+def order_sheet(order_id: int, actor: User) -> OrderSheet:
+    """The order of a community the actor manages, else 404."""
+    order = get_order(order_id)
+    if not Viewer(actor).manages(order):
+        raise NotFound()
+    follow_ups = follow_ups_of(order.id)
+    users = _users({order.resident_id, order.member_id, *(e.actor_id for e in order.events),
+                    *(f.staff_id for f in follow_ups)})
+    allowed = allowed_actions(order.status)
+    return OrderSheet(
+        order=order, community=db.session.get(Community, order.community_id),
+        grid=db.session.get(Grid, order.grid_id) if order.grid_id else None,
+        building=db.session.get(Building, order.building_id) if order.building_id else None,
+        resident=users[order.resident_id],
+        timeline=[_entry(event, users.get(event.actor_id), order) for event in order.events],
+        member=_profile(order.member_id), member_user=users.get(order.member_id),
+        follow_ups=[_follow_up(f, users.get(f.staff_id)) for f in follow_ups],
+        allowed=allowed,
+        candidates=rank_candidates(order) if allowed & {"dispatch", "reassign"} else [],
+        overdue=is_overdue(order, utcnow()))
+
+
+def _users(ids: set[int | None]) -> dict[int, User]:
+    wanted = {i for i in ids if i is not None}
+    return {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(wanted)))}
+
+
+def _profile(user_id: int | None) -> MemberProfile | None:
+    if user_id is None:
+        return None
+    return db.session.scalar(select(MemberProfile).where(MemberProfile.user_id == user_id))
+
+
+def _name(user: User | None) -> str:
+    if user is None:
+        return "系统"
+    return user.display_name or user.username or f"用户 {user.id}"
+
+
+def _entry(event: OrderEvent, user: User | None, order: Order) -> TimelineEntry:
+    return TimelineEntry(
+        at=event.at, action=ACTION_LABELS.get(event.action, event.action),
+        from_label=STATUS_LABELS.get(event.from_status, "") if event.from_status else "",
+        to_label=STATUS_LABELS.get(event.to_status, event.to_status),
+        actor_name=_name(user), actor_role=_role(event, user, order), note=event.note)
+
+
+def _role(event: OrderEvent, user: User | None, order: Order) -> str:
+    """The role the user acted in: a member is a resident too, and an order entered by
+    staff (代点单) has the staff member as the creator."""
+    if user is None:
+        return ""
+    if event.action == CREATE_ACTION:
+        kind = Actor.RESIDENT if user.id == order.resident_id else Actor.STAFF
+    else:
+        move = MOVES.get(event.action)
+        kind = move.actor if move else Actor.STAFF
+    if kind is Actor.STAFF and not user.has_role(Role.STAFF) \
+            and user.has_role(Role.STREET_ADMIN):
+        return "街道管理员"
+    return ROLE_LABELS[kind]
+
+
+def _follow_up(follow_up: FollowUp, staff: User | None) -> FollowUpEntry:
+    return FollowUpEntry(at=follow_up.created_at, staff_name=_name(staff),
+                         outcome=outcome(follow_up.reached, follow_up.satisfied),
+                         note=follow_up.note)
