@@ -23,3 +23,30 @@ def cn_time(value: datetime | None) -> str:
 @bp.app_template_filter("status_label")
 def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status)
+
+SOURCE_LABELS = {"miniprogram": "小程序", "console": "代点单", "device": "一键通"}
+
+
+@bp.app_template_filter("source_label")
+def source_label(source: str) -> str:
+    return SOURCE_LABELS.get(source, source)
+
+
+@bp.app_template_filter("percent")
+def percent(value: float | None) -> str:
+    """0.874 -> "87%"; nothing to count -> "—"."""
+    return "—" if value is None else f"{round(value * 100)}%"
+
+
+@bp.app_template_filter("cn_duration")
+def cn_duration(value: timedelta) -> str:
+    """How long, in the two largest units: "3天2小时", "5小时10分钟", "8分钟"."""
+    minutes = max(int(value.total_seconds() // 60), 0)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return f"{days}天{hours}小时" if hours else f"{days}天"
+    if hours:
+        return f"{hours}小时{minutes}分钟" if minutes else f"{hours}小时"
+    return f"{minutes}分钟"
+

@@ -1,1 +1,151 @@
-"""(being built)"""
+"""工单 queue: status tabs with counts, filters and search, cursor pages, and a badge that
+polls for new orders."""
+from __future__ import annotations
+
+from datetime import date
+
+import marshmallow as ma
+from flask import current_app, render_template, request, url_for
+from marshmallow import fields, validate
+
+from app.accounts.models import Role
+from app.catalog.schemas import KIND_LABELS
+from app.console import bp
+from app.console.auth import current_staff, staff_required
+from app.console.filters import SOURCE_LABELS
+from app.console.forms import errors_of, parse_form
+from app.db_types import utcnow
+from app.errors import ValidationError
+from app.orders import console_queries as queries
+from app.orders.models import OrderSource
+from app.pagination import MAX_LIMIT, PageArgsSchema
+from app.validation import MAX_ID, Text
+
+PAGE_SIZE = 50
+DEFAULT_POLL_SECONDS = 15
+# Filter parameters a link to another page of the same list drops.
+PAGING_ARGS = ("cursor", "since")
+FORM_FIELDS = {"q", "community_id", "category_id", "grid_id", "source", "created_from",
+               "created_to", "overdue"}
+# Parameters without an input of their own: their errors are shown under the form.
+HIDDEN_FIELDS = {"community_id": "社区：", "status": "状态：", "completed_on": "完成日期：", "cursor": "分页：",
+                 "limit": "每页条数：", "since": "新工单："}
+
+
+def filter_id(**kwargs) -> fields.Integer:
+    """An id from a query string (text, so not `strict`)."""
+    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID, error="无效的编号"),
+                          **kwargs)
+
+
+def filter_date() -> fields.Date:
+    # Bounded so that the Beijing-day arithmetic can never overflow.
+    return fields.Date(validate=validate.Range(min=date(2000, 1, 1), max=date(2099, 12, 31),
+                                               error="日期超出范围"))
+
+
+class QueueFilterSchema(PageArgsSchema):
+    limit = fields.Integer(load_default=PAGE_SIZE, validate=validate.Range(
+        min=1, max=MAX_LIMIT, error="每页条数应在 1 到 100 之间"))
+    status = fields.String(validate=validate.OneOf(queries.STATUS_FILTERS, error="未知的状态"))
+    q = Text(50)
+    category_id = filter_id()
+    grid_id = filter_id()
+    community_id = filter_id()
+    source = fields.String(validate=validate.OneOf([s.value for s in OrderSource],
+                                                   error="未知的来源"))
+    created_from = filter_date()
+    created_to = filter_date()
+    completed_on = filter_date()
+    overdue = fields.Boolean()
+    since = fields.Integer(validate=validate.Range(min=0, max=MAX_ID, error="无效的编号"))
+
+    @ma.validates_schema
+    def dates_in_order(self, data, **kwargs):
+        start, end = data.get("created_from"), data.get("created_to")
+        if start and end and end < start:
+            raise ma.ValidationError("结束日期不能早于开始日期", "created_to")
+
+
+@bp.app_template_global()
+def order_detail_url(order_id: int) -> str:
+    """The order's page, once the order detail page exists; its plain path until then."""
+    if "console.order_detail" in current_app.view_functions:
+        return url_for("console.order_detail", order_id=order_id)
+    return f"/console/orders/{order_id}"
+
+
+def queue_url(endpoint: str = "console.orders", **changes) -> str:
+    """This list's URL with its filters, minus paging, with `changes` (None drops one)."""
+    args = {key: value for key, value in request.args.items()
+            if key not in PAGING_ARGS and value != ""}
+    args.update(changes)
+    return url_for(endpoint, **{key: value for key, value in args.items() if value is not None})
+
+
+@bp.get("/orders")
+@staff_required
+def orders():
+    staff = current_staff()
+    data, errors = parse_form(QueueFilterSchema(), request.args)
+    queue = None
+    if not errors:
+        try:
+            queue = queries.order_queue(staff, data, utcnow())
+        except ValidationError as error:
+            errors = errors_of(error)
+    since = data.get("since") or (queue.rows[0].order.id if queue and queue.rows else 0)
+    return render_template(
+        "console/orders.html", queue=queue, errors=errors, form=request.args,
+        status=data.get("status"), since=since, poll_seconds=_poll_seconds(),
+        **_form_context(staff, data, errors)), 422 if errors else 200
+
+
+def _form_context(staff, data: dict, errors: dict) -> dict:
+    options = queries.filter_options(staff)
+    street_admin = staff.has_role(Role.STREET_ADMIN)
+    inputs = FORM_FIELDS if street_admin else FORM_FIELDS - {"community_id"}
+    return {
+        "options": options, "street_admin": street_admin,
+        "community_names": {c.id: c.name for c in options.communities},
+        "tab_labels": [(key, label) for key, (label, _) in queries.TABS.items()],
+        "kind_labels": KIND_LABELS, "source_labels": SOURCE_LABELS, "queue_url": queue_url,
+        "other_errors": [f"{HIDDEN_FIELDS.get(name, '')}{message}"
+                         for name, messages in errors.items() if name not in inputs
+                         for message in messages],
+        "chips": _chips(data),
+    }
+
+
+def _chips(data: dict) -> list[tuple[str, str]]:
+    """Conditions a link set that the form has no input for (from the dashboard), each with
+    the link that drops it."""
+    chips = []
+    status = data.get("status")
+    if status and status not in queries.TABS:
+        chips.append((f"状态：{queries.STATUS_FILTERS[status][0]}", queue_url(status=None)))
+    if data.get("completed_on"):
+        day = data["completed_on"]
+        chips.append((f"完成于 {day.month}月{day.day}日", queue_url(completed_on=None)))
+    return chips
+
+
+@bp.get("/orders/new-count")
+@staff_required
+def orders_new_count():
+    """Polled by the queue page: a badge when orders newer than the page's top one arrived
+    (under the page's filters), and the 待审核 count swapped into its tab."""
+    data, errors = parse_form(QueueFilterSchema(), request.args)
+    try:
+        if errors:
+            raise ValidationError(details=errors)
+        new, submitted = queries.new_order_counts(current_staff(), data, data.get("since", 0),
+                                                  utcnow())
+    except ValidationError as error:
+        return render_template("console/orders_new.html", errors=errors_of(error)), 422
+    return render_template("console/orders_new.html", new=new, submitted=submitted,
+                           queue_url=queue_url)
+
+
+def _poll_seconds() -> int:
+    return int(current_app.config.get("CONSOLE_POLL_SECONDS", DEFAULT_POLL_SECONDS))

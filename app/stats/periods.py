@@ -1,0 +1,20 @@
+"""Days as staff count them: Beijing calendar days, turned into UTC bounds for queries."""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
+
+
+def beijing_today(now: datetime) -> date:
+    return now.astimezone(BEIJING).date()
+
+
+def day_start(day: date) -> datetime:
+    """The first instant of a Beijing day, in UTC."""
+    return datetime.combine(day, time(), BEIJING).astimezone(timezone.utc)
+
+
+def day_end(day: date) -> datetime:
+    """The first instant after a Beijing day (an exclusive bound), in UTC."""
+    return day_start(day + timedelta(days=1))

@@ -1,0 +1,336 @@
+"""The order queue (工单): tabs with counts, filters and search, the community scope, cursor
+paging, overdue rows, the new-order badge, and a fixed number of SQL queries."""
+from __future__ import annotations
+
+import html
+import re
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from app.db_types import utcnow
+from app.extensions import db
+from app.orders.models import Order, OrderSource, OrderStatus as S
+from app.stats.periods import beijing_today
+from tests import factories
+from tests.console.helpers import console_login
+from tests.console.queue_helpers import (counted_queries, make_order, next_link, overdue_row_ids,
+                                         row_ids, sign_in_street_admin, tab_counts, text,
+                                         total_count)
+
+QUEUE = "/console/orders"
+
+
+def _ids(orders) -> list[int]:
+    return sorted((o.id for o in orders), reverse=True)
+
+
+def _poll_url(page: str) -> str:
+    return html.unescape(re.search(r'hx-get="([^"]+)"', page).group(1))
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client):
+    for path in (QUEUE, f"{QUEUE}/new-count?since=0"):
+        response = client.get(path)
+        assert response.status_code == 302
+        assert response.headers["Location"].startswith("/console/login")
+
+
+def test_tab_counts_match_the_database(client, world):
+    for status in [S.SUBMITTED] * 3 + [S.APPROVED, S.DISPATCHED, S.PUBLISHED, S.ACCEPTED,
+                                       S.IN_PROGRESS, S.COMPLETED, S.RATED, S.REJECTED,
+                                       S.CANCELLED]:
+        make_order(world.a, world.item, status)
+    make_order(world.b, world.item, S.SUBMITTED)
+    db.session.commit()
+    console_login(client, world.a.staff)
+
+    page = text(client.get(QUEUE))
+
+    def in_db(*statuses) -> int:
+        return db.session.scalar(select(func.count()).select_from(Order).where(
+            Order.community_id == world.a.community.id, Order.status.in_(statuses)))
+
+    assert tab_counts(page) == {
+        "submitted": in_db(S.SUBMITTED), "approved": in_db(S.APPROVED),
+        "dispatched": in_db(S.DISPATCHED), "published": in_db(S.PUBLISHED),
+        "serving": in_db(S.ACCEPTED, S.IN_PROGRESS), "finished": in_db(S.COMPLETED, S.RATED),
+        "rejected": in_db(S.REJECTED)}
+    assert tab_counts(page)["submitted"] == 3 and tab_counts(page)["serving"] == 2
+    assert total_count(page) == 12 == len(row_ids(page))
+
+
+def test_a_tab_lists_its_statuses_and_keeps_the_counts_of_the_others(client, world):
+    serving = [make_order(world.a, world.item, S.ACCEPTED, member=world.a.member),
+               make_order(world.a, world.item, S.IN_PROGRESS, member=world.a.member)]
+    make_order(world.a, world.item, S.SUBMITTED)
+    db.session.commit()
+    console_login(client, world.a.staff)
+
+    page = text(client.get(f"{QUEUE}?status=serving"))
+    assert row_ids(page) == _ids(serving)
+    assert tab_counts(page)["submitted"] == 1 and total_count(page) == 3
+    assert 'class="tab active" data-tab="serving"' in page
+
+
+def test_a_row_shows_what_staff_need_to_act(client, world):
+    order = make_order(world.a, world.item, S.DISPATCHED, member=world.a.member,
+                       contact_name="王阿姨", contact_phone="13900001111",
+                       source=OrderSource.CONSOLE)
+    db.session.commit()
+    console_login(client, world.a.staff)
+
+    page = text(client.get(QUEUE))
+    row = page[page.index(f'data-order-id="{order.id}"'):]
+    row = row[:row.index("</tr>")]
+    for expected in (f'href="/console/orders/{order.id}"', world.item.name,
+                     world.item.category.name, "王阿姨", "13900001111", "已派单", "代点单",
+                     world.a.member.display_name, order.address):
+        assert expected in row
+    assert "社区</th>" not in page  # one community: no community column
+
+
+def test_each_filter_narrows_the_list(client, world):
+    a = world.a
+    other_item, other_grid = factories.catalog_item(), factories.grid(a.community)
+    plain = make_order(a, world.item)
+    by_category = make_order(a, other_item)
+    by_grid = make_order(a, world.item, grid_id=other_grid.id)
+    by_source = make_order(a, world.item, source=OrderSource.DEVICE)
+    late = make_order(a, world.item, age=timedelta(days=5))
+    old_done = make_order(a, world.item, S.COMPLETED, age=timedelta(days=10))
+    make_order(world.b, other_item, source=OrderSource.DEVICE)
+    db.session.commit()
+    console_login(client, a.staff)
+    today = beijing_today(utcnow())
+    recent = [plain, by_category, by_grid, by_source]
+
+    cases = {
+        f"category_id={other_item.category_id}": [by_category],
+        f"grid_id={other_grid.id}": [by_grid],
+        "source=device": [by_source],
+        "source=miniprogram": [plain, by_category, by_grid, late, old_done],
+        f"created_from={today - timedelta(days=2)}&created_to={today}": recent,
+        f"created_to={today - timedelta(days=3)}": [late, old_done],
+        "overdue=1": [late],
+        f"overdue=1&created_from={today}": [],
+    }
+    for query, expected in cases.items():
+        response = client.get(f"{QUEUE}?{query}")
+        assert response.status_code == 200, query
+        assert row_ids(text(response)) == _ids(expected), query
+
+
+def test_search_covers_address_phone_text_and_name_case_insensitively(client, world):
+    a = world.a
+    first = make_order(a, world.item, address="东湖区BaiHua路8号", contact_phone="13900001111",
+                       description="厨房水管漏水", contact_name="王阿姨")
+    second = make_order(a, world.item, address="八一大道100%店", contact_phone="13700002222",
+                        description="帮忙_搬家", contact_name="李师傅")
+    make_order(a, world.item, address="叠山路1号", contact_phone="13600003333",
+               description="普通的事情", contact_name="赵先生")
+    make_order(world.b, world.item, address="东湖区BaiHua路9号", contact_phone="13900001111")
+    db.session.commit()
+    console_login(client, a.staff)
+
+    cases = {"baihua": [first], "0000111": [first], "漏水": [first], "王阿": [first],
+             "100%": [second], "%": [second], "_": [second], "忙_搬": [second],
+             "不存在的内容": []}
+    for q, expected in cases.items():
+        response = client.get(QUEUE, query_string={"q": q})
+        assert row_ids(text(response)) == _ids(expected), q
+    page = text(client.get(QUEUE, query_string={"q": "漏水"}))
+    assert 'value="漏水"' in page
+
+
+@pytest.mark.parametrize("query, message, kept", [
+    ("created_from=2026-13-45", "不是合法的日期", 'value="2026-13-45"'),
+    ("created_from=2026-05-10&created_to=2026-05-01", "结束日期不能早于开始日期",
+     'value="2026-05-01"'),
+    ("created_to=0001-01-01", "日期超出范围", None),
+    ("status=unknown", "未知的状态", None),
+    ("source=wechat", "未知的来源", None),
+    ("overdue=maybe", "应为 true 或 false", None),
+    ("category_id=abc", "应为整数", None),
+    ("grid_id=99999999999", "无效的编号", None),
+    ("cursor=forged", "无效的分页游标", None),
+    ("limit=1000", "每页条数应在 1 到 100 之间", None),
+    ("q=%00abc", "不能包含控制字符", None),
+    ("q=" + "长" * 51, "长度", None),
+])
+def test_invalid_filters_are_shown_on_the_form_with_422(client, world, query, message, kept):
+    make_order(world.a, world.item)
+    db.session.commit()
+    console_login(client, world.a.staff)
+
+    response = client.get(f"{QUEUE}?{query}")
+    page = text(response)
+    assert response.status_code == 422
+    assert message in page and 'class="field-error"' in page
+    assert "筛选条件有误" in page and row_ids(page) == []
+    if kept:
+        assert kept in page
+
+
+def test_a_grid_or_community_outside_the_scope_is_refused(client, world):
+    make_order(world.b, world.item, grid_id=world.b.grid.id)
+    db.session.commit()
+    console_login(client, world.a.staff)
+
+    for query, message in ((f"grid_id={world.b.grid.id}", "该网格不在所选社区内"),
+                           (f"community_id={world.b.community.id}", "只能选择您管理的社区")):
+        for path in (QUEUE, f"{QUEUE}/new-count"):
+            response = client.get(f"{path}?{query}")
+            assert response.status_code == 422, (path, query)
+            assert message in text(response)
+
+
+def test_staff_never_see_another_communitys_orders(client, world):
+    mine = make_order(world.a, world.item)
+    make_order(world.b, world.item, address="八一广场1号", contact_phone="13911112222")
+    make_order(world.b, world.item, S.APPROVED)
+    db.session.commit()
+    console_login(client, world.a.staff)
+
+    page = text(client.get(QUEUE))
+    assert row_ids(page) == [mine.id]
+    assert total_count(page) == 1 and tab_counts(page)["approved"] == 0
+    assert "八一广场1号" not in page
+    assert row_ids(text(client.get(QUEUE, query_string={"q": "13911112222"}))) == []
+    badge = text(client.get(f"{QUEUE}/new-count?since=0"))
+    assert "有 1 条新工单" in badge and 'hx-swap-oob="true">1</span>' in badge
+
+
+def test_street_admin_sees_the_street_and_filters_by_community(client, world):
+    ours = make_order(world.a, world.item)
+    theirs = make_order(world.b, world.item, grid_id=world.b.grid.id)
+    db.session.commit()
+    sign_in_street_admin(client, world)
+
+    page = text(client.get(QUEUE))
+    assert row_ids(page) == _ids([ours, theirs]) and total_count(page) == 2
+    assert "社区</th>" in page and world.b.community.name in page
+
+    page = text(client.get(f"{QUEUE}?community_id={world.b.community.id}"))
+    assert row_ids(page) == [theirs.id] and total_count(page) == 1
+    page = text(client.get(f"{QUEUE}?community_id={world.b.community.id}"
+                           f"&grid_id={world.b.grid.id}"))
+    assert row_ids(page) == [theirs.id]
+    response = client.get(f"{QUEUE}?community_id={world.b.community.id}"
+                          f"&grid_id={world.a.grid.id}")
+    assert response.status_code == 422
+
+
+def test_paging_walks_every_row_once_keeping_the_filters(client, world):
+    expected = _ids(make_order(world.a, world.item, source=OrderSource.DEVICE)
+                    for _ in range(23))
+    make_order(world.a, world.item)
+    db.session.commit()
+    console_login(client, world.a.staff)
+
+    seen, pages, url = [], 0, f"{QUEUE}?source=device&limit=10"
+    while url:
+        page = text(client.get(url))
+        seen += row_ids(page)
+        pages += 1
+        url = next_link(page)
+        if url:
+            assert "source=device" in url and f"since={expected[0]}" in url
+    assert seen == expected and pages == 3
+
+
+def test_overdue_rows_are_flagged(client, world):
+    item = world.item  # answer within 24 hours, complete within 72
+    fresh = make_order(world.a, item)
+    unanswered = make_order(world.a, item, S.APPROVED, age=timedelta(hours=30))
+    unfinished = make_order(world.a, item, S.IN_PROGRESS, age=timedelta(days=4),
+                            member=world.a.member)
+    make_order(world.a, item, S.IN_PROGRESS, age=timedelta(hours=30), member=world.a.member)
+    make_order(world.a, item, S.COMPLETED, age=timedelta(days=10))
+    db.session.commit()
+    console_login(client, world.a.staff)
+
+    page = text(client.get(QUEUE))
+    assert overdue_row_ids(page) == _ids([unanswered, unfinished])
+    assert page.count('<span class="tag-overdue">超时</span>') == 2
+    assert fresh.id in row_ids(page)
+    assert row_ids(text(client.get(f"{QUEUE}?overdue=1"))) == _ids([unanswered, unfinished])
+
+
+def test_new_orders_raise_a_badge_and_refresh_the_pending_count(client, world):
+    first = make_order(world.a, world.item)
+    db.session.commit()
+    console_login(client, world.a.staff)
+
+    page = text(client.get(QUEUE))
+    assert 'hx-trigger="every 15s"' in page
+    poll = _poll_url(page)
+    assert poll.startswith(f"{QUEUE}/new-count?") and f"since={first.id}" in poll
+    quiet = text(client.get(poll))
+    assert "新工单" not in quiet and 'id="tab-count-submitted"' in quiet
+
+    make_order(world.a, world.item)
+    make_order(world.a, world.item)
+    make_order(world.b, world.item)
+    db.session.commit()
+    badge = text(client.get(poll))
+    assert '<a class="badge hot new-badge" href="/console/orders">有 2 条新工单，点击刷新</a>' in badge
+    assert 'hx-swap-oob="true">3</span>' in badge
+
+
+def test_the_badge_counts_only_orders_under_the_pages_filters(client, world, monkeypatch):
+    monkeypatch.setitem(client.application.config, "CONSOLE_POLL_SECONDS", 2)
+    make_order(world.a, world.item, source=OrderSource.DEVICE)
+    db.session.commit()
+    console_login(client, world.a.staff)
+
+    page = text(client.get(f"{QUEUE}?source=device"))
+    assert 'hx-trigger="every 2s"' in page
+    poll = _poll_url(page)
+    assert "source=device" in poll
+    make_order(world.a, world.item)  # from the mini-program: not on this page
+    db.session.commit()
+    assert "新工单" not in text(client.get(poll))
+    make_order(world.a, world.item, source=OrderSource.DEVICE)
+    db.session.commit()
+    badge = text(client.get(poll))
+    assert "有 1 条新工单" in badge and 'href="/console/orders?source=device"' in badge
+
+
+def test_new_count_refuses_bad_input(client, world):
+    console_login(client, world.a.staff)
+    for query in ("since=-1", "since=abc", "status=nope", "created_from=yesterday"):
+        assert client.get(f"{QUEUE}/new-count?{query}").status_code == 422, query
+
+
+def _fill(world, total: int) -> None:
+    """Orders of both communities up to `total` in world.a, in many statuses and items."""
+    items = [world.item, factories.catalog_item(), factories.catalog_item()]
+    statuses = [S.SUBMITTED, S.DISPATCHED, S.IN_PROGRESS, S.RATED, S.REJECTED]
+    have = db.session.scalar(select(func.count()).select_from(Order).where(
+        Order.community_id == world.a.community.id))
+    for n in range(have, total):
+        status = statuses[n % len(statuses)]
+        member = world.a.member if status in (S.DISPATCHED, S.IN_PROGRESS, S.RATED) else None
+        make_order(world.a, items[n % 3], status, member=member,
+                   age=timedelta(days=n % 6), grid_id=world.a.grid.id)
+    db.session.commit()
+
+
+@pytest.mark.parametrize("who", ["staff", "street_admin"])
+def test_the_queue_runs_a_fixed_number_of_queries(client, world, who):
+    if who == "staff":
+        console_login(client, world.a.staff)
+    else:
+        sign_in_street_admin(client, world)
+    query = f"{QUEUE}?limit=100&q=东湖区&overdue=0&grid_id={world.a.grid.id}"
+
+    counts = []
+    for total in (10, 100):
+        _fill(world, total)
+        with counted_queries() as statements:
+            response = client.get(query)
+        assert response.status_code == 200 and len(row_ids(text(response))) == total
+        counts.append(len(statements))
+    assert counts[0] == counts[1] <= 12, counts
