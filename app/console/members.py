@@ -90,8 +90,8 @@ def _reject(registration_id: int, reason: str):
 def _conflict(error: RegistrationStateConflict):
     """Someone reviewed it first (or twice): say so above the queue; nothing was changed."""
     flash(error.message, "error")
-    return _queue_page(QueueArgsSchema().load({}) | {"community_id": _filtered_community()},
-                       status=error.status)
+    args = {"cursor": None, **QueueArgsSchema().load({}), "community_id": _filtered_community()}
+    return _queue_page(args, status=error.status)
 
 
 def _queue_page(args: dict, status: int = 200):
@@ -110,10 +110,11 @@ def _scope(args: dict) -> tuple[set[int], dict[int, str]]:
 
 
 def _query_args(schema: ma.Schema) -> dict:
+    """The page's query args, every one present (None when not given), for the links."""
     data, errors = parse_form(schema, request.args)
     if errors:
         raise ValidationError(details=errors)
-    return data
+    return {**dict.fromkeys(schema.fields), **data}
 
 
 def _filtered_community() -> int | None:
