@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from app.catalog.schemas import KIND_LABELS
 from app.console import bp
 from app.orders.state import STATUS_LABELS
 
@@ -23,6 +24,7 @@ def cn_time(value: datetime | None) -> str:
 @bp.app_template_filter("status_label")
 def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status)
+
 
 SOURCE_LABELS = {"miniprogram": "小程序", "console": "代点单", "device": "一键通"}
 
@@ -50,3 +52,8 @@ def cn_duration(value: timedelta) -> str:
         return f"{hours}小时{minutes}分钟" if minutes else f"{hours}小时"
     return f"{minutes}分钟"
 
+
+@bp.app_template_filter("kind_label")
+def kind_label(kind: str) -> str:
+    """公共服务, 社会服务 or 志愿服务: the kind of a catalog category."""
+    return KIND_LABELS.get(kind, kind)
