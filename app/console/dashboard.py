@@ -10,10 +10,8 @@ from flask import render_template, request, url_for
 from app.accounts.models import Role
 from app.console import bp
 from app.console.auth import current_staff, staff_required
-from app.console.forms import errors_of, parse_form
-from app.console.orders_list import filter_id
+from app.console.orders_list import filter_id, run_query
 from app.db_types import utcnow
-from app.errors import ValidationError
 from app.orders.console_queries import managed_communities
 from app.stats import services as stats
 
@@ -26,13 +24,8 @@ class DashboardArgsSchema(ma.Schema):
 @staff_required
 def dashboard():
     staff = current_staff()
-    data, errors = parse_form(DashboardArgsSchema(), request.args)
-    board = None
-    if not errors:
-        try:
-            board = stats.dashboard(staff, utcnow(), data.get("community_id"))
-        except ValidationError as error:
-            errors = errors_of(error)
+    data, errors, board = run_query(DashboardArgsSchema(), lambda data: stats.dashboard(
+        staff, utcnow(), data.get("community_id")))
     communities = managed_communities(staff)
     return render_template(
         "console/dashboard.html", board=board, errors=errors, form=request.args,

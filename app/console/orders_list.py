@@ -3,6 +3,7 @@ polls for new orders."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable, TypeVar
 
 import marshmallow as ma
 from flask import current_app, render_template, request, url_for
@@ -21,6 +22,7 @@ from app.orders.models import OrderSource
 from app.pagination import MAX_LIMIT, PageArgsSchema
 from app.validation import MAX_ID, Text
 
+T = TypeVar("T")
 PAGE_SIZE = 50
 DEFAULT_POLL_SECONDS = 15
 # Filter parameters a link to another page of the same list drops.
@@ -28,8 +30,8 @@ PAGING_ARGS = ("cursor", "since")
 FORM_FIELDS = {"q", "community_id", "category_id", "grid_id", "source", "created_from",
                "created_to", "overdue"}
 # Parameters without an input of their own: their errors are shown under the form.
-HIDDEN_FIELDS = {"community_id": "社区：", "status": "状态：", "completed_on": "完成日期：", "cursor": "分页：",
-                 "limit": "每页条数：", "since": "新工单："}
+HIDDEN_FIELDS = {"community_id": "社区：", "status": "状态：", "completed_on": "完成日期：",
+                 "cursor": "分页：", "limit": "每页条数：", "since": "新工单："}
 
 
 def filter_id(**kwargs) -> fields.Integer:
@@ -75,6 +77,18 @@ def order_detail_url(order_id: int) -> str:
     return f"/console/orders/{order_id}"
 
 
+def run_query(schema: ma.Schema, use_case: Callable[[dict], T]) -> tuple[dict, dict, T | None]:
+    """Parse the query string with `schema`, then run `use_case(data)`: (data, errors,
+    result). A filter the service refuses (out of the user's scope) is an error too."""
+    data, errors = parse_form(schema, request.args)
+    if errors:
+        return data, errors, None
+    try:
+        return data, {}, use_case(data)
+    except ValidationError as error:
+        return data, errors_of(error), None
+
+
 def queue_url(endpoint: str = "console.orders", **changes) -> str:
     """This list's URL with its filters, minus paging, with `changes` (None drops one)."""
     args = {key: value for key, value in request.args.items()
@@ -87,13 +101,8 @@ def queue_url(endpoint: str = "console.orders", **changes) -> str:
 @staff_required
 def orders():
     staff = current_staff()
-    data, errors = parse_form(QueueFilterSchema(), request.args)
-    queue = None
-    if not errors:
-        try:
-            queue = queries.order_queue(staff, data, utcnow())
-        except ValidationError as error:
-            errors = errors_of(error)
+    data, errors, queue = run_query(QueueFilterSchema(),
+                                    lambda data: queries.order_queue(staff, data, utcnow()))
     since = data.get("since") or (queue.rows[0].order.id if queue and queue.rows else 0)
     return render_template(
         "console/orders.html", queue=queue, errors=errors, form=request.args,
@@ -135,14 +144,11 @@ def _chips(data: dict) -> list[tuple[str, str]]:
 def orders_new_count():
     """Polled by the queue page: a badge when orders newer than the page's top one arrived
     (under the page's filters), and the 待审核 count swapped into its tab."""
-    data, errors = parse_form(QueueFilterSchema(), request.args)
-    try:
-        if errors:
-            raise ValidationError(details=errors)
-        new, submitted = queries.new_order_counts(current_staff(), data, data.get("since", 0),
-                                                  utcnow())
-    except ValidationError as error:
-        return render_template("console/orders_new.html", errors=errors_of(error)), 422
+    data, errors, counts = run_query(QueueFilterSchema(), lambda data: queries.new_order_counts(
+        current_staff(), data, data.get("since", 0), utcnow()))
+    if errors:
+        return render_template("console/orders_new.html", errors=errors), 422
+    new, submitted = counts
     return render_template("console/orders_new.html", new=new, submitted=submitted,
                            queue_url=queue_url)
 

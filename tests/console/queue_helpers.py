@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import html
 import re
-from contextlib import contextmanager
 from datetime import timedelta
 
-from sqlalchemy import event, update
+from sqlalchemy import update
 
 from app.db_types import utcnow
 from app.extensions import db
 from app.orders.deadlines import set_deadlines
 from app.orders.models import OrderEvent, OrderStatus
 from tests import factories
+# The catalog's query counter (a before_cursor_execute listener), reused here.
+from tests.catalog.test_catalog_api import count_queries as counted_queries  # noqa: F401
 from tests.console.helpers import console_login
 
 
@@ -67,21 +68,6 @@ def text(response) -> str:
     return response.get_data(as_text=True)
 
 
-@contextmanager
-def counted_queries():
-    """Counts the SQL statements run inside the block: `with counted_queries() as queries`."""
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-
-
 def sign_in_street_admin(client, world):
     """The world's street admin has no password: give it the staff one, then sign in."""
     world.street_admin.password_hash = factories._staff_password_hash()
@@ -89,3 +75,11 @@ def sign_in_street_admin(client, world):
     response = console_login(client, world.street_admin)
     assert response.status_code == 302
     return world.street_admin
+
+
+def sign_in_as(client, world, who: str):
+    """Sign in as demo-a's "staff" or the street's "street_admin"."""
+    if who == "staff":
+        console_login(client, world.a.staff)
+        return world.a.staff
+    return sign_in_street_admin(client, world)

@@ -14,7 +14,7 @@ from app.orders.models import OrderStatus as S
 from app.stats.periods import beijing_today, day_start
 from tests.console.helpers import console_login
 from tests.console.queue_helpers import (add_event, counted_queries, make_order, row_ids,
-                                         sign_in_street_admin, text)
+                                         sign_in_as, sign_in_street_admin, text)
 
 DAY = timedelta(days=1)
 
@@ -170,10 +170,7 @@ def test_a_community_outside_the_scope_is_refused(client, busy_day):
 
 @pytest.mark.parametrize("who", ["staff", "street_admin"])
 def test_the_dashboard_runs_a_fixed_number_of_queries(client, world, who):
-    if who == "staff":
-        console_login(client, world.a.staff)
-    else:
-        sign_in_street_admin(client, world)
+    sign_in_as(client, world, who)
 
     counts, made = [], 0
     for total in (10, 100):

@@ -16,8 +16,8 @@ from app.stats.periods import beijing_today
 from tests import factories
 from tests.console.helpers import console_login
 from tests.console.queue_helpers import (counted_queries, make_order, next_link, overdue_row_ids,
-                                         row_ids, sign_in_street_admin, tab_counts, text,
-                                         total_count)
+                                         row_ids, sign_in_as, sign_in_street_admin, tab_counts,
+                                         text, total_count)
 
 QUEUE = "/console/orders"
 
@@ -275,7 +275,8 @@ def test_new_orders_raise_a_badge_and_refresh_the_pending_count(client, world):
     make_order(world.b, world.item)
     db.session.commit()
     badge = text(client.get(poll))
-    assert '<a class="badge hot new-badge" href="/console/orders">有 2 条新工单，点击刷新</a>' in badge
+    assert ('<a class="badge hot new-badge" href="/console/orders">有 2 条新工单，点击刷新</a>'
+            in badge)
     assert 'hx-swap-oob="true">3</span>' in badge
 
 
@@ -320,10 +321,7 @@ def _fill(world, total: int) -> None:
 
 @pytest.mark.parametrize("who", ["staff", "street_admin"])
 def test_the_queue_runs_a_fixed_number_of_queries(client, world, who):
-    if who == "staff":
-        console_login(client, world.a.staff)
-    else:
-        sign_in_street_admin(client, world)
+    sign_in_as(client, world, who)
     query = f"{QUEUE}?limit=100&q=东湖区&overdue=0&grid_id={world.a.grid.id}"
 
     counts = []
