@@ -129,6 +129,18 @@ def test_a_new_order_appears_without_a_reload(page, demo, fast_polling):
     assert rows(page).first.get_attribute("data-order-id") == str(order.id)
 
 
+def test_polling_after_the_session_ended_leaves_the_page_alone(page, fast_polling):
+    sign_in(page, "demo-a-staff")
+    page.goto("/console/orders")
+    page.context.clear_cookies()
+    with page.expect_response(re.compile(r".*/console/login.*")):
+        pass  # the next poll is sent to the login page
+    page.wait_for_timeout(300)
+    assert page.locator("#new-orders").inner_html().strip() == ""
+    assert page.locator("form #password").count() == 0
+    assert tab_count(page, "submitted") == "1"
+
+
 def test_the_queue_and_dashboard_fit_a_tablet(page):
     page.set_viewport_size({"width": 768, "height": 1024})
     sign_in(page, "demo-a-staff")
