@@ -24,7 +24,10 @@ def staff_required(view):
     def wrapped(*args, **kwargs):
         user = _session_user()
         if user is None:
-            return redirect(url_for("console.login", next=request.full_path.rstrip("?")))
+            login_url = url_for("console.login", next=request.full_path.rstrip("?"))
+            if request.headers.get("HX-Request"):  # a poll: send the whole page to sign in
+                return "", 401, {"HX-Redirect": url_for("console.login")}
+            return redirect(login_url)
         g.current_user = user
         return view(*args, **kwargs)
 

@@ -83,3 +83,9 @@ def test_api_is_not_subject_to_csrf(client, world):
     response = client.post("/api/v1/auth/staff", json={
         "username": world.a.staff.username, "password": "secret-pass-1"})
     assert response.status_code == 200
+
+
+def test_an_htmx_poll_after_the_session_ended_sends_the_page_to_sign_in(client):
+    response = client.get("/console/", headers={"HX-Request": "true"})
+    assert response.status_code == 401
+    assert response.headers["HX-Redirect"] == "/console/login"
