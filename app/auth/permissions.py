@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.accounts.models import Role, User
-from app.errors import NotFound
+from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.org.models import Community
 
@@ -33,3 +33,20 @@ def require_managed_community(user: User, community_id: int) -> None:
 def member_community_id(user: User) -> int | None:
     member = user.role(Role.MEMBER)
     return member.community_id if member else None
+
+
+def scope_community_ids(user: User, community_id: int | None = None) -> set[int]:
+    """The communities a list page shows: all the user manages, or the one picked among them
+    with a filter. Picking another is a bad filter value (422), named on the form."""
+    managed = managed_community_ids(user)
+    if community_id is None:
+        return managed
+    if community_id not in managed:
+        raise ValidationError(details={"community_id": ["只能选择您管理的社区"]})
+    return {community_id}
+
+
+def managed_communities(user: User) -> list[Community]:
+    """The communities the user manages: the choices of a community filter."""
+    return list(db.session.scalars(select(Community).where(
+        Community.id.in_(managed_community_ids(user))).order_by(Community.id)))

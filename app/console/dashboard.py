@@ -8,11 +8,11 @@ import marshmallow as ma
 from flask import render_template, request, url_for
 
 from app.accounts.models import Role
+from app.auth.permissions import managed_communities
 from app.console import bp
 from app.console.auth import current_staff, staff_required
 from app.console.orders_list import filter_id, run_query
 from app.db_types import utcnow
-from app.orders.console_queries import managed_communities
 from app.stats import services as stats
 
 

@@ -6,6 +6,7 @@ import marshmallow as ma
 from flask import flash, redirect, render_template, request, url_for
 from marshmallow import validate
 
+from app.auth.permissions import managed_communities, scope_community_ids
 from app.console import bp
 from app.console.auth import current_staff, staff_required
 from app.console.forms import parse_form
@@ -105,8 +106,8 @@ def _queue_page(args: dict, status: int = 200):
 def _scope(args: dict) -> tuple[set[int], dict[int, str]]:
     """The community ids the page shows, and {id: name} of every community one may pick."""
     actor = current_staff()
-    ids = queries.scope_ids(actor, args.get("community_id"))
-    return ids, {c.id: c.name for c in queries.managed_communities(actor)}
+    ids = scope_community_ids(actor, args.get("community_id"))
+    return ids, {c.id: c.name for c in managed_communities(actor)}
 
 
 def _query_args(schema: ma.Schema) -> dict:

@@ -8,35 +8,15 @@ from dataclasses import dataclass
 
 from sqlalchemy import Select, case, exists, func, or_, select
 
-from app.accounts.models import User
-from app.auth.permissions import managed_community_ids
-from app.errors import NotFound
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
-from app.org.models import Building, Community, Grid
+from app.org.models import Building, Grid
 from app.orders.models import Order, OrderStatus
 from app.pagination import paginate
 from app.points.models import PointsEntry
 
 OPEN_STATUSES = (OrderStatus.DISPATCHED, OrderStatus.ACCEPTED, OrderStatus.IN_PROGRESS)
 DONE_STATUSES = (OrderStatus.COMPLETED, OrderStatus.RATED)
-
-
-def scope_ids(actor: User, community_id: int | None = None) -> set[int]:
-    """The communities a page shows: all the actor manages, or the one asked for. Asking for
-    one the actor does not manage is NotFound, like any object out of reach."""
-    managed = managed_community_ids(actor)
-    if community_id is None:
-        return managed
-    if community_id not in managed:
-        raise NotFound()
-    return {community_id}
-
-
-def managed_communities(actor: User) -> list[Community]:
-    """The communities the actor manages, by name: the choices of the community filter."""
-    return list(db.session.scalars(select(Community).where(
-        Community.id.in_(managed_community_ids(actor))).order_by(Community.id)))
 
 
 def registration_counts(community_ids: set[int]) -> dict[str, int]:

@@ -12,7 +12,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from app.accounts.models import User
-from app.auth.permissions import managed_community_ids
+from app.auth.permissions import managed_communities, scope_community_ids
 from app.catalog.models import CatalogItem, Category
 from app.errors import ValidationError
 from app.extensions import db
@@ -77,16 +77,6 @@ class FilterOptions:
     communities: list[Community]
     grids: list[Grid]
     categories: list[Category]
-
-
-def scope_community_ids(user: User, community_id: int | None = None) -> list[int]:
-    """The communities a page shows: all the user manages, or the one chosen among them."""
-    managed = managed_community_ids(user)
-    if community_id is None:
-        return sorted(managed)
-    if community_id not in managed:
-        raise ValidationError(details={"community_id": ["只能选择您管理的社区"]})
-    return [community_id]
 
 
 def order_queue(user: User, filters: dict, now: datetime) -> Queue:
@@ -181,11 +171,6 @@ def _names(user_ids: set[int | None]) -> dict[int, str]:
             .outerjoin(MemberProfile, MemberProfile.user_id == User.id)
             .where(User.id.in_(user_ids)))
     return dict(db.session.execute(stmt).all())
-
-
-def managed_communities(user: User) -> list[Community]:
-    return list(db.session.scalars(select(Community).where(
-        Community.id.in_(managed_community_ids(user))).order_by(Community.id)))
 
 
 def filter_options(user: User) -> FilterOptions:

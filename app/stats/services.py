@@ -17,8 +17,8 @@ from sqlalchemy.orm import joinedload
 from app.accounts.models import User
 from app.catalog.models import CatalogItem
 from app.extensions import db
-from app.orders.console_queries import (COMPLETE_ACTION, FINISHED, RATE_ACTION,
-                                       scope_community_ids)
+from app.auth.permissions import scope_community_ids
+from app.orders.console_queries import COMPLETE_ACTION, FINISHED, RATE_ACTION
 from app.orders.deadlines import AWAITING_RESPONSE, overdue_clause
 from app.orders.models import Order, OrderEvent, OrderStatus as S
 from app.orders.state import HELD_STATUSES

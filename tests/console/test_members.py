@@ -221,8 +221,8 @@ def test_street_admin_sees_the_street_and_filters_by_community(client, world):
 
 def test_staff_cannot_pick_another_community(client, world):
     console_login(client, world.a.staff)
-    assert client.get(f"{QUEUE}?community_id={world.b.community.id}").status_code == 404
-    assert client.get(f"/console/members?community_id={world.b.community.id}").status_code == 404
+    assert client.get(f"{QUEUE}?community_id={world.b.community.id}").status_code == 422
+    assert client.get(f"/console/members?community_id={world.b.community.id}").status_code == 422
     assert client.get(f"{QUEUE}?community_id=abc").status_code == 422
 
 
