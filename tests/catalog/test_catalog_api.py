@@ -1,12 +1,12 @@
 """GET /catalog: categories by kind then position, active items only, a fixed number of
 queries however large the catalog."""
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.catalog.models import CatalogItem, Category
 from app.extensions import db
+from tests.query_count import count_queries
 
 
 def add_category(kind: str, name: str, position: int = 0, items=(("服务", 10),)) -> Category:
@@ -18,20 +18,6 @@ def add_category(kind: str, name: str, position: int = 0, items=(("服务", 10),
     db.session.add(category)
     db.session.flush()
     return category
-
-
-@contextmanager
-def count_queries():
-    statements: list[str] = []
-
-    def record(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
 
 
 def test_catalog_orders_by_kind_then_position(app, client):

@@ -13,8 +13,7 @@ from app.extensions import db
 from app.orders.deadlines import set_deadlines
 from app.orders.models import OrderEvent, OrderStatus
 from tests import factories
-# The catalog's query counter (a before_cursor_execute listener), reused here.
-from tests.catalog.test_catalog_api import count_queries as counted_queries  # noqa: F401
+from tests.query_count import count_queries as counted_queries  # noqa: F401
 from tests.console.helpers import console_login
 
 

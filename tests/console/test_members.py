@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.accounts.models import Role
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.points.models import PointsEntry
 from tests import factories
+from tests.query_count import queries_of_request
 from tests.console.helpers import console_login, csrf_token, post_form
 
 QUEUE = "/console/members/registrations"
@@ -326,23 +327,6 @@ def test_street_admin_roster_covers_the_street_with_a_filter(client, world):
 
 # --- a fixed number of queries, however many rows ---------------------------------------------
 
-def count_queries(client, path: str) -> int:
-    """Statements run by one request, in an app context (so a session) of its own, as in
-    production: nothing comes from the test's identity map."""
-    statements: list[str] = []
-
-    def count(*args) -> None:
-        statements.append(args[2])
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        with client.application.app_context():
-            assert client.get(path).status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-    return len(statements)
-
-
 def add_members(world, how_many: int) -> None:
     for _ in range(how_many):
         member = factories.member(world.a.community, skills=["水电维修"])
@@ -354,12 +338,12 @@ def add_members(world, how_many: int) -> None:
 def test_list_pages_run_a_fixed_number_of_queries(client, world):
     console_login(client, world.a.staff)
     add_members(world, 9)
-    roster_10 = count_queries(client, "/console/members?limit=100")
-    queue_10 = count_queries(client, f"{QUEUE}?limit=100")
+    roster_10 = queries_of_request(client, "/console/members?limit=100")
+    queue_10 = queries_of_request(client, f"{QUEUE}?limit=100")
 
     add_members(world, 90)
-    roster_100 = count_queries(client, "/console/members?limit=100")
-    queue_100 = count_queries(client, f"{QUEUE}?limit=100")
+    roster_100 = queries_of_request(client, "/console/members?limit=100")
+    queue_100 = queries_of_request(client, f"{QUEUE}?limit=100")
 
     assert client.get("/console/members?limit=100").get_data(as_text=True).count(
         '<tr id="member-') == 100

@@ -1,0 +1,31 @@
+"""Counting the SQL statements a piece of code runs (for fixed-query-count tests)."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from sqlalchemy import event
+
+from app.extensions import db
+
+
+@contextmanager
+def count_queries():
+    """Yields the list of statements run inside the block."""
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+
+
+def queries_of_request(client, path: str) -> int:
+    """Statements run by one GET, in an app context (so a session) of its own, as in
+    production: nothing comes from the test's identity map."""
+    with count_queries() as statements, client.application.app_context():
+        assert client.get(path).status_code == 200
+    return len(statements)
