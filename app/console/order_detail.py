@@ -24,6 +24,10 @@ BUTTON_ACTIONS = {
     "recall": (services.recall, "已从抢单池撤回，工单回到待派单"),
     "close": (services.close, "工单已办结"),
 }
+ASSIGN_ACTIONS = {
+    "dispatch": (services.dispatch, "已派单，等待党员接单"),
+    "reassign": (services.reassign, "已改派，等待党员接单"),
+}
 
 
 @bp.get("/orders/<int:order_id>")
@@ -52,20 +56,12 @@ def order_reject(order_id: int):
                         lambda data: services.reject(order_id, current_staff(), data["reason"]))
 
 
-@bp.post("/orders/<int:order_id>/dispatch")
+@bp.post("/orders/<int:order_id>/<any(dispatch, reassign):action>")
 @staff_required
-def order_dispatch(order_id: int):
-    return _form_action(order_id, "dispatch", DispatchFormSchema(), "已派单，等待党员接单",
-                        lambda data: services.dispatch(order_id, current_staff(),
-                                                       data["member_id"]))
-
-
-@bp.post("/orders/<int:order_id>/reassign")
-@staff_required
-def order_reassign(order_id: int):
-    return _form_action(order_id, "reassign", DispatchFormSchema(), "已改派，等待党员接单",
-                        lambda data: services.reassign(order_id, current_staff(),
-                                                       data["member_id"]))
+def order_assign(order_id: int, action: str):
+    service, done = ASSIGN_ACTIONS[action]
+    return _form_action(order_id, action, DispatchFormSchema(), done,
+                        lambda data: service(order_id, current_staff(), data["member_id"]))
 
 
 @bp.post("/orders/<int:order_id>/follow-ups")

@@ -86,11 +86,14 @@ def test_deadlines_and_overdue_tag(client, world):
 def test_rating_and_follow_ups_are_shown(client, world):
     order = seeded_order(world.a, world.item, S.RATED)
     order.stars, order.comment = 4, "来得很快"
+    order.completion_note = "已更换水管接头"
+    order.completion_photos = ["https://img.example.com/done.jpg"]
     db.session.add(FollowUp(order_id=order.id, staff_id=world.a.staff.id, reached=True,
                             satisfied=False, note="希望下次提前电话"))
     db.session.commit()
     text = page_text(signed_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
-    assert "4 星：来得很快" in text
+    assert "4 星：来得很快" in text and "已更换水管接头" in text
+    assert '<a href="https://img.example.com/done.jpg" target="_blank"' in text
     assert "已联系，居民不满意" in text and "希望下次提前电话" in text
 
 
