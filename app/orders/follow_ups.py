@@ -24,8 +24,10 @@ def record_follow_up(order_id: int, actor: User, reached: bool, satisfied: bool 
         raise ValidationError(details={"satisfied": ["请选择居民是否满意"]})
     if not reached and satisfied is not None:
         raise ValidationError(details={"satisfied": ["未联系上居民时不能填写是否满意"]})
+    # The timeline is shown to the resident and the member too: the outcome only, while the
+    # staff's own note stays in the follow-up, which only staff see.
     transition(order.id, "follow_up", actor, expected_from=order.status,
-               note=_event_note(reached, satisfied, note))
+               note=outcome(reached, satisfied))
     follow_up = FollowUp(order_id=order.id, staff_id=actor.id, reached=reached,
                          satisfied=satisfied, note=note)
     db.session.add(follow_up)
@@ -44,6 +46,3 @@ def outcome(reached: bool, satisfied: bool | None) -> str:
         return "未联系上"
     return {True: "已联系，居民满意", False: "已联系，居民不满意"}.get(satisfied, "已联系")
 
-
-def _event_note(reached: bool, satisfied: bool | None, note: str | None) -> str:
-    return f"{outcome(reached, satisfied)}：{note}" if note else outcome(reached, satisfied)

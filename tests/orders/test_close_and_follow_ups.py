@@ -52,7 +52,9 @@ def test_follow_up_is_recorded_and_keeps_the_status(client, world, status):
                                .order_by(OrderEvent.id.desc())).first()
     assert (event.action, event.from_status, event.to_status, event.actor_id) == (
         "follow_up", status, status, world.a.staff.id)
-    assert event.note == "已联系，居民满意：居民说水管\n已经不漏了"
+    assert event.note == "已联系，居民满意"
+    seen = client.get(f"{API}/orders/{order.id}", headers=auth(world.a.resident))
+    assert "不漏了" not in seen.get_data(as_text=True)  # the staff's own note stays with staff
     assert stored_order(order.id).status == status
 
 
