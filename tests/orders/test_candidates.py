@@ -1,13 +1,12 @@
 """GET /staff/orders/{id}/candidates: the community's members ranked for dispatch, with
 reasons; and a dispatch to anyone else is refused."""
-from sqlalchemy import event
-
 from app.extensions import db
 from app.orders.models import OrderStatus as S
 from tests import factories
 from tests.conftest import auth
 from tests.orders.candidate_helpers import candidate_field, placed_member
 from tests.orders.conftest import API, assert_error, post, seeded_order, stored_order
+from tests.query_count import count_queries
 
 
 def candidates(client, user, order_id):
@@ -63,32 +62,24 @@ def test_other_community_and_wrong_roles(client, world):
                             headers=auth(world.a.staff)), 404, "NOT_FOUND")
 
 
-def _queries_for(client, app, staff, order_id) -> int:
-    statements = []
-
-    def count(*args):
-        statements.append(args[2])
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
+def _queries_for(client, staff, order_id) -> int:
+    with count_queries() as statements:
         candidates(client, staff, order_id)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
     return len(statements)
 
 
-def test_fixed_number_of_queries_for_3_or_30_members(client, app, world):
+def test_fixed_number_of_queries_for_3_or_30_members(client, world):
     a = world.a
     order = seeded_order(a, world.item, S.APPROVED)
     for n in range(2):
         placed_member(a.community, ["水电维修"], a.grid, a.building)
     db.session.commit()
-    few = _queries_for(client, app, a.staff, order.id)
+    few = _queries_for(client, a.staff, order.id)
     assert len(candidates(client, a.staff, order.id)) == 3
     for n in range(27):
         member = placed_member(a.community, ["水电维修"], a.grid, a.building)
         factories.order(a.community, a.resident, world.item, S.ACCEPTED, member_obj=member)
     db.session.commit()
-    many = _queries_for(client, app, a.staff, order.id)
+    many = _queries_for(client, a.staff, order.id)
     assert len(candidates(client, a.staff, order.id)) == 30
     assert few == many <= 5, (few, many)
