@@ -1,14 +1,14 @@
 """What every console page needs: the navigation and the signed-in user's scope."""
 from __future__ import annotations
 
-from flask import current_app, g
+from flask import current_app, g, request
 
 from app.accounts.models import Role
 from app.console import bp
 from app.extensions import db
 from app.org.models import Community, Street
 
-# (endpoint, label, endpoint prefix that marks the item active)
+# (endpoint, label, endpoint prefix that marks the item active; the longest match wins)
 NAV = [
     ("console.dashboard", "工作台", "console.dashboard"),
     ("console.orders", "工单", "console.order"),
@@ -20,7 +20,11 @@ NAV = [
 @bp.context_processor
 def console_context() -> dict:
     items = [item for item in NAV if item[0] in current_app.view_functions]
-    return {"nav_items": items, "scope_label": _scope_label(g.get("current_user"))}
+    endpoint = request.endpoint or ""
+    matches = [item for item in items if endpoint.startswith(item[2])]
+    active = max(matches, key=lambda item: len(item[2]))[0] if matches else None
+    return {"nav_items": items, "active_nav": active,
+            "scope_label": _scope_label(g.get("current_user"))}
 
 
 def _scope_label(user) -> str:

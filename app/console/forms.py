@@ -10,7 +10,8 @@ from app.errors import DomainError
 def parse_form(schema: ma.Schema, form: MultiDict, list_fields: tuple[str, ...] = ()
                ) -> tuple[dict, dict]:
     """(data, {}) when the form is valid, else ({}, {field: [messages]}). Empty inputs count
-    as not given; `list_fields` are read with getlist. The CSRF token is not data."""
+    as not given; `list_fields` are read with getlist. The CSRF token is not data. Browsers
+    send a textarea's line breaks as \\r\\n; the API's text rules allow \\n only."""
     raw: dict = {}
     for key in form:
         if key == "csrf_token":
@@ -18,7 +19,7 @@ def parse_form(schema: ma.Schema, form: MultiDict, list_fields: tuple[str, ...] 
         if key in list_fields:
             raw[key] = [v for v in form.getlist(key) if v.strip()]
         elif form.get(key, "").strip() != "":
-            raw[key] = form.get(key)
+            raw[key] = form.get(key).replace("\r\n", "\n")
     try:
         return schema.load(raw), {}
     except ma.ValidationError as error:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 
 import marshmallow as ma
-from marshmallow import fields, post_load, pre_load, validate, validates_schema
+from marshmallow import fields, post_load, validate, validates_schema
 
 from app.orders.access import Viewer
 from app.orders.models import Order, OrderStatus
@@ -198,16 +198,7 @@ def form_id(**kwargs) -> fields.Integer:
     return fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
 
 
-class FormSchema(ma.Schema):
-    """Browsers send a textarea's line breaks as \\r\\n; the API's rules allow \\n only."""
-
-    @pre_load
-    def _unix_newlines(self, data, **kwargs):
-        return {key: value.replace("\r\n", "\n") if isinstance(value, str) else value
-                for key, value in data.items()}
-
-
-class RejectFormSchema(FormSchema):
+class RejectFormSchema(ma.Schema):
     """A common reason, or 其他 with a written one; a common reason may get a written note."""
     preset = fields.String(load_default=None, validate=validate.OneOf(
         [*COMMON_REJECT_REASONS, OTHER_REASON], error="请从列表中选择原因"))
@@ -229,17 +220,17 @@ class RejectFormSchema(FormSchema):
         return {"reason": f"{preset}：{written}" if written else preset}
 
 
-class DispatchFormSchema(FormSchema):
+class DispatchFormSchema(ma.Schema):
     member_id = form_id(required=True, error_messages={"required": "请选择一名党员"})
 
 
-class FollowUpFormSchema(FormSchema):
+class FollowUpFormSchema(ma.Schema):
     reached = fields.Boolean(required=True, error_messages={"required": "请选择是否联系上居民"})
     satisfied = fields.Boolean(load_default=None)
     note = text(500, multiline=True, load_default=None)
 
 
-class OnBehalfSchema(FormSchema):
+class OnBehalfSchema(ma.Schema):
     """代点单: the order a staff member enters for a resident, with the API's input rules."""
     community_id = form_id(load_default=None)
     item_id = form_id(required=True, error_messages={"required": "请选择服务项目"})

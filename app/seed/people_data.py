@@ -6,10 +6,10 @@ DEMO_PASSWORD = "demo-pass-123"
 
 # (username, display name, community code) and (username, display name, street code)
 STAFF = [
-    ("demo-a-staff", "百花洲社区 王晓燕", "demo-a"),
-    ("demo-b-staff", "八一广场社区 刘志强", "demo-b"),
+    ("demo-a-staff", "王晓燕", "demo-a"),
+    ("demo-b-staff", "刘志强", "demo-b"),
 ]
-STREET_ADMINS = [("demo-street-admin", "公园街道 陈红梅", "demo-street")]
+STREET_ADMINS = [("demo-street-admin", "陈红梅", "demo-street")]
 
 # Residents who log in from the mini-program: (login code, display name, phone)
 RESIDENTS = [

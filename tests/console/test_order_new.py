@@ -184,7 +184,7 @@ def test_signed_out_visitor_goes_to_login(client, world):
 
 
 def test_two_staff_entering_the_same_new_phone_at_once_make_one_resident(pg_app, world):
-    data = OnBehalfSchema().load(form(world))
+    data = OnBehalfSchema().load(form(world, description="家里灯不亮了\n想请人来看看"))
     staff_ids = [world.a.staff.id, factories.staff(world.a.community).id]
     db.session.commit()
     barrier, errors = threading.Barrier(2), []

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 6f779fad1299
+Revision ID: 96529100e37a
 Revises: 
-Create Date: 2026-11-26 04:11:24.048702
+Create Date: 2026-11-26 04:33:05.069006
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '6f779fad1299'
+revision = '96529100e37a'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -86,6 +86,16 @@ def upgrade():
     with op.batch_alter_table('communities', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_communities_street_id'), ['street_id'], unique=False)
 
+    op.create_table('offline_residents',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('phone', sa.String(length=20), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_offline_residents_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_offline_residents')),
+    sa.UniqueConstraint('phone', name=op.f('uq_offline_residents_phone')),
+    sa.UniqueConstraint('user_id', name=op.f('uq_offline_residents_user_id'))
+    )
     op.create_table('grids',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('community_id', sa.Integer(), nullable=False),
@@ -221,6 +231,22 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_orders_respond_by'), ['respond_by'], unique=False)
         batch_op.create_index('ix_orders_status_community', ['status', 'community_id', 'id'], unique=False)
 
+    op.create_table('follow_ups',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('staff_id', sa.Integer(), nullable=False),
+    sa.Column('reached', sa.Boolean(), nullable=False),
+    sa.Column('satisfied', sa.Boolean(), nullable=True),
+    sa.Column('note', sa.String(length=500), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint('reached OR satisfied IS NULL', name=op.f('ck_follow_ups_satisfied_only_if_reached')),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_follow_ups_order_id_orders'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['staff_id'], ['users.id'], name=op.f('fk_follow_ups_staff_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_follow_ups'))
+    )
+    with op.batch_alter_table('follow_ups', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_follow_ups_order_id'), ['order_id'], unique=False)
+
     op.create_table('idempotency_keys',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -285,6 +311,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_idempotency_keys_created_at'))
 
     op.drop_table('idempotency_keys')
+    with op.batch_alter_table('follow_ups', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_follow_ups_order_id'))
+
+    op.drop_table('follow_ups')
     with op.batch_alter_table('orders', schema=None) as batch_op:
         batch_op.drop_index('ix_orders_status_community')
         batch_op.drop_index(batch_op.f('ix_orders_respond_by'))
@@ -317,6 +347,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_grids_community_id'))
 
     op.drop_table('grids')
+    op.drop_table('offline_residents')
     with op.batch_alter_table('communities', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_communities_street_id'))
 
