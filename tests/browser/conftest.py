@@ -53,7 +53,12 @@ def demo(live_app):
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (see .ci/run)")
+        # CI (REQUIRE_BROWSER=1, set by .ci/run) must run them; elsewhere say plainly why not.
+        message = (f"browser tests need Chromium at {CHROMIUM}: "
+                   "apt-get install chromium fonts-wqy-microhei")
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
