@@ -121,8 +121,9 @@ def http_error_response(error: HTTPException):
 
 
 def _retry_after(error: HTTPException) -> int:
-    """Seconds until the breached window resets, as Flask-Limiter counts it; else the length
-    of the window; else a minute."""
+    """Seconds until the breached window resets, as Flask-Limiter counts it (its reset time is
+    in whole seconds, so one more is added); else the length of the window; else a minute."""
+    import math
     import time
 
     from app.extensions import limiter  # here: app.extensions imports this module
@@ -130,7 +131,7 @@ def _retry_after(error: HTTPException) -> int:
     try:
         breached = limiter.current_limit
         if breached is not None:
-            return max(1, int(breached.reset_at - time.time()) + 1)
+            return max(1, math.ceil(breached.reset_at - time.time()) + 1)
     except Exception:  # noqa: BLE001 - outside a limited request there is no current limit
         pass
     limit = getattr(error, "limit", None)
