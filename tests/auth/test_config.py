@@ -36,3 +36,11 @@ def test_production_refuses_wechat_fake():
 def test_production_refuses_the_default_or_no_secret_key(secret):
     with pytest.raises(RuntimeError, match="SECRET_KEY"):
         create_app(production(SECRET_KEY=secret))
+
+
+def test_production_console_cookie_is_secure_http_only_and_lax():
+    app = create_app(production())
+
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
