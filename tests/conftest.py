@@ -12,6 +12,10 @@ from app.extensions import db
 from config import TestingConfig
 from tests import factories
 
+# Tests of sharing through Redis (marked `redis`) use database 15 of the server in REDIS_URL.
+REDIS_TEST_URL = (os.environ["REDIS_URL"].rsplit("/", 1)[0] + "/15"
+                  if os.environ.get("REDIS_URL") else None)
+
 BACKENDS = {"sqlite": "sqlite://"}
 if os.environ.get("TEST_DATABASE_URL"):
     BACKENDS["postgresql"] = os.environ["TEST_DATABASE_URL"]
@@ -67,61 +71,28 @@ def pg_app(app):
     return app
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "redis: needs the Redis server of REDIS_URL")
+
+
 def pytest_collection_modifyitems(config, items):
     """Concurrency tests (those using `pg_app`) are not run on SQLite, which has no row
-    locks or concurrent writers to speak of: deselected there, and named when PostgreSQL is
-    not configured at all, so that nothing is silently counted as passing."""
-    keep, dropped = [], []
+    locks or concurrent writers to speak of, and Redis tests not without REDIS_URL: they are
+    deselected, and named when their server is not configured at all, so that nothing is
+    silently counted as passing."""
+    keep, dropped, unconfigured = [], [], []
     for item in items:
         callspec = getattr(item, "callspec", None)
         backend = callspec.params.get("backend") if callspec else None
         pg_only = "pg_app" in getattr(item, "fixturenames", ())
-        (dropped if pg_only and backend != "postgresql" else keep).append(item)
+        needs_redis = item.get_closest_marker("redis") is not None and REDIS_TEST_URL is None
+        if needs_redis or (pg_only and "postgresql" not in BACKENDS):
+            unconfigured.append(item)
+        (dropped if needs_redis or (pg_only and backend != "postgresql") else keep).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = keep
-        if "postgresql" not in BACKENDS:
-            config.pluginmanager.get_plugin("terminalreporter").write_line(
-                f"{len(dropped)} PostgreSQL concurrency tests not run: set TEST_DATABASE_URL")
-
-
-@dataclass
-class Side:
-    """One community with a user of every role in it."""
-    community: object
-    grid: object
-    building: object
-    staff: object
-    member: object
-    resident: object
-
-
-@dataclass
-class World:
-    street: object
-    a: Side
-    b: Side
-    street_admin: object
-    item: object
-
-
-@pytest.fixture
-def world(app) -> World:
-    street = factories.street()
-    item = factories.catalog_item()
-    sides = []
-    for code in ("demo-a", "demo-b"):
-        community = factories.community(street, code)
-        grid = factories.grid(community)
-        building = factories.building(grid)
-        sides.append(Side(community, grid, building,
-                          staff=factories.staff(community),
-                          member=factories.member(community),
-                          resident=factories.resident()))
-    admin = factories.street_admin(street)
-    db.session.commit()
-    return World(street, sides[0], sides[1], admin, item)
-
-
-def auth(user) -> dict:
-    return factories.auth_header(user)
+    if unconfigured:
+        config.pluginmanager.get_plugin("terminalreporter").write_line(
+            f"{len(unconfigured)} tests not run: they need PostgreSQL (TEST_DATABASE_URL) "
+            "or Redis (REDIS_URL)")

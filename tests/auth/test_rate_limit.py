@@ -78,3 +78,24 @@ def test_behind_a_proxy_the_limit_follows_the_forwarded_client_address(app):
 
     assert same.status_code == 429
     assert other.status_code == 200
+
+
+@pytest.mark.redis
+def test_with_redis_the_counts_live_in_redis_for_every_worker(app):
+    import redis
+
+    from tests.conftest import REDIS_TEST_URL
+    server = redis.Redis.from_url(REDIS_TEST_URL)
+    server.flushdb()
+    try:
+        with limiter_state_kept(), other_app(app, RATELIMIT_ENABLED=True, REDIS_URL=REDIS_TEST_URL,
+                                             LOGIN_RATE_LIMIT="3 per minute") as worker:
+            client = worker.test_client()
+            answers = [client.post("/api/v1/auth/wechat", json={"code": "a"}).status_code
+                       for _ in range(4)]
+            keys = server.keys("LIMITS*")
+    finally:
+        server.flushdb()
+
+    assert answers == [200, 200, 200, 429]
+    assert keys, "the limiter kept its counts somewhere other than Redis"

@@ -8,11 +8,8 @@ from app import create_app
 from app.errors import WechatUnavailable
 from app.wechat import wechat
 from tests.auth.conftest import wechat_overrides
-from tests.conftest import make_config
+from tests.conftest import REDIS_TEST_URL, make_config
 from tests.fake_wechat import PNG, REFUSING_OPENID, RISKY_WORD
-
-REDIS_TEST_URL = "redis://127.0.0.1:6379/15"
-
 
 @pytest.fixture
 def redis_db15():
@@ -27,6 +24,7 @@ def worker(fake, **overrides):
     return create_app(make_config("sqlite://", **wechat_overrides(fake, **overrides)))
 
 
+@pytest.mark.redis
 def test_workers_share_one_access_token_through_redis(fake_wechat, redis_db15):
     first = worker(fake_wechat, REDIS_URL=REDIS_TEST_URL)
     second = worker(fake_wechat, REDIS_URL=REDIS_TEST_URL)
