@@ -96,3 +96,45 @@ def pytest_collection_modifyitems(config, items):
         config.pluginmanager.get_plugin("terminalreporter").write_line(
             f"{len(unconfigured)} tests not run: they need PostgreSQL (TEST_DATABASE_URL) "
             "or Redis (REDIS_URL)")
+
+
+@dataclass
+class Side:
+    """One community with a user of every role in it."""
+    community: object
+    grid: object
+    building: object
+    staff: object
+    member: object
+    resident: object
+
+
+@dataclass
+class World:
+    street: object
+    a: Side
+    b: Side
+    street_admin: object
+    item: object
+
+
+@pytest.fixture
+def world(app) -> World:
+    street = factories.street()
+    item = factories.catalog_item()
+    sides = []
+    for code in ("demo-a", "demo-b"):
+        community = factories.community(street, code)
+        grid = factories.grid(community)
+        building = factories.building(grid)
+        sides.append(Side(community, grid, building,
+                          staff=factories.staff(community),
+                          member=factories.member(community),
+                          resident=factories.resident()))
+    admin = factories.street_admin(street)
+    db.session.commit()
+    return World(street, sides[0], sides[1], admin, item)
+
+
+def auth(user) -> dict:
+    return factories.auth_header(user)
