@@ -44,6 +44,12 @@ def record_id(**kwargs) -> fields.Integer:
     return fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_ID), **kwargs)
 
 
+def text_id(**kwargs) -> fields.Integer:
+    """An id sent as text (a query string, a <select>): "12" is read as 12."""
+    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID, error="无效的编号"),
+                          **kwargs)
+
+
 def phone(**kwargs) -> fields.String:
     return fields.String(validate=validate.Regexp(PHONE_PATTERN, error="请填写正确的手机号码"),
                          **kwargs)

@@ -11,13 +11,14 @@ from app.accounts.models import Role
 from app.auth.permissions import managed_communities
 from app.console import bp
 from app.console.auth import current_staff, staff_required
-from app.console.orders_list import filter_id, run_query
+from app.console.orders_list import run_query
 from app.db_types import utcnow
 from app.stats import services as stats
+from app.validation import text_id
 
 
 class DashboardArgsSchema(ma.Schema):
-    community_id = filter_id()
+    community_id = text_id()
 
 
 @bp.get("/")

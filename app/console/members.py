@@ -15,7 +15,7 @@ from app.members import queries, services
 from app.members.models import RegistrationStatus
 from app.members.schemas import REJECT_PRESETS, RegistrationRejectFormSchema
 from app.pagination import PageArgsSchema
-from app.validation import MAX_ID, Text
+from app.validation import Text, text_id
 
 TABS = [(RegistrationStatus.PENDING, "待审核"), (RegistrationStatus.APPROVED, "已通过"),
         (RegistrationStatus.REJECTED, "已驳回")]
@@ -25,7 +25,7 @@ class ScopeArgsSchema(PageArgsSchema):
     class Meta:
         unknown = ma.EXCLUDE  # a stray query arg is no reason to refuse a list page
 
-    community_id = ma.fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
+    community_id = text_id()
 
 
 class QueueArgsSchema(ScopeArgsSchema):

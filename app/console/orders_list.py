@@ -20,7 +20,7 @@ from app.errors import ValidationError
 from app.orders import console_queries as queries
 from app.orders.models import OrderSource
 from app.pagination import MAX_LIMIT, PageArgsSchema
-from app.validation import MAX_ID, Text
+from app.validation import MAX_ID, Text, text_id
 
 T = TypeVar("T")
 PAGE_SIZE = 50
@@ -34,12 +34,6 @@ HIDDEN_FIELDS = {"community_id": "社区：", "status": "状态：", "completed_
                  "cursor": "分页：", "limit": "每页条数：", "since": "新工单："}
 
 
-def filter_id(**kwargs) -> fields.Integer:
-    """An id from a query string (text, so not `strict`)."""
-    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID, error="无效的编号"),
-                          **kwargs)
-
-
 def filter_date() -> fields.Date:
     # Bounded so that the Beijing-day arithmetic can never overflow.
     return fields.Date(validate=validate.Range(min=date(2000, 1, 1), max=date(2099, 12, 31),
@@ -51,9 +45,9 @@ class QueueFilterSchema(PageArgsSchema):
         min=1, max=MAX_LIMIT, error="每页条数应在 1 到 100 之间"))
     status = fields.String(validate=validate.OneOf(queries.STATUS_FILTERS, error="未知的状态"))
     q = Text(50)
-    category_id = filter_id()
-    grid_id = filter_id()
-    community_id = filter_id()
+    category_id = text_id()
+    grid_id = text_id()
+    community_id = text_id()
     source = fields.String(validate=validate.OneOf([s.value for s in OrderSource],
                                                    error="未知的来源"))
     created_from = filter_date()

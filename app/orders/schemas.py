@@ -13,8 +13,8 @@ from app.orders.access import Viewer
 from app.orders.models import Order, OrderStatus
 from app.orders.state import STATUS_LABELS
 from app.pagination import PageArgsSchema, page_schema
-from app.validation import (MAX_ID, PHONE_PATTERN, StrictFloat, no_control, phone,
-                            photo_list, record_id, text)
+from app.validation import (StrictFloat, no_control, phone, photo_list, record_id, text,
+                            text_id)
 
 # --- input ----------------------------------------------------------------------------------
 
@@ -23,8 +23,7 @@ class OrderCreateSchema(ma.Schema):
     item_id = record_id(required=True)
     description = text(2000, multiline=True, required=True)
     address = text(200, required=True)
-    contact_phone = fields.String(required=True, validate=validate.Regexp(
-        PHONE_PATTERN, error="应为 11 位手机号码"))
+    contact_phone = phone(required=True)
     contact_name = text(50, allow_none=True, load_default=None)
     latitude = StrictFloat(allow_none=True, load_default=None,
                            validate=validate.Range(min=-90, max=90))
@@ -193,11 +192,6 @@ COMMON_REJECT_REASONS = ["不属于服务范围", "信息不完整无法联系",
 OTHER_REASON = "其他"
 
 
-def form_id(**kwargs) -> fields.Integer:
-    """An id from a <select> or radio button: the text "12" is read as 12."""
-    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
-
-
 class RejectFormSchema(ma.Schema):
     """A common reason, or 其他 with a written one; a common reason may get a written note."""
     preset = fields.String(load_default=None, validate=validate.OneOf(
@@ -221,7 +215,7 @@ class RejectFormSchema(ma.Schema):
 
 
 class DispatchFormSchema(ma.Schema):
-    member_id = form_id(required=True, error_messages={"required": "请选择一名党员"})
+    member_id = text_id(required=True, error_messages={"required": "请选择一名党员"})
 
 
 class FollowUpFormSchema(ma.Schema):
@@ -232,12 +226,12 @@ class FollowUpFormSchema(ma.Schema):
 
 class OnBehalfSchema(ma.Schema):
     """代点单: the order a staff member enters for a resident, with the API's input rules."""
-    community_id = form_id(load_default=None)
-    item_id = form_id(required=True, error_messages={"required": "请选择服务项目"})
+    community_id = text_id(load_default=None)
+    item_id = text_id(required=True, error_messages={"required": "请选择服务项目"})
     contact_name = text(50, required=True)
     contact_phone = phone(required=True)
     address = text(200, required=True)
     description = text(2000, multiline=True, required=True)
-    grid_id = form_id(load_default=None)
-    building_id = form_id(load_default=None)
+    grid_id = text_id(load_default=None)
+    building_id = text_id(load_default=None)
     approve = fields.Boolean(load_default=False)

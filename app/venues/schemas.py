@@ -3,7 +3,7 @@ import marshmallow as ma
 
 from app.org.schemas import PlaceBriefSchema
 from app.pagination import PageArgsSchema, page_schema
-from app.validation import MAX_ID
+from app.validation import text_id
 from app.venues.models import VenueType
 
 TYPE_LABELS = {
@@ -30,7 +30,7 @@ class VenueSearchArgsSchema(PageArgsSchema):
         validate=ma.validate.OneOf([t.value for t in VenueType], error="不认识的场所类型"),
         metadata={"description": "场所类型：" + "、".join(f"{t.value} {label}"
                                                      for t, label in TYPE_LABELS.items())})
-    community_id = ma.fields.Integer(validate=ma.validate.Range(min=1, max=MAX_ID))
+    community_id = text_id()
 
     @ma.validates_schema
     def lat_and_lng_together(self, data, **kwargs):

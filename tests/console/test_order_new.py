@@ -109,7 +109,7 @@ BAD = [
     ({"item_id": None}, "item_id", "请选择服务项目"),
     ({"item_id": "999999"}, "item_id", "服务项目不存在或已停用"),
     ({"item_id": "x"}, "item_id", "应为整数"),
-    ({"item_id": "99999999999"}, "item_id", "应在 1 到 2147483647 之间"),
+    ({"item_id": "99999999999"}, "item_id", "无效的编号"),
     ({"description": "   "}, "description", "此项为必填"),
     ({"description": "述" * 2001}, "description", "长度应在 1 到 2000 之间"),
     ({"description": "a\tb"}, "description", "不能包含控制字符"),
