@@ -140,7 +140,11 @@ def test_street_admin_sees_orders_of_every_community(client, world):
     signed_in(client, world.street_admin)
     for side in (world.a, world.b):
         order = seeded_order(side, world.item)
-        assert client.get(f"/console/orders/{order.id}").status_code == 200
+        response = client.get(f"/console/orders/{order.id}")
+        assert response.status_code == 200
+        text = page_text(response)
+        assert f"工单 #{order.id}" in text and side.community.name in text
+        assert "13812341234" in text  # unmasked: the street admin manages the community
 
 
 def test_signed_out_visitor_goes_to_login(client, world):

@@ -147,4 +147,8 @@ def test_street_admin_cannot_dispatch_across_communities(client, world):
 def test_the_community_sides_see_their_own_order(client, world):
     order = seeded_order(world.b, world.item, S.ACCEPTED)
     for user in (world.b.resident, world.b.staff, world.b.member, world.street_admin):
-        assert client.get(f"{API}/orders/{order.id}", headers=auth(user)).status_code == 200
+        response = client.get(f"{API}/orders/{order.id}", headers=auth(user))
+        assert response.status_code == 200
+        body = response.get_json()
+        assert (body["id"], body["community_id"], body["status"]) == (
+            order.id, world.b.community.id, S.ACCEPTED)
