@@ -63,14 +63,6 @@ class QueueFilterSchema(PageArgsSchema):
             raise ma.ValidationError("结束日期不能早于开始日期", "created_to")
 
 
-@bp.app_template_global()
-def order_detail_url(order_id: int) -> str:
-    """The order's page, once the order detail page exists; its plain path until then."""
-    if "console.order_detail" in current_app.view_functions:
-        return url_for("console.order_detail", order_id=order_id)
-    return f"/console/orders/{order_id}"
-
-
 def run_query(schema: ma.Schema, use_case: Callable[[dict], T]) -> tuple[dict, dict, T | None]:
     """Parse the query string with `schema`, then run `use_case(data)`: (data, errors,
     result). A filter the service refuses (out of the user's scope) is an error too."""
