@@ -37,6 +37,7 @@ class Text(fields.String):
         return value.strip()
 
 
+# Schemas write `text(200, ...)`, like the other field builders here.
 text = Text
 
 

@@ -15,7 +15,7 @@ from app.members import queries, services
 from app.members.models import RegistrationStatus
 from app.members.schemas import REJECT_PRESETS, RegistrationRejectFormSchema
 from app.pagination import PageArgsSchema
-from app.validation import Text, text_id
+from app.validation import text, text_id
 
 TABS = [(RegistrationStatus.PENDING, "待审核"), (RegistrationStatus.APPROVED, "已通过"),
         (RegistrationStatus.REJECTED, "已驳回")]
@@ -34,7 +34,7 @@ class QueueArgsSchema(ScopeArgsSchema):
 
 
 class RosterArgsSchema(ScopeArgsSchema):
-    q = Text(50)
+    q = text(50)
 
 
 @bp.get("/members")

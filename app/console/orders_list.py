@@ -20,7 +20,7 @@ from app.errors import ValidationError
 from app.orders import console_queries as queries
 from app.orders.models import OrderSource
 from app.pagination import MAX_LIMIT, PageArgsSchema
-from app.validation import MAX_ID, Text, text_id
+from app.validation import MAX_ID, text, text_id
 
 T = TypeVar("T")
 PAGE_SIZE = 50
@@ -44,7 +44,7 @@ class QueueFilterSchema(PageArgsSchema):
     limit = fields.Integer(load_default=PAGE_SIZE, validate=validate.Range(
         min=1, max=MAX_LIMIT, error="每页条数应在 1 到 100 之间"))
     status = fields.String(validate=validate.OneOf(queries.STATUS_FILTERS, error="未知的状态"))
-    q = Text(50)
+    q = text(50)
     category_id = text_id()
     grid_id = text_id()
     community_id = text_id()

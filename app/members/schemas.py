@@ -6,21 +6,21 @@ from marshmallow import validate
 
 from app.members.models import RegistrationStatus
 from app.pagination import PageArgsSchema, page_schema
-from app.validation import Text, phone, record_id
+from app.validation import phone, record_id, text
 
 LETTER_NO_RE = r"^[A-Za-z0-9_-]+$"
 
 
 class RegistrationInSchema(ma.Schema):
-    name = Text(50, required=True, metadata={"description": "党员姓名"})
+    name = text(50, required=True, metadata={"description": "党员姓名"})
     community_id = record_id(required=True)
-    unit_name = Text(100, required=True, metadata={"description": "工作单位（共建单位）"})
+    unit_name = text(100, required=True, metadata={"description": "工作单位（共建单位）"})
     letter_no = ma.fields.String(
         required=True,
         validate=[validate.Length(min=1, max=64),
                   validate.Regexp(LETTER_NO_RE, error="只能包含字母、数字、- 和 _")],
         metadata={"description": "机关在职党员下基层介绍信编号"})
-    skills = ma.fields.List(Text(20), load_default=list, validate=validate.Length(max=10),
+    skills = ma.fields.List(text(20), load_default=list, validate=validate.Length(max=10),
                             metadata={"description": "特长，最多 10 项，每项 1–20 字"})
     phone = phone(load_default=None, allow_none=True)
 
@@ -49,7 +49,7 @@ class RegistrationListArgsSchema(PageArgsSchema):
 
 
 class RegistrationRejectSchema(ma.Schema):
-    reason = Text(200, required=True, metadata={"description": "驳回理由"})
+    reason = text(200, required=True, metadata={"description": "驳回理由"})
 
 
 REJECT_PRESETS = ("介绍信信息有误", "不属于本社区", "重复报到", "工作单位信息不符")
@@ -59,7 +59,7 @@ class RegistrationRejectFormSchema(ma.Schema):
     """The console's reject form: a common reason, a written one, or both (joined)."""
 
     preset = ma.fields.String(validate=validate.OneOf(REJECT_PRESETS, error="请从列表中选择"))
-    reason = Text(200)
+    reason = text(200)
 
     @ma.post_load
     def joined_reason(self, data: dict, **kwargs) -> dict:
