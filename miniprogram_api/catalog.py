@@ -26,6 +26,7 @@ def get_community(community_id):
 
 
 @blp.get("/catalog")
+@blp.etag
 @blp.arguments(CatalogArgsSchema, location="query", as_kwargs=True)
 @blp.response(200, CatalogSchema)
 def get_catalog(kind=None):

@@ -95,3 +95,16 @@ def test_catalog_query_count_does_not_grow_with_items(app, client):
         body = client.get("/api/v1/catalog").get_json()
     assert sum(len(c["items"]) for c in body["categories"]) == 1 + 12 * 8
     assert len(large) == len(small) <= 2
+
+
+def test_catalog_revalidates_with_its_etag(app, client):
+    add_category("social", "水电维修", 1)
+    first = client.get("/api/v1/catalog")
+    etag = first.headers["ETag"]
+
+    same = client.get("/api/v1/catalog", headers={"If-None-Match": etag})
+    add_category("volunteer", "治安巡逻", 0)
+    changed = client.get("/api/v1/catalog", headers={"If-None-Match": etag})
+
+    assert same.status_code == 304 and same.data == b""
+    assert changed.status_code == 200 and changed.headers["ETag"] != etag
