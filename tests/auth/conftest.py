@@ -74,10 +74,12 @@ def limiter_state_kept():
 
 
 @contextmanager
-def rate_limited_app(app, limit: str = "3 per minute"):
-    """Rate limiting on, `limit` logins per client address."""
+def rate_limited_app(app, limit: str = "3 per minute", **overrides):
+    """Rate limiting on, `limit` logins per client address, counted in memory unless
+    `overrides` say otherwise."""
+    settings = {"RATELIMIT_STORAGE_URI": "memory://", **overrides}
     with limiter_state_kept(), other_app(app, RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT=limit,
-                                         RATELIMIT_STORAGE_URI="memory://") as second:
+                                         **settings) as second:
         yield second
 
 

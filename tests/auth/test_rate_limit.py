@@ -4,8 +4,10 @@ from __future__ import annotations
 import time
 
 import pytest
+import redis
 
-from tests.auth.conftest import limiter_state_kept, other_app, rate_limited_app
+from tests.auth.conftest import rate_limited_app
+from tests.conftest import REDIS_TEST_URL
 
 
 @pytest.mark.parametrize("url, body", [
@@ -64,9 +66,7 @@ def test_limiting_one_app_leaves_the_shared_test_app_unlimited(app, client, monk
 
 
 def test_behind_a_proxy_the_limit_follows_the_forwarded_client_address(app):
-    with limiter_state_kept(), other_app(app, RATELIMIT_ENABLED=True, PROXY_COUNT=1,
-                                         LOGIN_RATE_LIMIT="3 per minute",
-                                         RATELIMIT_STORAGE_URI="memory://") as proxied:
+    with rate_limited_app(app, PROXY_COUNT=1) as proxied:
         client = proxied.test_client()
         for _ in range(4):
             client.post("/api/v1/auth/wechat", json={"code": "a"},
@@ -82,14 +82,11 @@ def test_behind_a_proxy_the_limit_follows_the_forwarded_client_address(app):
 
 @pytest.mark.redis
 def test_with_redis_the_counts_live_in_redis_for_every_worker(app):
-    import redis
-
-    from tests.conftest import REDIS_TEST_URL
     server = redis.Redis.from_url(REDIS_TEST_URL)
     server.flushdb()
-    try:
-        with limiter_state_kept(), other_app(app, RATELIMIT_ENABLED=True, REDIS_URL=REDIS_TEST_URL,
-                                             LOGIN_RATE_LIMIT="3 per minute") as worker:
+    try:  # no RATELIMIT_STORAGE_URI: the app takes REDIS_URL, as in production
+        with rate_limited_app(app, REDIS_URL=REDIS_TEST_URL,
+                              RATELIMIT_STORAGE_URI=None) as worker:
             client = worker.test_client()
             answers = [client.post("/api/v1/auth/wechat", json={"code": "a"}).status_code
                        for _ in range(4)]
