@@ -9,7 +9,7 @@ from app.orders import queries, services
 from app.orders.schemas import (CompleteSchema, OrderDetailSchema, OrderListArgsSchema,
                                 OrderPageSchema)
 from app.pagination import PageArgsSchema
-from miniprogram_api.orders import order_scope, seen, seen_page
+from miniprogram_api.order_views import order_scope, seen, seen_page
 
 blp = Blueprint("member_orders", __name__, description="member_orders")
 

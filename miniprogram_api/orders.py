@@ -1,43 +1,17 @@
 """Residents' orders (群众点单, 评单): create, read, list, cancel, rate."""
 from __future__ import annotations
 
-from functools import wraps
-
 from flask_smorest import Blueprint
 
 from app.accounts.models import Role
 from app.auth.decorators import auth_required, current_user
 from app.orders import queries, services
-from app.orders.access import Viewer, order_for
 from app.orders.schemas import (IdempotencyHeaderSchema, OrderCreateSchema, OrderDetailSchema,
-                                OrderPageSchema, RatingSchema, present, present_page)
+                                OrderPageSchema, RatingSchema)
 from app.pagination import PageArgsSchema
+from miniprogram_api.order_views import order_scope, seen, seen_page
 
 blp = Blueprint("orders", __name__, description="orders")
-
-
-def seen(order):
-    """The order as the calling user may see it (phone masked or not)."""
-    return present(order, Viewer(current_user()))
-
-
-def seen_page(page: dict) -> dict:
-    return present_page(page, Viewer(current_user()))
-
-
-def order_scope(action: str):
-    """Answer 404 for an order the caller may not reach before its body is parsed, as the
-    contract puts 404 before 422. Goes between `auth_required` and `blp.arguments`."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(*args, order_id: int, **kwargs):
-            order_for(action, current_user(), order_id)
-            return view(*args, order_id=order_id, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 @blp.post("/orders")

@@ -9,7 +9,7 @@ from app.orders import candidates, follow_ups, queries, services
 from app.orders.schemas import (CandidateListSchema, DispatchSchema, FollowUpOutSchema,
                                 FollowUpSchema, OrderDetailSchema, OrderListArgsSchema,
                                 OrderPageSchema, RejectSchema)
-from miniprogram_api.orders import order_scope, seen, seen_page
+from miniprogram_api.order_views import order_scope, seen, seen_page
 
 blp = Blueprint("staff_orders", __name__, description="staff_orders")
 

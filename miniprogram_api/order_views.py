@@ -1,0 +1,33 @@
+"""What the three order blueprints (resident, member, staff) share: the order as the caller
+may see it, and the 404-before-422 guard for moves that take a body."""
+from __future__ import annotations
+
+from functools import wraps
+
+from app.auth.decorators import current_user
+from app.orders.access import Viewer, order_for
+from app.orders.schemas import present, present_page
+
+
+def seen(order):
+    """The order as the calling user may see it (phone masked or not)."""
+    return present(order, Viewer(current_user()))
+
+
+def seen_page(page: dict) -> dict:
+    return present_page(page, Viewer(current_user()))
+
+
+def order_scope(action: str):
+    """Answer 404 for an order the caller may not reach before its body is parsed, as the
+    contract puts 404 before 422. Goes between `auth_required` and `blp.arguments`."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, order_id: int, **kwargs):
+            order_for(action, current_user(), order_id)
+            return view(*args, order_id=order_id, **kwargs)
+
+        return wrapped
+
+    return decorator
