@@ -3,18 +3,13 @@ smartphone. The same rules as the mini-program's orders; the resident is found b
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
-from app.accounts.models import User
-from app.auth.permissions import managed_community_ids
+from app.auth.permissions import managed_communities
 from app.catalog.services import catalog
 from app.console import bp
 from app.console.auth import current_staff, staff_required
 from app.console.forms import errors_of, parse_form
 from app.errors import ValidationError
-from app.extensions import db
-from app.org.models import Community, Grid
 from app.orders.schemas import OnBehalfSchema
 from app.orders.services import create_on_behalf
 from app.orders.state import STATUS_LABELS
@@ -37,13 +32,6 @@ def order_new():
                 return redirect(url_for("console.order_detail", order_id=order.id))
     page = render_template("console/order_new.html", values=request.form, errors=errors,
                            categories=catalog()["categories"],
-                           communities=_communities(current_staff()))
+                           communities=managed_communities(current_staff(), with_places=True))
     return page, 422 if errors else 200
 
-
-def _communities(actor: User) -> list[Community]:
-    """The communities the actor manages, with their grids and buildings, in id order."""
-    stmt = (select(Community).where(Community.id.in_(managed_community_ids(actor)))
-            .options(selectinload(Community.grids).selectinload(Grid.buildings))
-            .order_by(Community.id))
-    return list(db.session.scalars(stmt))
