@@ -76,8 +76,9 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_errorhandlers(app: Flask) -> None:
-    from app.errors import (DomainError, domain_error_response, http_error_response,
-                            unhandled_error_response)
+    from app.envelope import (domain_error_response, http_error_response,
+                              unhandled_error_response)
+    from app.errors import DomainError
 
     app.register_error_handler(DomainError, domain_error_response)
     app.register_error_handler(HTTPException, http_error_response)

@@ -2,7 +2,7 @@
 import marshmallow as ma
 from flask_smorest import Api as SmorestApi
 
-from app.errors import http_error_response
+from app.envelope import http_error_response
 
 
 class ErrorDetailSchema(ma.Schema):

@@ -3,8 +3,9 @@ from flask import current_app
 from flask_smorest import Blueprint
 
 from app.accounts import services
+from app.members.queries import profile
 from app.accounts.schemas import LoginResultSchema, MeSchema, StaffLoginSchema, WechatLoginSchema
-from app.auth.decorators import auth_required, current_user
+from miniprogram_api.security import auth_required, current_user
 from app.extensions import limiter
 
 blp = Blueprint("auth", __name__, description="登录与当前用户")
@@ -43,4 +44,4 @@ def staff_login(payload):
 @blp.response(200, MeSchema)
 def me():
     """当前用户：角色、所在社区、党员报到状态、工作人员管理范围"""
-    return services.profile(current_user())
+    return profile(current_user())

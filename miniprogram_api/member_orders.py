@@ -4,8 +4,9 @@ from __future__ import annotations
 from flask_smorest import Blueprint
 
 from app.accounts.models import Role
-from app.auth.decorators import auth_required, current_user
+from miniprogram_api.security import auth_required, current_user
 from app.orders import queries, services
+from app.orders.vocabulary import Action
 from app.orders.schemas import (CompleteSchema, OrderDetailSchema, OrderListArgsSchema,
                                 OrderPageSchema)
 from app.pagination import PageArgsSchema
@@ -59,7 +60,7 @@ def start(order_id):
 
 @blp.post("/member/orders/<int:order_id>/complete")
 @auth_required(Role.MEMBER)
-@order_scope("complete")
+@order_scope(Action.COMPLETE)
 @blp.arguments(CompleteSchema)
 @blp.response(200, OrderDetailSchema)
 def complete(data, order_id):

@@ -2,7 +2,7 @@
 from flask_smorest import Blueprint
 
 from app.accounts.models import Role
-from app.auth.decorators import auth_required, current_user
+from miniprogram_api.security import auth_required, current_user
 from app.members import services
 from app.members.schemas import RegistrationInSchema, RegistrationSchema
 from app.pagination import PageArgsSchema

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from app.auth.decorators import current_user
+from miniprogram_api.security import current_user
 from app.orders.access import Viewer, order_for
 from app.orders.schemas import present, present_page
 

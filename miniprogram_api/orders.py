@@ -4,8 +4,9 @@ from __future__ import annotations
 from flask_smorest import Blueprint
 
 from app.accounts.models import Role
-from app.auth.decorators import auth_required, current_user
+from miniprogram_api.security import auth_required, current_user
 from app.orders import queries, services
+from app.orders.vocabulary import Action
 from app.orders.schemas import (IdempotencyHeaderSchema, OrderCreateSchema, OrderDetailSchema,
                                 OrderPageSchema, RatingSchema)
 from app.pagination import PageArgsSchema
@@ -51,7 +52,7 @@ def cancel_order(order_id):
 
 @blp.post("/orders/<int:order_id>/rating")
 @auth_required(Role.RESIDENT)
-@order_scope("rate")
+@order_scope(Action.RATE)
 @blp.arguments(RatingSchema)
 @blp.response(200, OrderDetailSchema)
 def rate_order(data, order_id):

@@ -3,15 +3,14 @@ from functools import wraps
 
 from flask_smorest import Blueprint
 
-from app.accounts.models import Role
-from app.auth.decorators import auth_required, current_user
+from app.accounts.models import STAFF_ROLES
+from miniprogram_api.security import auth_required, current_user
 from app.members import services
 from app.members.schemas import (RegistrationListArgsSchema, RegistrationPageSchema,
                                  RegistrationRejectSchema, RegistrationSchema)
 
 blp = Blueprint("staff_members", __name__, description="社区审核党员报到")
 
-STAFF_ROLES = (Role.STAFF, Role.STREET_ADMIN)
 
 
 def registration_in_reach(view):

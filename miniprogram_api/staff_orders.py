@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from flask_smorest import Blueprint
 
-from app.accounts.models import Role
-from app.auth.decorators import auth_required, current_user
-from app.orders import candidates, follow_ups, queries, services
+from app.accounts.models import STAFF_ROLES
+from miniprogram_api.security import auth_required, current_user
+from app.orders import candidates, queries, services
+from app.orders.vocabulary import Action
 from app.orders.schemas import (CandidateListSchema, DispatchSchema, FollowUpOutSchema,
                                 FollowUpSchema, OrderDetailSchema, OrderListArgsSchema,
                                 OrderPageSchema, RejectSchema)
@@ -13,11 +14,10 @@ from miniprogram_api.order_views import order_scope, seen, seen_page
 
 blp = Blueprint("staff_orders", __name__, description="staff_orders")
 
-STAFF = (Role.STAFF, Role.STREET_ADMIN)
 
 
 @blp.get("/staff/orders")
-@auth_required(*STAFF)
+@auth_required(*STAFF_ROLES)
 @blp.arguments(OrderListArgsSchema, location="query")
 @blp.response(200, OrderPageSchema)
 def staff_queue(args):
@@ -27,7 +27,7 @@ def staff_queue(args):
 
 
 @blp.post("/staff/orders/<int:order_id>/approve")
-@auth_required(*STAFF)
+@auth_required(*STAFF_ROLES)
 @blp.response(200, OrderDetailSchema)
 def approve(order_id):
     """审核通过"""
@@ -35,8 +35,8 @@ def approve(order_id):
 
 
 @blp.post("/staff/orders/<int:order_id>/reject")
-@auth_required(*STAFF)
-@order_scope("reject")
+@auth_required(*STAFF_ROLES)
+@order_scope(Action.REJECT)
 @blp.arguments(RejectSchema)
 @blp.response(200, OrderDetailSchema)
 def reject(data, order_id):
@@ -45,8 +45,8 @@ def reject(data, order_id):
 
 
 @blp.post("/staff/orders/<int:order_id>/dispatch")
-@auth_required(*STAFF)
-@order_scope("dispatch")
+@auth_required(*STAFF_ROLES)
+@order_scope(Action.DISPATCH)
 @blp.arguments(DispatchSchema)
 @blp.response(200, OrderDetailSchema)
 def dispatch(data, order_id):
@@ -55,7 +55,7 @@ def dispatch(data, order_id):
 
 
 @blp.post("/staff/orders/<int:order_id>/publish")
-@auth_required(*STAFF)
+@auth_required(*STAFF_ROLES)
 @blp.response(200, OrderDetailSchema)
 def publish(order_id):
     """发布到抢单池"""
@@ -63,7 +63,7 @@ def publish(order_id):
 
 
 @blp.post("/staff/orders/<int:order_id>/recall")
-@auth_required(*STAFF)
+@auth_required(*STAFF_ROLES)
 @blp.response(200, OrderDetailSchema)
 def recall(order_id):
     """从抢单池撤回（回到待派单）"""
@@ -71,8 +71,8 @@ def recall(order_id):
 
 
 @blp.post("/staff/orders/<int:order_id>/reassign")
-@auth_required(*STAFF)
-@order_scope("reassign")
+@auth_required(*STAFF_ROLES)
+@order_scope(Action.REASSIGN)
 @blp.arguments(DispatchSchema)
 @blp.response(200, OrderDetailSchema)
 def reassign(data, order_id):
@@ -81,7 +81,7 @@ def reassign(data, order_id):
 
 
 @blp.get("/staff/orders/<int:order_id>/candidates")
-@auth_required(*STAFF)
+@auth_required(*STAFF_ROLES)
 @blp.response(200, CandidateListSchema)
 def dispatch_candidates(order_id):
     """派单候选党员：特长对口、同楼栋/同网格、在办工单少、近期评价好的在前，附排序理由"""
@@ -89,7 +89,7 @@ def dispatch_candidates(order_id):
 
 
 @blp.post("/staff/orders/<int:order_id>/close")
-@auth_required(*STAFF)
+@auth_required(*STAFF_ROLES)
 @blp.response(200, OrderDetailSchema)
 def close(order_id):
     """办结（已完成或已评价的工单）"""
@@ -97,10 +97,10 @@ def close(order_id):
 
 
 @blp.post("/staff/orders/<int:order_id>/follow-ups")
-@auth_required(*STAFF)
-@order_scope("follow_up")
+@auth_required(*STAFF_ROLES)
+@order_scope(Action.FOLLOW_UP)
 @blp.arguments(FollowUpSchema)
 @blp.response(201, FollowUpOutSchema)
 def follow_up(data, order_id):
     """回访：是否联系上居民、居民是否满意（联系上时）、备注；工单须已完成、已评价或已办结"""
-    return follow_ups.record_follow_up(order_id, current_user(), **data)
+    return services.record_follow_up(order_id, current_user(), **data)

@@ -7,9 +7,9 @@ import itertools
 from werkzeug.security import generate_password_hash
 
 from app.accounts.models import Role, User, UserRole
-from app.auth.tokens import issue_token
+from app.accounts.tokens import issue_token
 from app.catalog.models import CatalogItem, Category, CategoryKind
-from app.db_types import utcnow
+from app.clock import utcnow
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.org.models import Building, Community, Grid, Street

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ColumnElement, ForeignKey, String, UniqueConstraint, cast, func, literal
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db_types import UTCDateTime, utcnow
+from app.clock import utcnow
+from app.db_types import UTCDateTime
 from app.extensions import db
 
 
@@ -17,6 +19,11 @@ class Role(StrEnum):
     MEMBER = "member"
     STAFF = "staff"
     STREET_ADMIN = "street_admin"
+
+
+# Who works in the console and screens and dispatches orders: a community's staff (两委) and
+# the street's admins.
+STAFF_ROLES = (Role.STAFF, Role.STREET_ADMIN)
 
 
 class User(db.Model):
@@ -44,12 +51,30 @@ class User(db.Model):
     def has_role(self, role: Role) -> bool:
         return any(r.role == role for r in self.roles)
 
+    def has_any_role(self, roles: tuple[Role, ...]) -> bool:
+        return any(r.role in roles for r in self.roles)
+
+    @property
+    def is_staff(self) -> bool:
+        return self.has_any_role(STAFF_ROLES)
+
     def role(self, role: Role) -> "UserRole | None":
         return next((r for r in self.roles if r.role == role), None)
 
     @property
     def role_names(self) -> list[str]:
         return sorted(r.role for r in self.roles)
+
+    @hybrid_property
+    def shown_name(self) -> str:
+        """How a user is named on every page and in every note: the display name, else the
+        username, else the id. Usable in SQL too (`select(User.shown_name)`)."""
+        return self.display_name or self.username or f"用户 {self.id}"
+
+    @shown_name.inplace.expression
+    @classmethod
+    def _shown_name_expression(cls) -> ColumnElement[str]:
+        return func.coalesce(cls.display_name, cls.username, literal("用户 ") + cast(cls.id, String))
 
 
 class UserRole(db.Model):

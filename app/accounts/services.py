@@ -11,13 +11,13 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.accounts.models import Role, User, UserRole
-from app.auth.tokens import issue_token
-from app.db_types import utcnow
+from app.accounts.tokens import issue_token
+from app.clock import utcnow
 from app.errors import (Conflict, InvalidCredentials, NotFound, RateLimited, Unauthorized,
                         ValidationError)
 from app.extensions import db
-from app.members.models import MemberProfile
 from app.org.models import Community, Street
+from app.transaction import use_case
 from app.wechat import wechat
 
 PASSWORD_METHOD = "scrypt"
@@ -25,6 +25,7 @@ PASSWORD_MIN_LENGTH = 8
 USERNAME_RE = re.compile(r"^[\w.@-]{3,64}$")
 
 
+@use_case
 def login_with_wechat(code: str) -> dict:
     """Exchange a `wx.login()` code for a token; the first login creates a resident."""
     openid, session_key, unionid = wechat.code_to_session(code)
@@ -34,7 +35,6 @@ def login_with_wechat(code: str) -> dict:
     user.session_key = session_key  # server-side only, for later decryption of wx data
     user.unionid = unionid or user.unionid
     user.last_login_at = utcnow()
-    db.session.commit()
     return _logged_in(user)
 
 
@@ -42,22 +42,28 @@ def _resident_by_openid(openid: str) -> User:
     user = db.session.scalar(select(User).where(User.openid == openid))
     if user is not None:
         return user
-    user = User(openid=openid, roles=[UserRole(role=Role.RESIDENT)])
-    db.session.add(user)
     try:
-        db.session.flush()
+        with db.session.begin_nested():
+            user = User(openid=openid, roles=[UserRole(role=Role.RESIDENT)])
+            db.session.add(user)
     except IntegrityError:
         # The same person's first login won on another connection: use that user.
-        db.session.rollback()
         user = db.session.scalars(select(User).where(User.openid == openid)).one()
     return user
 
 
+@use_case
 def login_staff(username: str, password: str) -> dict:
-    return _logged_in(authenticate_staff(username, password))
+    return _logged_in(_authenticate(username, password))
 
 
+@use_case
 def authenticate_staff(username: str, password: str) -> User:
+    """The staff user with this username and password, for the console's session."""
+    return _authenticate(username, password)
+
+
+def _authenticate(username: str, password: str) -> User:
     """The staff user with this username and password (API and console alike). Repeated
     wrong passwords lock the account for a while: 429 with Retry-After."""
     user = db.session.scalar(select(User).where(User.username == username))
@@ -70,7 +76,6 @@ def authenticate_staff(username: str, password: str) -> User:
             _count_failure(user.id)
         raise InvalidCredentials()
     user.failed_logins, user.locked_until, user.last_login_at = 0, None, utcnow()
-    db.session.commit()
     return user
 
 
@@ -93,6 +98,8 @@ def _count_failure(user_id: int) -> None:
     db.session.execute(update(User).where(User.id == user_id).values(
         failed_logins=case((reached, 0), else_=User.failed_logins + 1),
         locked_until=case((reached, until), else_=User.locked_until)))
+    # Committed here, not by the use case: the login fails, its transaction is rolled back,
+    # and the count must outlast that.
     db.session.commit()
 
 
@@ -105,6 +112,11 @@ def _logged_in(user: User) -> dict:
     return {"token": issue_token(user.id), "user": user}
 
 
+def _username_taken(username: str, *args: object, **kwargs: object) -> Conflict:
+    return Conflict(f"用户名 {username} 已存在 (username already exists)")
+
+
+@use_case(conflict=_username_taken)
 def create_staff(username: str, password: str, community_code: str | None = None,
                  street_code: str | None = None, display_name: str | None = None) -> User:
     """A staff account of one community, or (with `street_code`) a street admin."""
@@ -118,11 +130,7 @@ def create_staff(username: str, password: str, community_code: str | None = None
     user = User(username=username, display_name=display_name or username, roles=[role],
                 password_hash=generate_password_hash(password, method=PASSWORD_METHOD))
     db.session.add(user)
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise Conflict(f"用户名 {username} 已存在 (username already exists)") from None
+    db.session.flush()
     return user
 
 
@@ -144,24 +152,3 @@ def _by_code(model, code: str, label: str):
     if obj is None:
         raise NotFound(f"找不到编码为 {code} 的{label} (no such {model.__name__.lower()})")
     return obj
-
-
-def profile(user: User) -> dict:
-    """What `/me` shows: roles and scope, never openid, session_key or password hash."""
-    staff_role, admin_role = user.role(Role.STAFF), user.role(Role.STREET_ADMIN)
-    member_role = user.role(Role.MEMBER)
-    community_id = ((staff_role and staff_role.community_id)
-                    or (member_role and member_role.community_id))
-    staff = None
-    if staff_role or admin_role:
-        staff = {"username": user.username,
-                 "community": _get(Community, staff_role and staff_role.community_id),
-                 "street": _get(Street, admin_role and admin_role.street_id)}
-    return {"id": user.id, "roles": user.role_names, "display_name": user.display_name,
-            "community": _get(Community, community_id), "staff": staff,
-            "member": db.session.scalar(
-                select(MemberProfile).where(MemberProfile.user_id == user.id))}
-
-
-def _get(model, obj_id: int | None):
-    return db.session.get(model, obj_id) if obj_id else None

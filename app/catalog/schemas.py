@@ -1,14 +1,9 @@
 """The service catalog (服务清单) as the mini-program reads it."""
 import marshmallow as ma
 
+from app.catalog.labels import KIND_LABELS
 from app.catalog.models import CategoryKind
 from app.org.schemas import SortedList
-
-KIND_LABELS = {
-    CategoryKind.PUBLIC: "公共服务",
-    CategoryKind.SOCIAL: "社会服务",
-    CategoryKind.VOLUNTEER: "志愿服务",
-}
 
 
 class CatalogArgsSchema(ma.Schema):

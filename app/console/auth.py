@@ -6,16 +6,13 @@ from urllib.parse import urlsplit
 
 from flask import g, redirect, render_template, request, session, url_for
 
-from app.accounts.models import Role, User
+from app.accounts.models import User
 from app.accounts.services import authenticate_staff
 from app.accounts.schemas import StaffLoginSchema
-from app.console import bp
+from app.console.blueprint import bp
 from app.console.forms import parse_form
 from app.errors import DomainError
 from app.extensions import db
-
-STAFF_ROLES = (Role.STAFF, Role.STREET_ADMIN)
-
 
 def staff_required(view):
     """Pages for signed-in staff and street admins; anyone else goes to the login page."""
@@ -41,7 +38,7 @@ def current_staff() -> User:
 def _session_user() -> User | None:
     user_id = session.get("staff_id")
     user = db.session.get(User, user_id) if isinstance(user_id, int) else None
-    if user is None or not user.is_active or not any(user.has_role(r) for r in STAFF_ROLES):
+    if user is None or not user.is_active or not user.is_staff:
         return None
     return user
 
@@ -63,7 +60,7 @@ def login():
 
 
 def _sign_in(user: User):
-    if not any(user.has_role(role) for role in STAFF_ROLES):
+    if not user.is_staff:
         return render_template("console/login.html", form={"username": user.username},
                                errors={"_form": ["该账号不是社区工作人员"]}), 403
     _new_session()

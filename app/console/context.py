@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import current_app, g, request
 
 from app.accounts.models import Role
-from app.console import bp
+from app.console.blueprint import bp
 from app.extensions import db
 from app.org.models import Community, Street
 

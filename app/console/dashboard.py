@@ -9,10 +9,10 @@ from flask import render_template, request, url_for
 
 from app.accounts.models import Role
 from app.auth.permissions import managed_communities
-from app.console import bp
+from app.console.blueprint import bp
 from app.console.auth import current_staff, staff_required
-from app.console.orders_list import run_query
-from app.db_types import utcnow
+from app.console.forms import run_query
+from app.clock import utcnow
 from app.stats import services as stats
 from app.validation import text_id
 

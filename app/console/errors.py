@@ -5,7 +5,7 @@ from flask import render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from app.console import bp
+from app.console.blueprint import bp
 from app.errors import DomainError
 
 _TITLES = {403: "没有权限", 404: "找不到该页面", 405: "不支持该操作", 409: "当前状态不允许此操作",

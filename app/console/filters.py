@@ -1,13 +1,12 @@
 """Jinja filters for console pages: Beijing time, status labels, masked phones."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
-from app.catalog.schemas import KIND_LABELS
-from app.console import bp
-from app.orders.state import STATUS_LABELS
-
-BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
+from app.catalog.labels import KIND_LABELS
+from app.clock import BEIJING
+from app.console.blueprint import bp
+from app.orders.labels import SOURCE_LABELS, STATUS_LABELS
 
 
 @bp.app_template_filter("cn_time")
@@ -24,9 +23,6 @@ def cn_time(value: datetime | None) -> str:
 @bp.app_template_filter("status_label")
 def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status)
-
-
-SOURCE_LABELS = {"miniprogram": "小程序", "console": "代点单", "device": "一键通"}
 
 
 @bp.app_template_filter("source_label")

@@ -4,37 +4,19 @@ from __future__ import annotations
 
 import marshmallow as ma
 from flask import flash, redirect, render_template, request, url_for
-from marshmallow import validate
 
 from app.auth.permissions import managed_communities, scope_community_ids
-from app.console import bp
 from app.console.auth import current_staff, staff_required
+from app.console.blueprint import bp
 from app.console.forms import parse_form
+from app.console.forms.members import (REJECT_PRESETS, QueueArgsSchema,
+                                       RegistrationRejectFormSchema, RosterArgsSchema)
+from app.console.read_models import members as queries
 from app.errors import RegistrationStateConflict, ValidationError
-from app.members import queries, services
-from app.members.models import RegistrationStatus
-from app.members.schemas import REJECT_PRESETS, RegistrationRejectFormSchema
-from app.pagination import PageArgsSchema
-from app.validation import text, text_id
+from app.members import services
+from app.members.labels import REGISTRATION_STATUS_LABELS
 
-TABS = [(RegistrationStatus.PENDING, "待审核"), (RegistrationStatus.APPROVED, "已通过"),
-        (RegistrationStatus.REJECTED, "已驳回")]
-
-
-class ScopeArgsSchema(PageArgsSchema):
-    class Meta:
-        unknown = ma.EXCLUDE  # a stray query arg is no reason to refuse a list page
-
-    community_id = text_id()
-
-
-class QueueArgsSchema(ScopeArgsSchema):
-    status = ma.fields.String(load_default=RegistrationStatus.PENDING.value,
-                              validate=validate.OneOf([s.value for s in RegistrationStatus]))
-
-
-class RosterArgsSchema(ScopeArgsSchema):
-    q = text(50)
+TABS = list(REGISTRATION_STATUS_LABELS.items())
 
 
 @bp.get("/members")

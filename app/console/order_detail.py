@@ -6,27 +6,27 @@ from urllib.parse import urlencode
 
 from flask import flash, redirect, render_template, request, url_for
 
-from app.console import bp
 from app.console.auth import current_staff, staff_required
+from app.console.blueprint import bp
 from app.console.forms import errors_of, parse_form
+from app.console.forms.orders import (COMMON_REJECT_REASONS, OTHER_REASON, DispatchFormSchema,
+                                      FollowUpFormSchema, RejectFormSchema)
+from app.console.read_models.order_sheet import OrderSheet, order_sheet
 from app.errors import Conflict, ValidationError
 from app.orders import services
-from app.orders.follow_ups import record_follow_up
-from app.orders.schemas import (COMMON_REJECT_REASONS, OTHER_REASON, DispatchFormSchema,
-                                FollowUpFormSchema, RejectFormSchema)
-from app.orders.sheet import OrderSheet, order_sheet
-from app.orders.state import ACTION_LABELS, STATUS_LABELS
+from app.orders.labels import ACTION_LABELS, STATUS_LABELS
+from app.orders.vocabulary import Action
 
 # action -> (service, message when done)
 BUTTON_ACTIONS = {
-    "approve": (services.approve, "已审核通过，工单待派单"),
-    "publish": (services.publish, "已发布到抢单池，等待党员抢单"),
-    "recall": (services.recall, "已从抢单池撤回，工单回到待派单"),
-    "close": (services.close, "工单已办结"),
+    Action.APPROVE: (services.approve, "已审核通过，工单待派单"),
+    Action.PUBLISH: (services.publish, "已发布到抢单池，等待党员抢单"),
+    Action.RECALL: (services.recall, "已从抢单池撤回，工单回到待派单"),
+    Action.CLOSE: (services.close, "工单已办结"),
 }
 ASSIGN_ACTIONS = {
-    "dispatch": (services.dispatch, "已派单，等待党员接单"),
-    "reassign": (services.reassign, "已改派，等待党员接单"),
+    Action.DISPATCH: (services.dispatch, "已派单，等待党员接单"),
+    Action.REASSIGN: (services.reassign, "已改派，等待党员接单"),
 }
 
 
@@ -39,7 +39,7 @@ def order_detail(order_id: int):
 @bp.post("/orders/<int:order_id>/<any(approve, publish, recall, close):action>")
 @staff_required
 def order_move(order_id: int, action: str):
-    service, done = BUTTON_ACTIONS[action]
+    service, done = BUTTON_ACTIONS[Action(action)]
     try:
         service(order_id, current_staff())
     except Conflict as error:
@@ -52,26 +52,27 @@ def order_move(order_id: int, action: str):
 @bp.post("/orders/<int:order_id>/reject")
 @staff_required
 def order_reject(order_id: int):
-    return _form_action(order_id, "reject", RejectFormSchema(), "已驳回，居民会看到驳回原因",
+    return _form_action(order_id, Action.REJECT, RejectFormSchema(), "已驳回，居民会看到驳回原因",
                         lambda data: services.reject(order_id, current_staff(), data["reason"]))
 
 
 @bp.post("/orders/<int:order_id>/<any(dispatch, reassign):action>")
 @staff_required
 def order_assign(order_id: int, action: str):
-    service, done = ASSIGN_ACTIONS[action]
-    return _form_action(order_id, action, DispatchFormSchema(), done,
+    service, done = ASSIGN_ACTIONS[Action(action)]
+    return _form_action(order_id, Action(action), DispatchFormSchema(), done,
                         lambda data: service(order_id, current_staff(), data["member_id"]))
 
 
 @bp.post("/orders/<int:order_id>/follow-ups")
 @staff_required
 def order_follow_up(order_id: int):
-    return _form_action(order_id, "follow_up", FollowUpFormSchema(), "回访已记录",
-                        lambda data: record_follow_up(order_id, current_staff(), **data))
+    return _form_action(order_id, Action.FOLLOW_UP, FollowUpFormSchema(), "回访已记录",
+                        lambda data: services.record_follow_up(order_id, current_staff(),
+                                                               **data))
 
 
-def _form_action(order_id: int, action: str, schema, done: str, call):
+def _form_action(order_id: int, action: Action, schema, done: str, call):
     """Parse the form and call the service: done → back to the page with a flash; invalid
     input → the page again (422) with the errors next to the fields and the text kept."""
     data, errors = parse_form(schema, request.form)
@@ -93,7 +94,7 @@ def _form_action(order_id: int, action: str, schema, done: str, call):
     return _render(sheet, form=action, values=request.form, errors=errors), 422
 
 
-def _refusal(action: str, error: Conflict | None, status: str | None = None) -> str:
+def _refusal(action: Action, error: Conflict | None, status: str | None = None) -> str:
     status = status or (error.details.get("status") if error else None)
     label = STATUS_LABELS.get(status, "")
     now = f"工单当前为「{label}」，" if label else ""

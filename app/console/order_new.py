@@ -6,13 +6,13 @@ from flask import flash, redirect, render_template, request, url_for
 
 from app.auth.permissions import managed_communities
 from app.catalog.services import catalog
-from app.console import bp
 from app.console.auth import current_staff, staff_required
+from app.console.blueprint import bp
 from app.console.forms import errors_of, parse_form
+from app.console.forms.orders import OnBehalfSchema
 from app.errors import ValidationError
-from app.orders.schemas import OnBehalfSchema
 from app.orders.services import create_on_behalf
-from app.orders.state import STATUS_LABELS
+from app.orders.labels import STATUS_LABELS
 
 
 @bp.route("/orders/new", methods=["GET", "POST"])

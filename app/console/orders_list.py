@@ -2,28 +2,18 @@
 polls for new orders."""
 from __future__ import annotations
 
-from datetime import date
-from typing import Callable, TypeVar
-
-import marshmallow as ma
 from flask import current_app, render_template, request, url_for
-from marshmallow import fields, validate
 
 from app.accounts.models import Role
-from app.catalog.schemas import KIND_LABELS
-from app.console import bp
+from app.catalog.labels import KIND_LABELS
+from app.clock import utcnow
 from app.console.auth import current_staff, staff_required
-from app.console.filters import SOURCE_LABELS
-from app.console.forms import errors_of, parse_form
-from app.db_types import utcnow
-from app.errors import ValidationError
-from app.orders import console_queries as queries
-from app.orders.models import OrderSource
-from app.pagination import MAX_LIMIT, PageArgsSchema
-from app.validation import MAX_ID, text, text_id
+from app.console.blueprint import bp
+from app.console.forms import run_query
+from app.console.forms.orders import QueueFilterSchema
+from app.console.read_models import order_queue as queries
+from app.orders.labels import SOURCE_LABELS
 
-T = TypeVar("T")
-PAGE_SIZE = 50
 DEFAULT_POLL_SECONDS = 15
 # Filter parameters a link to another page of the same list drops.
 PAGING_ARGS = ("cursor", "since")
@@ -32,47 +22,6 @@ FORM_FIELDS = {"q", "community_id", "category_id", "grid_id", "source", "created
 # Parameters without an input of their own: their errors are shown under the form.
 HIDDEN_FIELDS = {"community_id": "社区：", "status": "状态：", "completed_on": "完成日期：",
                  "cursor": "分页：", "limit": "每页条数：", "since": "新工单："}
-
-
-def filter_date() -> fields.Date:
-    # Bounded so that the Beijing-day arithmetic can never overflow.
-    return fields.Date(validate=validate.Range(min=date(2000, 1, 1), max=date(2099, 12, 31),
-                                               error="日期超出范围"))
-
-
-class QueueFilterSchema(PageArgsSchema):
-    limit = fields.Integer(load_default=PAGE_SIZE, validate=validate.Range(
-        min=1, max=MAX_LIMIT, error="每页条数应在 1 到 100 之间"))
-    status = fields.String(validate=validate.OneOf(queries.STATUS_FILTERS, error="未知的状态"))
-    q = text(50)
-    category_id = text_id()
-    grid_id = text_id()
-    community_id = text_id()
-    source = fields.String(validate=validate.OneOf([s.value for s in OrderSource],
-                                                   error="未知的来源"))
-    created_from = filter_date()
-    created_to = filter_date()
-    completed_on = filter_date()
-    overdue = fields.Boolean()
-    since = fields.Integer(validate=validate.Range(min=0, max=MAX_ID, error="无效的编号"))
-
-    @ma.validates_schema
-    def dates_in_order(self, data, **kwargs):
-        start, end = data.get("created_from"), data.get("created_to")
-        if start and end and end < start:
-            raise ma.ValidationError("结束日期不能早于开始日期", "created_to")
-
-
-def run_query(schema: ma.Schema, use_case: Callable[[dict], T]) -> tuple[dict, dict, T | None]:
-    """Parse the query string with `schema`, then run `use_case(data)`: (data, errors,
-    result). A filter the service refuses (out of the user's scope) is an error too."""
-    data, errors = parse_form(schema, request.args)
-    if errors:
-        return data, errors, None
-    try:
-        return data, {}, use_case(data)
-    except ValidationError as error:
-        return data, errors_of(error), None
 
 
 def queue_url(endpoint: str = "console.orders", **changes) -> str:

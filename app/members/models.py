@@ -7,7 +7,8 @@ from enum import StrEnum
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db_types import UTCDateTime, utcnow
+from app.clock import utcnow
+from app.db_types import UTCDateTime
 from app.extensions import db
 
 

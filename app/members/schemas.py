@@ -50,22 +50,3 @@ class RegistrationListArgsSchema(PageArgsSchema):
 
 class RegistrationRejectSchema(ma.Schema):
     reason = text(200, required=True, metadata={"description": "驳回理由"})
-
-
-REJECT_PRESETS = ("介绍信信息有误", "不属于本社区", "重复报到", "工作单位信息不符")
-
-
-class RegistrationRejectFormSchema(ma.Schema):
-    """The console's reject form: a common reason, a written one, or both (joined)."""
-
-    preset = ma.fields.String(validate=validate.OneOf(REJECT_PRESETS, error="请从列表中选择"))
-    reason = text(200)
-
-    @ma.post_load
-    def joined_reason(self, data: dict, **kwargs) -> dict:
-        reason = "：".join(part for part in (data.get("preset"), data.get("reason")) if part)
-        if not reason:
-            raise ma.ValidationError("请选择常用理由或填写驳回理由", "reason")
-        if len(reason) > 200:
-            raise ma.ValidationError("驳回理由连同常用理由最多 200 字", "reason")
-        return {"reason": reason}

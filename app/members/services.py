@@ -5,19 +5,20 @@ Every state change is one conditional UPDATE whose row count settles races; the 
 from __future__ import annotations
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 
 from app.accounts.models import Role, User, UserRole
 from app.auth.permissions import managed_community_ids, require_managed_community
-from app.db_types import utcnow
-from app.errors import (NotFound, RegistrationExists, RegistrationStateConflict,
-                        ValidationError)
+from app.clock import utcnow
+from app.errors import (AlreadyMember, NotFound, RegistrationExists,
+                        RegistrationStateConflict, ValidationError)
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.org.models import Community
 from app.pagination import paginate
+from app.transaction import use_case
 
 
+@use_case(conflict=RegistrationExists)
 def register(actor: User, data: dict) -> MemberProfile:
     """Submit the actor's registration, or resubmit it in place after a rejection."""
     if db.session.get(Community, data["community_id"]) is None:
@@ -33,7 +34,7 @@ def register(actor: User, data: dict) -> MemberProfile:
         # A pending or approved registration (even one committed a moment ago by a
         # concurrent call) makes this insert violate the unique user_id.
         db.session.add(MemberProfile(user_id=actor.id, **values))
-    _commit_or_raise(RegistrationExists())
+        db.session.flush()
     return own_registration(actor)
 
 
@@ -64,21 +65,22 @@ def get_registration(actor: User, registration_id: int) -> MemberProfile:
     return registration
 
 
+@use_case(conflict=AlreadyMember)
 def approve(actor: User, registration_id: int) -> MemberProfile:
     """Approve a pending registration; its user becomes a member of its community."""
     registration = get_registration(actor, registration_id)
     _review(registration, actor, RegistrationStatus.APPROVED)
+    # The user already holding a member role is the only way left to break the unique key.
     db.session.add(UserRole(user_id=registration.user_id, role=Role.MEMBER,
                             community_id=registration.community_id))
-    # The user already holding a member role is the only way left to break the unique key.
-    _commit_or_raise(RegistrationStateConflict("该用户已经是党员"))
+    db.session.flush()
     return registration
 
 
+@use_case
 def reject(actor: User, registration_id: int, reason: str) -> MemberProfile:
     registration = get_registration(actor, registration_id)
     _review(registration, actor, RegistrationStatus.REJECTED, reject_reason=reason)
-    db.session.commit()
     return registration
 
 
@@ -92,13 +94,4 @@ def _review(registration: MemberProfile, actor: User, status: RegistrationStatus
         .values(status=status, reviewed_by_id=actor.id, reviewed_at=utcnow(), **values)
     ).rowcount
     if moved != 1:
-        db.session.rollback()
         raise RegistrationStateConflict()
-
-
-def _commit_or_raise(error: Exception) -> None:
-    try:
-        db.session.commit()
-    except IntegrityError as exc:
-        db.session.rollback()
-        raise error from exc

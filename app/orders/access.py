@@ -11,7 +11,8 @@ from app.auth.permissions import managed_community_ids, member_community_id
 from app.errors import NotFound
 from app.extensions import db
 from app.orders.models import Order
-from app.orders.state import HELD_STATUSES, MOVES, Actor, Guard
+from app.orders.state import MOVES, Actor, Guard
+from app.orders.vocabulary import HELD, Action
 
 
 class Viewer:
@@ -38,10 +39,10 @@ class Viewer:
 
     def sees_phone(self, order: Order) -> bool:
         return (self.owns(order) or self.manages(order)
-                or (self.holds(order) and order.status in HELD_STATUSES))
+                or (self.holds(order) and order.status in HELD))
 
 
-def can_act(action: str, user: User, order: Order) -> bool:
+def can_act(action: Action, user: User, order: Order) -> bool:
     """Whether `user` may reach the order to try `action` at all; whether the move is
     allowed in the order's status is decided by `state.transition` (a 409)."""
     move = MOVES[action]
@@ -63,7 +64,7 @@ def get_order(order_id: int) -> Order:
     return order
 
 
-def order_for(action: str, user: User, order_id: int) -> Order:
+def order_for(action: Action, user: User, order_id: int) -> Order:
     order = get_order(order_id)
     if not can_act(action, user, order):
         raise NotFound()

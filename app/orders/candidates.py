@@ -11,13 +11,12 @@ from datetime import timedelta
 from sqlalchemy import and_, func, select
 
 from app.accounts.models import Role, User, UserRole
-from app.db_types import utcnow
+from app.clock import utcnow
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.orders.access import order_for
-from app.orders.models import Order, OrderEvent, OrderStatus as S
-
-OPEN_STATUSES = (S.DISPATCHED, S.ACCEPTED, S.IN_PROGRESS)
+from app.orders.models import Order, OrderEvent
+from app.orders.vocabulary import OPEN, Action
 RATING_DAYS = 90
 
 # Points of the score; the reasons say the same thing in words.
@@ -70,12 +69,12 @@ def candidate_name(user_id: int, community_id: int) -> str | None:
 def rank_candidates(order: Order) -> list[Candidate]:
     """The order's community's eligible members, best first."""
     workload = (select(Order.member_id, func.count().label("open_orders"))
-                .where(Order.status.in_(OPEN_STATUSES), Order.member_id.is_not(None))
+                .where(Order.status.in_(OPEN), Order.member_id.is_not(None))
                 .group_by(Order.member_id).subquery())
     ratings = (select(Order.member_id, func.avg(Order.stars).label("avg_stars"),
                       func.count().label("ratings"))
                .join(OrderEvent, and_(OrderEvent.order_id == Order.id,
-                                      OrderEvent.action == "rate"))
+                                      OrderEvent.action == Action.RATE))
                .where(Order.stars.is_not(None),
                       OrderEvent.at >= utcnow() - timedelta(days=RATING_DAYS))
                .group_by(Order.member_id).subquery())
@@ -134,4 +133,4 @@ def _rating(candidate: Candidate) -> tuple[int, str]:
 
 def candidates_for(order_id: int, actor: User) -> list[Candidate]:
     """The ranked candidates of an order the actor manages (404 otherwise)."""
-    return rank_candidates(order_for("dispatch", actor, order_id))
+    return rank_candidates(order_for(Action.DISPATCH, actor, order_id))

@@ -7,10 +7,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, or_
 
 from app.catalog.models import CatalogItem
-from app.orders.models import Order, OrderStatus as S
-
-AWAITING_RESPONSE = (S.SUBMITTED, S.APPROVED, S.PUBLISHED, S.DISPATCHED)
-AWAITING_COMPLETION = (S.ACCEPTED, S.IN_PROGRESS)
+from app.orders.models import Order
+from app.orders.vocabulary import AWAITING_COMPLETION, AWAITING_RESPONSE
 
 
 def set_deadlines(order: Order, item: CatalogItem, created_at: datetime) -> None:

@@ -8,7 +8,8 @@ from sqlalchemy import (JSON, CheckConstraint, ForeignKey, Index, String, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db_types import UTCDateTime, utcnow
+from app.clock import utcnow
+from app.db_types import UTCDateTime
 from app.extensions import db
 
 

@@ -5,8 +5,9 @@ from sqlalchemy import select
 
 from app.accounts.models import User
 from app.auth.permissions import managed_community_ids, member_community_id
+from app.extensions import db
 from app.orders.access import visible_order
-from app.orders.models import Order, OrderStatus
+from app.orders.models import FollowUp, Order, OrderStatus
 from app.pagination import paginate
 
 
@@ -44,3 +45,9 @@ def member_orders(member: User, limit: int, cursor: str | None = None,
     if status:
         stmt = stmt.where(Order.status == status)
     return paginate(stmt, Order.id, limit, cursor)
+
+
+def follow_ups_of(order_id: int) -> list[FollowUp]:
+    """The order's follow-up calls, oldest first (the caller has checked who may see them)."""
+    return list(db.session.scalars(select(FollowUp).where(FollowUp.order_id == order_id)
+                                   .order_by(FollowUp.id)))

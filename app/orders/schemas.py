@@ -7,14 +7,13 @@ from __future__ import annotations
 
 
 import marshmallow as ma
-from marshmallow import fields, post_load, validate, validates_schema
+from marshmallow import fields, validate, validates_schema
 
 from app.orders.access import Viewer
 from app.orders.models import Order, OrderStatus
-from app.orders.state import STATUS_LABELS
+from app.orders.labels import STATUS_LABELS
 from app.pagination import PageArgsSchema, page_schema
-from app.validation import (StrictFloat, no_control, phone, photo_list, record_id, text,
-                            text_id)
+from app.validation import (StrictFloat, no_control, phone, photo_list, record_id, text)
 
 # --- input ----------------------------------------------------------------------------------
 
@@ -183,55 +182,3 @@ class OrderDetailSchema(OrderSchema):
 
 
 OrderPageSchema = page_schema(OrderSchema, "OrderPage")
-
-
-# --- console forms: HTML forms send every value as text ------------------------------------
-
-COMMON_REJECT_REASONS = ["不属于服务范围", "信息不完整无法联系", "重复提交", "已通过其他渠道解决",
-                         "建议拨打 12345 热线"]
-OTHER_REASON = "其他"
-
-
-class RejectFormSchema(ma.Schema):
-    """A common reason, or 其他 with a written one; a common reason may get a written note."""
-    preset = fields.String(load_default=None, validate=validate.OneOf(
-        [*COMMON_REJECT_REASONS, OTHER_REASON], error="请从列表中选择原因"))
-    reason = text(200, load_default=None)
-
-    @validates_schema
-    def _one_reason(self, data, **kwargs):
-        written, preset = data.get("reason"), data.get("preset")
-        if not written and preset in (None, OTHER_REASON):
-            raise ma.ValidationError("请选择或填写驳回原因", "reason")
-        if written and preset not in (None, OTHER_REASON) and len(preset) + 1 + len(written) > 200:
-            raise ma.ValidationError("加上所选原因后超过 200 字，请精简", "reason")
-
-    @post_load
-    def _combined(self, data, **kwargs):
-        written, preset = data.get("reason"), data.get("preset")
-        if preset in (None, OTHER_REASON):
-            return {"reason": written}
-        return {"reason": f"{preset}：{written}" if written else preset}
-
-
-class DispatchFormSchema(ma.Schema):
-    member_id = text_id(required=True, error_messages={"required": "请选择一名党员"})
-
-
-class FollowUpFormSchema(ma.Schema):
-    reached = fields.Boolean(required=True, error_messages={"required": "请选择是否联系上居民"})
-    satisfied = fields.Boolean(load_default=None)
-    note = text(500, multiline=True, load_default=None)
-
-
-class OnBehalfSchema(ma.Schema):
-    """代点单: the order a staff member enters for a resident, with the API's input rules."""
-    community_id = text_id(load_default=None)
-    item_id = text_id(required=True, error_messages={"required": "请选择服务项目"})
-    contact_name = text(50, required=True)
-    contact_phone = phone(required=True)
-    address = text(200, required=True)
-    description = text(2000, multiline=True, required=True)
-    grid_id = text_id(load_default=None)
-    building_id = text_id(load_default=None)
-    approve = fields.Boolean(load_default=False)

@@ -7,31 +7,17 @@ timeline) in the same transaction. The caller commits."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import update
 
-from app.accounts.models import Role, User
+from app.accounts.models import STAFF_ROLES, Role, User
+from app.clock import utcnow
 from app.errors import Forbidden, OrderAlreadyTaken, OrderStateConflict
 from app.extensions import db
 from app.orders.models import Order, OrderEvent, OrderStatus as S
-
-STATUS_LABELS = {
-    S.SUBMITTED: "待审核", S.APPROVED: "待派单", S.DISPATCHED: "已派单", S.PUBLISHED: "待抢单",
-    S.ACCEPTED: "已接单", S.IN_PROGRESS: "服务中", S.COMPLETED: "已完成", S.RATED: "已评价",
-    S.REJECTED: "已驳回", S.CANCELLED: "已取消", S.CLOSED: "已办结",
-}
-
-ACTION_LABELS = {
-    "create": "提交工单", "approve": "审核通过", "reject": "驳回", "cancel": "取消",
-    "dispatch": "派单", "publish": "发布到抢单池", "grab": "抢单", "accept": "接单",
-    "start": "开始服务", "complete": "完成服务", "rate": "评价", "recall": "从抢单池撤回",
-    "reassign": "改派", "close": "办结", "follow_up": "回访",
-}
-
-# Statuses in which the order's member has taken the job (and may see the resident's phone).
-HELD_STATUSES = frozenset({S.ACCEPTED, S.IN_PROGRESS, S.COMPLETED, S.RATED})
-
+from app.orders.vocabulary import Action as A
 
 class Actor(StrEnum):
     RESIDENT = "resident"
@@ -41,7 +27,7 @@ class Actor(StrEnum):
 
 ACTOR_ROLES = {
     Actor.RESIDENT: (Role.RESIDENT,),
-    Actor.STAFF: (Role.STAFF, Role.STREET_ADMIN),
+    Actor.STAFF: STAFF_ROLES,
     Actor.MEMBER: (Role.MEMBER,),
 }
 
@@ -66,53 +52,54 @@ def _move(froms, to, actor, guard=None) -> Move:
     return Move(frozenset(froms), to, actor, guard)
 
 
-MOVES: dict[str, Move] = {
-    "approve": _move({S.SUBMITTED}, S.APPROVED, Actor.STAFF),
-    "reject": _move({S.SUBMITTED, S.APPROVED}, S.REJECTED, Actor.STAFF),
-    "cancel": _move({S.SUBMITTED, S.APPROVED, S.PUBLISHED}, S.CANCELLED, Actor.RESIDENT,
+MOVES: dict[A, Move] = {
+    A.APPROVE: _move({S.SUBMITTED}, S.APPROVED, Actor.STAFF),
+    A.REJECT: _move({S.SUBMITTED, S.APPROVED}, S.REJECTED, Actor.STAFF),
+    A.CANCEL: _move({S.SUBMITTED, S.APPROVED, S.PUBLISHED}, S.CANCELLED, Actor.RESIDENT,
                     Guard.OWNER),
-    "dispatch": _move({S.APPROVED, S.PUBLISHED}, S.DISPATCHED, Actor.STAFF),
-    "publish": _move({S.APPROVED}, S.PUBLISHED, Actor.STAFF),
-    "grab": _move({S.PUBLISHED}, S.ACCEPTED, Actor.MEMBER, Guard.UNASSIGNED),
-    "accept": _move({S.DISPATCHED}, S.ACCEPTED, Actor.MEMBER, Guard.ASSIGNEE),
-    "start": _move({S.ACCEPTED}, S.IN_PROGRESS, Actor.MEMBER, Guard.ASSIGNEE),
-    "complete": _move({S.ACCEPTED, S.IN_PROGRESS}, S.COMPLETED, Actor.MEMBER, Guard.ASSIGNEE),
-    "rate": _move({S.COMPLETED}, S.RATED, Actor.RESIDENT, Guard.OWNER),
+    A.DISPATCH: _move({S.APPROVED, S.PUBLISHED}, S.DISPATCHED, Actor.STAFF),
+    A.PUBLISH: _move({S.APPROVED}, S.PUBLISHED, Actor.STAFF),
+    A.GRAB: _move({S.PUBLISHED}, S.ACCEPTED, Actor.MEMBER, Guard.UNASSIGNED),
+    A.ACCEPT: _move({S.DISPATCHED}, S.ACCEPTED, Actor.MEMBER, Guard.ASSIGNEE),
+    A.START: _move({S.ACCEPTED}, S.IN_PROGRESS, Actor.MEMBER, Guard.ASSIGNEE),
+    A.COMPLETE: _move({S.ACCEPTED, S.IN_PROGRESS}, S.COMPLETED, Actor.MEMBER, Guard.ASSIGNEE),
+    A.RATE: _move({S.COMPLETED}, S.RATED, Actor.RESIDENT, Guard.OWNER),
     # Beyond the contract, for the dispatch console.
-    "recall": _move({S.PUBLISHED}, S.APPROVED, Actor.STAFF, Guard.UNASSIGNED),
-    "reassign": _move({S.DISPATCHED}, S.DISPATCHED, Actor.STAFF),
-    "close": _move({S.COMPLETED, S.RATED}, S.CLOSED, Actor.STAFF),
-    "follow_up": _move({S.COMPLETED, S.RATED, S.CLOSED}, None, Actor.STAFF),
+    A.RECALL: _move({S.PUBLISHED}, S.APPROVED, Actor.STAFF, Guard.UNASSIGNED),
+    A.REASSIGN: _move({S.DISPATCHED}, S.DISPATCHED, Actor.STAFF),
+    A.CLOSE: _move({S.COMPLETED, S.RATED}, S.CLOSED, Actor.STAFF),
+    A.FOLLOW_UP: _move({S.COMPLETED, S.RATED, S.CLOSED}, None, Actor.STAFF),
 }
 
-CREATE_ACTION = "create"
 
-
-def allowed_actions(status: str) -> set[str]:
+def allowed_actions(status: str) -> set[A]:
     return {action for action, move in MOVES.items() if status in move.from_statuses}
 
 
-def transition(order_id: int, action: str, actor: User, *, expected_from: str | None = None,
-               values: dict | None = None, note: str | None = None) -> Order:
+def transition(order_id: int, action: A, actor: User, *, expected_from: str | None = None,
+               values: dict | None = None, note: str | None = None,
+               at: datetime | None = None) -> Order:
     """Move the order by `action`, or raise a 409. `expected_from` is the status the caller
     saw: the move then succeeds only if the order is still in it (compare-and-set), which
-    also makes the event's from-status exact. Returns the order as it now is."""
+    also makes the event's from-status exact. `at` backdates the event (the demo history).
+    Returns the order as it now is."""
     move = MOVES[action]
-    if not any(actor.has_role(role) for role in ACTOR_ROLES[move.actor]):
+    if not actor.has_any_role(ACTOR_ROLES[move.actor]):
         raise Forbidden()
     from_status = expected_from if expected_from is not None else _current_status(order_id)
     allowed = move.from_statuses & {from_status}
     to_status = move.to_status or from_status
     if not allowed or not _update(order_id, to_status, move, actor, allowed, values or {}):
         raise _conflict(order_id, action, actor)
-    record_event(order_id, action, from_status, to_status, actor.id, note)
+    record_event(order_id, action, from_status, to_status, actor.id, note, at)
     return db.session.get(Order, order_id, populate_existing=True)
 
 
-def record_event(order_id: int, action: str, from_status: str | None, to_status: str,
-                 actor_id: int | None, note: str | None = None) -> OrderEvent:
+def record_event(order_id: int, action: A, from_status: str | None, to_status: str,
+                 actor_id: int | None, note: str | None = None,
+                 at: datetime | None = None) -> OrderEvent:
     event = OrderEvent(order_id=order_id, action=action, from_status=from_status,
-                       to_status=to_status, actor_id=actor_id, note=note)
+                       to_status=to_status, actor_id=actor_id, note=note, at=at or utcnow())
     db.session.add(event)
     db.session.flush()
     return event
@@ -141,12 +128,12 @@ def _current_status(order_id: int) -> str | None:
     return db.session.scalar(db.select(Order.status).where(Order.id == order_id))
 
 
-def _conflict(order_id: int, action: str, actor: User) -> Exception:
+def _conflict(order_id: int, action: A, actor: User) -> Exception:
     """The 409 for a move that changed nothing: a grab that lost to another member is
     ORDER_ALREADY_TAKEN, anything else ORDER_STATE_CONFLICT (with the status it is in now)."""
     row = db.session.execute(db.select(Order.status, Order.member_id).where(
         Order.id == order_id)).one_or_none()
     status, holder = row if row is not None else (None, None)
-    if action == "grab" and holder is not None and holder != actor.id:
+    if action == A.GRAB and holder is not None and holder != actor.id:
         return OrderAlreadyTaken(details={"status": status})
     return OrderStateConflict(details={"action": action, "status": status})

@@ -7,7 +7,8 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db_types import UTCDateTime, utcnow
+from app.clock import utcnow
+from app.db_types import UTCDateTime
 from app.extensions import db
 
 

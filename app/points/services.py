@@ -7,24 +7,16 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.accounts.models import User
 from app.extensions import db
-from app.orders.models import Order
 from app.pagination import paginate
 from app.points.models import PointsEntry, PointsReason
 
-REASON_LABELS = {
-    PointsReason.ORDER_COMPLETED: "完成工单",
-    PointsReason.REDEMPTION: "积分兑换",
-    PointsReason.ADJUSTMENT: "人工调整",
-}
 
-
-def credit_order_completion(order: Order) -> bool:
-    """Credit the order's item points to its member, once: a second credit for the same order
-    is absorbed by the unique (order_id, reason) constraint. Part of the caller's transaction;
-    returns whether this call wrote the entry."""
-    values = dict(member_id=order.member_id, delta=order.item.points,
-                  reason=PointsReason.ORDER_COMPLETED, order_id=order.id,
-                  note=f"完成工单：{order.item.name}")
+def credit_order_completion(member_id: int, order_id: int, points: int, item_name: str) -> bool:
+    """Credit a completed order's points to its member, once: a second credit for the same
+    order is absorbed by the unique (order_id, reason) constraint. Part of the caller's
+    transaction; returns whether this call wrote the entry."""
+    values = dict(member_id=member_id, delta=points, reason=PointsReason.ORDER_COMPLETED,
+                  order_id=order_id, note=f"完成工单：{item_name}")
     insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
     stmt = insert(PointsEntry).values(**values).on_conflict_do_nothing(
         index_elements=["order_id", "reason"]).returning(PointsEntry.id)
@@ -36,10 +28,6 @@ def balance(member_id: int) -> int:
         select(func.coalesce(func.sum(PointsEntry.delta), 0)).where(
             PointsEntry.member_id == member_id))
     return int(total or 0)
-
-
-def reason_label(reason: str) -> str:
-    return REASON_LABELS.get(reason, reason)
 
 
 def ledger(member: User, limit: int, cursor: str | None = None) -> dict:

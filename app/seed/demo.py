@@ -11,11 +11,13 @@ from app.org.models import Building, Community, Grid, Street
 from app.seed import catalog_data, org_data, places_data
 from app.seed.people import load_accounts, load_orders
 from app.seed.tally import Tally
+from app.transaction import use_case
 from app.venues.models import Venue
 
 STEPS = 5
 
 
+@use_case
 def load_demo(echo: Callable[[str], None] = print) -> Tally:
     """Load everything in one transaction; returns the tally of created and found rows."""
     tally = Tally(echo)
@@ -29,7 +31,7 @@ def load_demo(echo: Callable[[str], None] = print) -> Tally:
         people = load_accounts(tally, places)
     with tally.step(5, STEPS, "演示工单"):
         load_orders(tally, places, items, people)
-    db.session.commit()
+    db.session.flush()
     echo(tally.summary())
     return tally
 

@@ -7,32 +7,18 @@ from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
 from app.accounts.models import Role, User, UserRole
-from app.db_types import utcnow
+from app.clock import utcnow
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.orders.deadlines import set_deadlines
 from app.orders.models import Order, OrderEvent, OrderStatus
-from app.points.services import credit_order_completion
+from app.orders.state import MOVES, Actor, record_event, transition
+from app.orders.vocabulary import Action
+from app.orders.points import credit_points
 from app.seed import people_data as data
 from app.seed.tally import Tally
 
 FAKE_OPENID_PREFIX = "fake-"  # WECHAT_FAKE login: code "member-a1" is openid "fake-member-a1"
-
-# action -> (status after it, who does it)
-ACTIONS = {
-    "create": (OrderStatus.SUBMITTED, "resident"),
-    "approve": (OrderStatus.APPROVED, "staff"),
-    "reject": (OrderStatus.REJECTED, "staff"),
-    "dispatch": (OrderStatus.DISPATCHED, "staff"),
-    "publish": (OrderStatus.PUBLISHED, "staff"),
-    "grab": (OrderStatus.ACCEPTED, "member"),
-    "accept": (OrderStatus.ACCEPTED, "member"),
-    "start": (OrderStatus.IN_PROGRESS, "member"),
-    "complete": (OrderStatus.COMPLETED, "member"),
-    "rate": (OrderStatus.RATED, "resident"),
-    "cancel": (OrderStatus.CANCELLED, "resident"),
-}
-
 
 def load_accounts(tally: Tally, places: dict) -> dict:
     """Returns {"staff": {community code: User}, "users": {login code: User}}."""
@@ -111,47 +97,49 @@ def _find_order(resident: User, description: str) -> Order | None:
 
 
 def _create_order(tally: Tally, spec: dict, places: dict, items: dict, people: dict) -> None:
+    """The order as its resident submitted it, then each of its actions as a move of the
+    state machine, backdated 40 minutes apart."""
     resident = people["users"][spec["resident"]]
     member = people["users"][spec["member"]] if spec["member"] else None
-    actors = {"resident": resident, "staff": people["staff"][spec["community"]], "member": member}
+    actors = {Actor.RESIDENT: resident, Actor.STAFF: people["staff"][spec["community"]],
+              Actor.MEMBER: member}
     grid, buildings = places["grids"][spec["community"]][spec["place"][0]]
     building = buildings[spec["place"][1]]
-    actions = ["create", *spec["actions"]]
     start = utcnow() - timedelta(days=spec["days_ago"], hours=3)
     order = Order(
         community_id=places["communities"][spec["community"]].id, resident_id=resident.id,
-        item_id=items[spec["item"]].id, status=ACTIONS[actions[-1]][0],
+        item_id=items[spec["item"]].id, status=OrderStatus.SUBMITTED,
         description=spec["description"], address=building.address,
         contact_name=resident.display_name, contact_phone=resident.phone,
-        grid_id=grid.id, building_id=building.id, member_id=member.id if member else None,
-        reject_reason=spec.get("reject_reason"), completion_note=spec.get("completion_note"),
-        stars=spec.get("stars"), comment=spec.get("comment"),
-        created_at=start, updated_at=start + timedelta(minutes=40 * (len(actions) - 1)))
+        grid_id=grid.id, building_id=building.id, created_at=start)
     set_deadlines(order, items[spec["item"]], start)
     db.session.add(order)
     db.session.flush()
-    previous = None
-    for step, action in enumerate(actions):
-        status, actor = ACTIONS[action]
-        db.session.add(OrderEvent(order_id=order.id, action=action, from_status=previous,
-                                  to_status=status, actor_id=actors[actor].id,
-                                  note=_event_note(action, spec, member),
-                                  at=start + timedelta(minutes=40 * step)))
+    record_event(order.id, Action.CREATE, None, order.status, resident.id, at=start)
+    at = start
+    for name in spec["actions"]:
+        action, at = Action(name), at + timedelta(minutes=40)
+        values, note = _move_input(action, spec, member)
+        order = transition(order.id, action, actors[MOVES[action].actor], values=values,
+                           note=note, at=at)
+        if action == Action.COMPLETE:
+            credit_points(order)  # a new order: the credit is surely new too
+            tally.count("points_entries", created=True)
+    order.updated_at = at
+    for _ in range(1 + len(spec["actions"])):
         tally.count(OrderEvent.__tablename__, created=True)
-        previous = status
-    if order.status in (OrderStatus.COMPLETED, OrderStatus.RATED):
-        db.session.flush()
-        credit_order_completion(order)  # a new order: the credit is surely new too
-        tally.count("points_entries", created=True)
 
 
-def _event_note(action: str, spec: dict, member: User | None) -> str | None:
-    if action == "reject":
-        return spec.get("reject_reason")
-    if action == "dispatch" and member is not None:
-        return f"派单给党员 {member.display_name}"
-    if action == "complete":
-        return spec.get("completion_note")
-    if action == "rate":
-        return spec.get("comment")
-    return None
+def _move_input(action: Action, spec: dict, member: User | None) -> tuple[dict, str | None]:
+    """The values a move writes and the note on its event, as the services give them."""
+    if action == Action.REJECT:
+        return {"reject_reason": spec["reject_reason"]}, spec["reject_reason"]
+    if action == Action.DISPATCH and member is not None:
+        return {"member_id": member.id}, f"派给党员 {member.display_name}"
+    if action == Action.GRAB and member is not None:
+        return {"member_id": member.id}, None
+    if action == Action.COMPLETE:
+        return {"completion_note": spec.get("completion_note")}, spec.get("completion_note")
+    if action == Action.RATE:
+        return {"stars": spec["stars"], "comment": spec.get("comment")}, None
+    return {}, None

@@ -18,15 +18,13 @@ from app.accounts.models import User
 from app.catalog.models import CatalogItem
 from app.extensions import db
 from app.auth.permissions import scope_community_ids
-from app.orders.console_queries import COMPLETE_ACTION, FINISHED, RATE_ACTION
-from app.orders.deadlines import AWAITING_RESPONSE, overdue_clause
+from app.orders.deadlines import overdue_clause
 from app.orders.models import Order, OrderEvent, OrderStatus as S
-from app.orders.state import HELD_STATUSES
-from app.stats.periods import beijing_today, day_start
+from app.orders.vocabulary import AWAITING_RESPONSE, FINISHED, TAKEN, Action
+from app.clock import beijing_today, day_start
 
 RATE_DAYS = 30
 MOST_OVERDUE = 5
-TAKEN = tuple(sorted(HELD_STATUSES.union(FINISHED)))  # a member took it: accepted and beyond
 
 
 @dataclass(frozen=True)
@@ -83,8 +81,8 @@ def _order_numbers(ids: list[int], now: datetime, today_start: datetime) -> dict
 
 def _event_numbers(ids: list[int], today_start: datetime, since: datetime) -> dict:
     """Completions today and ratings in the period, from the timeline (when they happened)."""
-    completed = and_(OrderEvent.action == COMPLETE_ACTION, OrderEvent.at >= today_start)
-    rated = and_(OrderEvent.action == RATE_ACTION, OrderEvent.at >= since)
+    completed = and_(OrderEvent.action == Action.COMPLETE, OrderEvent.at >= today_start)
+    rated = and_(OrderEvent.action == Action.RATE, OrderEvent.at >= since)
     stmt = (select(func.count(distinct(case((completed, OrderEvent.order_id)))),
                    _count(rated),
                    func.avg(case((rated, Order.stars))),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.auth.tokens import issue_token
+from app.accounts.tokens import issue_token
 from app.extensions import db
 from app.members.models import MemberProfile
 from tests.conftest import auth

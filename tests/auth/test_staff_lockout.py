@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from app.accounts.models import User
-from app.db_types import utcnow
+from app.clock import utcnow
 from app.extensions import db
 from tests.factories import STAFF_PASSWORD
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
-from app.db_types import utcnow
+from app.clock import utcnow
 from app.extensions import db
 from app.orders.deadlines import set_deadlines
 from app.orders.models import OrderEvent, OrderStatus

@@ -8,10 +8,10 @@ from datetime import timedelta
 
 import pytest
 
-from app.db_types import utcnow
+from app.clock import utcnow
 from app.extensions import db
 from app.orders.models import OrderStatus as S
-from app.stats.periods import beijing_today, day_start
+from app.clock import beijing_today, day_start
 from tests.console.helpers import console_login
 from tests.console.queue_helpers import (add_event, counted_queries, make_order, row_ids,
                                          sign_in_as, sign_in_street_admin, text)

@@ -2,7 +2,7 @@
 actions the order's state allows; another community's order is a 404 page."""
 from datetime import timedelta
 
-from app.db_types import utcnow
+from app.clock import utcnow
 from app.extensions import db
 from app.orders.models import FollowUp, OrderEvent, OrderSource, OrderStatus as S
 from tests import factories

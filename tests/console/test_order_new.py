@@ -9,7 +9,7 @@ from app.accounts.models import Role, User
 from app.extensions import db
 from app.orders import services
 from app.orders.models import OfflineResident, Order, OrderEvent, OrderSource, OrderStatus as S
-from app.orders.schemas import OnBehalfSchema
+from app.console.forms.orders import OnBehalfSchema
 from tests import factories
 from tests.console.order_helpers import field_errors, flashes, page_text, signed_in, submit
 

@@ -9,10 +9,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app.db_types import utcnow
+from app.clock import utcnow
 from app.extensions import db
 from app.orders.models import Order, OrderSource, OrderStatus as S
-from app.stats.periods import beijing_today
+from app.clock import beijing_today
 from tests import factories
 from tests.console.helpers import console_login
 from tests.console.queue_helpers import (counted_queries, make_order, next_link, overdue_row_ids,

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.db_types import utcnow
+from app.clock import utcnow
 from app.extensions import db
 from app.orders.deadlines import is_overdue, overdue_clause
 from app.orders.models import Order, OrderStatus

@@ -3,15 +3,16 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.orders.models import OrderStatus
 from app.points.models import PointsEntry
-from app.points.services import balance, credit_order_completion
+from app.orders.points import credit_points
+from app.points.services import balance
 from tests import factories
 
 
 def test_an_order_credits_its_member_once(world):
     order = factories.order(world.a.community, world.a.resident, world.item,
                             status=OrderStatus.COMPLETED, member_obj=world.a.member)
-    assert credit_order_completion(order) is True
-    assert credit_order_completion(order) is False
+    assert credit_points(order) is True
+    assert credit_points(order) is False
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(PointsEntry)) == 1
     assert balance(world.a.member.id) == world.item.points

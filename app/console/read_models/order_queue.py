@@ -18,16 +18,12 @@ from app.errors import ValidationError
 from app.extensions import db
 from app.members.models import MemberProfile
 from app.org.models import Community, Grid
-from app.orders.deadlines import AWAITING_RESPONSE, is_overdue, overdue_clause
+from app.clock import day_end, day_start
+from app.orders.deadlines import is_overdue, overdue_clause
+from app.orders.labels import STATUS_LABELS
 from app.orders.models import Order, OrderEvent, OrderStatus as S
-from app.orders.state import STATUS_LABELS
+from app.orders.vocabulary import AWAITING_RESPONSE, FINISHED, Action
 from app.pagination import paginate
-from app.stats.periods import day_end, day_start
-
-# Done with: completed, rated, and closed (办结) by staff after that.
-FINISHED = tuple(s for s in S if s in {"completed", "rated", "closed"})
-# The timeline's actions that mark when an order was completed and rated.
-COMPLETE_ACTION, RATE_ACTION = "complete", "rate"
 
 # The queue's tabs, in the order of the work: key -> (label, statuses).
 TABS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -130,7 +126,7 @@ def _date_conditions(filters: dict) -> list:
     if filters.get("completed_on"):
         day = filters["completed_on"]
         conditions.append(Order.id.in_(select(OrderEvent.order_id).where(
-            OrderEvent.action == COMPLETE_ACTION, OrderEvent.at >= day_start(day),
+            OrderEvent.action == Action.COMPLETE, OrderEvent.at >= day_start(day),
             OrderEvent.at < day_end(day))))
     return conditions
 
@@ -167,7 +163,7 @@ def _names(user_ids: set[int | None]) -> dict[int, str]:
     user_ids.discard(None)
     if not user_ids:
         return {}
-    stmt = (select(User.id, func.coalesce(MemberProfile.name, User.display_name, ""))
+    stmt = (select(User.id, func.coalesce(MemberProfile.name, User.shown_name))
             .outerjoin(MemberProfile, MemberProfile.user_id == User.id)
             .where(User.id.in_(user_ids)))
     return dict(db.session.execute(stmt).all())

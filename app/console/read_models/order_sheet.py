@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from app.accounts.models import Role, User
-from app.db_types import utcnow
+from app.clock import utcnow
 from app.errors import NotFound
 from app.extensions import db
 from app.members.models import MemberProfile
@@ -17,13 +17,11 @@ from app.org.models import Building, Community, Grid
 from app.orders.access import Viewer, get_order
 from app.orders.candidates import Candidate, rank_candidates
 from app.orders.deadlines import is_overdue
-from app.orders.follow_ups import follow_ups_of, outcome
+from app.orders.labels import ACTION_LABELS, ACTOR_LABELS, STATUS_LABELS, follow_up_outcome
 from app.orders.models import FollowUp, Order, OrderEvent
-from app.orders.state import (ACTION_LABELS, CREATE_ACTION, MOVES, STATUS_LABELS, Actor,
-                              allowed_actions)
-
-ROLE_LABELS = {Actor.RESIDENT: "居民", Actor.STAFF: "社区工作人员", Actor.MEMBER: "党员"}
-
+from app.orders.queries import follow_ups_of
+from app.orders.state import MOVES, Actor, allowed_actions
+from app.orders.vocabulary import Action
 
 @dataclass
 class TimelineEntry:
@@ -78,7 +76,8 @@ def order_sheet(order_id: int, actor: User) -> OrderSheet:
         member=_profile(order.member_id), member_user=users.get(order.member_id),
         follow_ups=[_follow_up(f, users.get(f.staff_id)) for f in follow_ups],
         allowed=allowed,
-        candidates=rank_candidates(order) if allowed & {"dispatch", "reassign"} else [],
+        candidates=(rank_candidates(order) if allowed & {Action.DISPATCH, Action.REASSIGN}
+                    else []),
         overdue=is_overdue(order, utcnow()))
 
 
@@ -94,9 +93,7 @@ def _profile(user_id: int | None) -> MemberProfile | None:
 
 
 def _name(user: User | None) -> str:
-    if user is None:
-        return "系统"
-    return user.display_name or user.username or f"用户 {user.id}"
+    return user.shown_name if user is not None else "系统"
 
 
 def _entry(event: OrderEvent, user: User | None, order: Order) -> TimelineEntry:
@@ -112,7 +109,7 @@ def _role(event: OrderEvent, user: User | None, order: Order) -> str:
     staff (代点单) has the staff member as the creator."""
     if user is None:
         return ""
-    if event.action == CREATE_ACTION:
+    if event.action == Action.CREATE:
         kind = Actor.RESIDENT if user.id == order.resident_id else Actor.STAFF
     else:
         move = MOVES.get(event.action)
@@ -120,10 +117,10 @@ def _role(event: OrderEvent, user: User | None, order: Order) -> str:
     if kind is Actor.STAFF and not user.has_role(Role.STAFF) \
             and user.has_role(Role.STREET_ADMIN):
         return "街道管理员"
-    return ROLE_LABELS[kind]
+    return ACTOR_LABELS[kind]
 
 
 def _follow_up(follow_up: FollowUp, staff: User | None) -> FollowUpEntry:
     return FollowUpEntry(at=follow_up.created_at, staff_name=_name(staff),
-                         outcome=outcome(follow_up.reached, follow_up.satisfied),
+                         outcome=follow_up_outcome(follow_up.reached, follow_up.satisfied),
                          note=follow_up.note)

@@ -7,7 +7,7 @@ from flask import g, request
 from flask_smorest import Blueprint
 
 from app.accounts.models import Role, User
-from app.auth.tokens import read_token
+from app.accounts.tokens import read_token
 from app.errors import Forbidden, Unauthorized
 from app.extensions import db
 

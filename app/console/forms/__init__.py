@@ -1,10 +1,17 @@
-"""Form handling for console pages: the same marshmallow schemas as the API parse them."""
+"""Form handling for console pages: marshmallow schemas parse forms and query strings, with
+the API's rules; the schemas themselves are in this package, one module per page group."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import marshmallow as ma
+from flask import request
 from werkzeug.datastructures import MultiDict
 
-from app.errors import DomainError
+from app.errors import DomainError, ValidationError
+
+T = TypeVar("T")
 
 
 def parse_form(schema: ma.Schema, form: MultiDict, list_fields: tuple[str, ...] = ()
@@ -31,3 +38,15 @@ def errors_of(error: DomainError) -> dict:
     if error.details and all(isinstance(v, list) for v in error.details.values()):
         return dict(error.details)
     return {"_form": [error.message]}
+
+
+def run_query(schema: ma.Schema, use_case: Callable[[dict], T]) -> tuple[dict, dict, T | None]:
+    """Parse the query string with `schema`, then run `use_case(data)`: (data, errors,
+    result). A filter the service refuses (out of the user's scope) is an error too."""
+    data, errors = parse_form(schema, request.args)
+    if errors:
+        return data, errors, None
+    try:
+        return data, {}, use_case(data)
+    except ValidationError as error:
+        return data, errors_of(error), None

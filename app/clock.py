@@ -1,9 +1,15 @@
-"""Days as staff count them: Beijing calendar days, turned into UTC bounds for queries."""
+"""Time as the platform counts it: aware UTC instants, and Beijing calendar days (the days
+staff and residents count in) turned into UTC bounds for queries. Every "now" comes from
+`utcnow`, so a test can freeze or move it."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 
 BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 def beijing_today(now: datetime) -> date:

@@ -1,0 +1,17 @@
+"""Order use cases that write, one module per kind of use case:
+
+- `create`: 群众点单, a resident's order, made idempotent by its `Idempotency-Key`;
+- `on_behalf`: 代点单, an order staff enter for a resident without a smartphone;
+- `moves`: every status move (screen, dispatch, grab, do, rate, close);
+- `follow_ups`: 回访, staff's follow-up calls after the job.
+
+Each is a `@use_case` (app.transaction): it commits once or writes nothing."""
+from app.orders.services.create import create_order
+from app.orders.services.follow_ups import record_follow_up
+from app.orders.services.moves import (accept, approve, cancel, close, complete, dispatch,
+                                       grab, publish, rate, reassign, recall, reject, start)
+from app.orders.services.on_behalf import create_on_behalf
+
+__all__ = ["accept", "approve", "cancel", "close", "complete", "create_on_behalf",
+           "create_order", "dispatch", "grab", "publish", "rate", "reassign", "recall",
+           "record_follow_up", "reject", "start"]

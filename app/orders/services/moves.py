@@ -1,0 +1,110 @@
+"""Every status move of an order, as a use case: the caller must reach the order (404),
+the input must be valid (422), and `state.transition` moves it or raises a 409."""
+from __future__ import annotations
+
+from app.accounts.models import User
+from app.errors import ValidationError
+from app.orders.access import order_for
+from app.orders.candidates import candidate_name
+from app.orders.models import Order
+from app.orders.state import transition
+from app.orders.vocabulary import Action
+from app.orders.points import credit_points
+from app.transaction import use_case
+
+# --- resident: cancel, rate ---------------------------------------------------------------
+
+
+@use_case
+def cancel(order_id: int, actor: User) -> Order:
+    return _move(Action.CANCEL, order_id, actor)
+
+
+@use_case
+def rate(order_id: int, actor: User, stars: int, comment: str | None = None) -> Order:
+    return _move(Action.RATE, order_id, actor, values={"stars": stars, "comment": comment})
+
+
+# --- staff: approve, reject, dispatch, publish (and recall, reassign, close) ---------------
+
+
+@use_case
+def approve(order_id: int, actor: User) -> Order:
+    return _move(Action.APPROVE, order_id, actor)
+
+
+@use_case
+def reject(order_id: int, actor: User, reason: str) -> Order:
+    return _move(Action.REJECT, order_id, actor, values={"reject_reason": reason}, note=reason)
+
+
+@use_case
+def publish(order_id: int, actor: User) -> Order:
+    return _move(Action.PUBLISH, order_id, actor)
+
+
+@use_case
+def recall(order_id: int, actor: User) -> Order:
+    return _move(Action.RECALL, order_id, actor)
+
+
+@use_case
+def dispatch(order_id: int, actor: User, member_id: int) -> Order:
+    return _assign(Action.DISPATCH, order_id, actor, member_id)
+
+
+@use_case
+def reassign(order_id: int, actor: User, member_id: int) -> Order:
+    return _assign(Action.REASSIGN, order_id, actor, member_id)
+
+
+@use_case
+def close(order_id: int, actor: User) -> Order:
+    """办结: the staff close a completed or rated order; nothing moves it afterwards."""
+    return _move(Action.CLOSE, order_id, actor)
+
+
+def _assign(action: Action, order_id: int, actor: User, member_id: int) -> Order:
+    """The member must be one of the order's candidates (`app.orders.candidates`)."""
+    order = order_for(action, actor, order_id)
+    name = candidate_name(member_id, order.community_id)
+    if name is None:
+        raise ValidationError(details={"member_id": ["不是本社区已审核通过的党员"]})
+    return transition(order.id, action, actor, expected_from=order.status,
+                      values={"member_id": member_id}, note=f"派给党员 {name}")
+
+
+# --- member: grab, accept, start, complete -------------------------------------------------
+
+
+@use_case
+def grab(order_id: int, actor: User) -> Order:
+    return _move(Action.GRAB, order_id, actor, values={"member_id": actor.id})
+
+
+@use_case
+def accept(order_id: int, actor: User) -> Order:
+    return _move(Action.ACCEPT, order_id, actor)
+
+
+@use_case
+def start(order_id: int, actor: User) -> Order:
+    return _move(Action.START, order_id, actor)
+
+
+@use_case
+def complete(order_id: int, actor: User, note: str | None = None,
+             photos: list[str] | None = None) -> Order:
+    """Complete the order and credit its points to the member, in one transaction: the
+    status move happens once, so the credit does too (and its unique constraint agrees)."""
+    order = _move(Action.COMPLETE, order_id, actor, note=note,
+                  values={"completion_note": note, "completion_photos": photos or []})
+    credit_points(order)
+    return order
+
+
+def _move(action: Action, order_id: int, actor: User, *, values: dict | None = None,
+          note: str | None = None) -> Order:
+    order = order_for(action, actor, order_id)
+    return transition(order.id, action, actor, expected_from=order.status, values=values,
+                      note=note)
