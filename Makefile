@@ -3,6 +3,8 @@
 #
 #   make run          install, migrate instance/app.db, load the demo, serve on 127.0.0.1:5000
 #   make test         install with dev packages, run pytest (PostgreSQL too if TEST_DATABASE_URL)
+#   make lint         ruff (lint, import order, format), mypy, import-linter; fails on any finding
+#   make format       let ruff sort imports and format the code
 #   make migrate      apply the migrations to DATABASE_URL (default instance/app.db)
 #   make migration    regenerate the initial migration from the models (while they change)
 #   make bench        throughput and latency of a few endpoints (see docs/benchmarks.md)
@@ -34,7 +36,7 @@ STAMP := $(VENV)/.synced
 STAMP_DEV := $(VENV)/.synced-dev
 DEMO_ENV := APP_ENV=development WECHAT_FAKE=1
 
-.PHONY: help run test install install-dev pipenv migrate migration bench clean
+.PHONY: help run test lint format install install-dev pipenv migrate migration bench clean
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
@@ -78,6 +80,18 @@ run: install
 
 test: install-dev
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Settings in pyproject.toml. lint-imports: no import cycles, domains never import interfaces.
+LINT_PATHS := app miniprogram_api tests bench migrations/env.py config.py wsgi.py gunicorn.conf.py
+lint: install-dev
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
+
+format: install-dev
+	$(BIN)/ruff check --select I --fix $(LINT_PATHS)
+	$(BIN)/ruff format $(LINT_PATHS)
 
 # The models still change: the initial migration is regenerated, not stacked on.
 MIGRATION_DB := /tmp/migration-$(shell id -u).db

@@ -1,6 +1,8 @@
 """Settings, read from environment variables (see README, "Configuration")."""
+
 import os
 from pathlib import Path
+from typing import ClassVar
 
 BASE_DIR = Path(__file__).resolve().parent
 DEV_SECRET_KEY = "dev-only-secret-key-change-me"
@@ -16,7 +18,7 @@ class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get(
         "DATABASE_URL", f"sqlite:///{BASE_DIR / 'instance' / 'app.db'}"
     )
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {"pool_pre_ping": True}
     REDIS_URL = os.environ.get("REDIS_URL") or None
 
     WECHAT_APPID = os.environ.get("WECHAT_APPID")
@@ -53,7 +55,8 @@ class Config:
     OPENAPI_JSON_PATH = "openapi.json"
     OPENAPI_SWAGGER_UI_PATH = "/docs"
     OPENAPI_SWAGGER_UI_URL = "/static/swagger-ui/"  # vendored: the docs work offline
-    OPENAPI_SWAGGER_UI_CONFIG = {"validatorUrl": None}  # no call to validator.swagger.io
+    # No call to validator.swagger.io.
+    OPENAPI_SWAGGER_UI_CONFIG: ClassVar[dict] = {"validatorUrl": None}
     JSON_AS_ASCII = False
 
     @classmethod
@@ -80,9 +83,13 @@ class ProductionConfig(Config):
     @classmethod
     def validate(cls) -> None:
         if not cls.SECRET_KEY or cls.SECRET_KEY == DEV_SECRET_KEY:
-            raise RuntimeError("生产环境必须设置 SECRET_KEY 环境变量 (SECRET_KEY is required in production)")
+            raise RuntimeError(
+                "生产环境必须设置 SECRET_KEY 环境变量 (SECRET_KEY is required in production)"
+            )
         if cls.WECHAT_FAKE:
-            raise RuntimeError("生产环境不允许 WECHAT_FAKE=1 (WECHAT_FAKE is refused in production)")
+            raise RuntimeError(
+                "生产环境不允许 WECHAT_FAKE=1 (WECHAT_FAKE is refused in production)"
+            )
 
 
 CONFIGS = {

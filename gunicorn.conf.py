@@ -3,6 +3,7 @@
 Every value can be overridden from the environment, so one file serves the demo (`make run`),
 the benchmarks and production behind a reverse proxy.
 """
+
 import multiprocessing
 import os
 

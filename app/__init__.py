@@ -1,4 +1,5 @@
 """Application factory: reads as the table of contents of the platform."""
+
 from __future__ import annotations
 
 import logging
@@ -35,8 +36,9 @@ def create_app(config: type[Config] | None = None) -> Flask:
 
 def register_logging(app: Flask) -> None:
     if not app.debug and not app.testing:
-        logging.basicConfig(level=logging.INFO,
-                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
         # Alembic announces its plugins at INFO when imported (in every worker); a migration
         # run still says what it applies (migrations/env.py turns that logger back on).
         logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -49,19 +51,24 @@ def register_extensions(app: Flask) -> None:
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
         from pathlib import Path
+
         Path(app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")).parent.mkdir(
-            parents=True, exist_ok=True)
+            parents=True, exist_ok=True
+        )
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
     redis_store.init_app(app)
     wechat.init_app(app)
-    app.config["RATELIMIT_STORAGE_URI"] = (app.config.get("RATELIMIT_STORAGE_URI")
-                                           or app.config.get("REDIS_URL") or "memory://")
+    app.config["RATELIMIT_STORAGE_URI"] = (
+        app.config.get("RATELIMIT_STORAGE_URI") or app.config.get("REDIS_URL") or "memory://"
+    )
     limiter.init_app(app)
     csrf.init_app(app)
     api.init_app(app)
     api.spec.components.security_scheme(
-        "bearerAuth", {"type": "http", "scheme": "bearer", "description": "POST /auth/wechat 得到的 token"})
+        "bearerAuth",
+        {"type": "http", "scheme": "bearer", "description": "POST /auth/wechat 得到的 token"},
+    )
 
 
 def register_blueprints(app: Flask) -> None:
@@ -76,8 +83,7 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_errorhandlers(app: Flask) -> None:
-    from app.envelope import (domain_error_response, http_error_response,
-                              unhandled_error_response)
+    from app.envelope import domain_error_response, http_error_response, unhandled_error_response
     from app.errors import DomainError
 
     app.register_error_handler(DomainError, domain_error_response)

@@ -1,4 +1,5 @@
 """flask-smorest Api whose errors use the contract's envelope."""
+
 import marshmallow as ma
 from flask_smorest import Api as SmorestApi
 

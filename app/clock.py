@@ -1,15 +1,16 @@
 """Time as the platform counts it: aware UTC instants, and Beijing calendar days (the days
 staff and residents count in) turned into UTC bounds for queries. Every "now" comes from
 `utcnow`, so a test can freeze or move it."""
+
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def beijing_today(now: datetime) -> date:
@@ -18,7 +19,7 @@ def beijing_today(now: datetime) -> date:
 
 def day_start(day: date) -> datetime:
     """The first instant of a Beijing day, in UTC."""
-    return datetime.combine(day, time(), BEIJING).astimezone(timezone.utc)
+    return datetime.combine(day, time(), BEIJING).astimezone(UTC)
 
 
 def day_end(day: date) -> datetime:

@@ -4,6 +4,7 @@
 Domain errors carry their own status, code and message (`app.errors`); HTTP errors raised
 outside the services (routing, webargs, Flask-Limiter, Werkzeug) get theirs from the table
 below; anything else is logged and answered as a bare 500."""
+
 from __future__ import annotations
 
 import logging
@@ -38,8 +39,11 @@ def envelope(code: str, message: str, details: dict | None = None) -> dict:
 
 
 def domain_error_response(error: DomainError) -> ErrorResponse:
-    return (jsonify(envelope(error.code, error.message, error.details)), error.status,
-            error.headers)
+    return (
+        jsonify(envelope(error.code, error.message, error.details)),
+        error.status,
+        error.headers,
+    )
 
 
 def http_error_response(error: HTTPException) -> ErrorResponse:

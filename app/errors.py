@@ -1,6 +1,7 @@
 """Domain errors: what a use case refuses, with the contract's status, code and Chinese
 message. They know nothing of HTTP or Flask; `app.envelope` renders them as the contract's
 error envelope, and the console renders them as a page."""
+
 from __future__ import annotations
 
 
@@ -9,8 +10,9 @@ class DomainError(Exception):
     code = "BAD_REQUEST"
     message = "请求有误"
 
-    def __init__(self, message: str | None = None, details: dict | None = None,
-                 headers: dict | None = None) -> None:
+    def __init__(
+        self, message: str | None = None, details: dict | None = None, headers: dict | None = None
+    ) -> None:
         super().__init__(message or self.message)
         self.message = message or self.message
         self.details = details or {}

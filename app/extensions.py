@@ -1,4 +1,5 @@
 """Extension objects, unbound: `create_app` binds them, so nothing here imports the app."""
+
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate

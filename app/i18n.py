@@ -2,13 +2,17 @@
 
 Users see validation messages, so every default message is replaced once, at start-up,
 instead of passing `error_messages=` to each of hundreds of fields."""
+
 from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
 _FIELD_MESSAGES = {
-    fields.Field: {"required": "此项为必填", "null": "此项不能为空",
-                   "validator_failed": "取值无效"},
+    fields.Field: {
+        "required": "此项为必填",
+        "null": "此项不能为空",
+        "validator_failed": "取值无效",
+    },
     fields.String: {"invalid": "应为文本", "invalid_utf8": "不是合法的 UTF-8 文本"},
     fields.Number: {"invalid": "应为数字", "too_large": "数值过大"},
     fields.Integer: {"invalid": "应为整数"},
@@ -24,12 +28,18 @@ _FIELD_MESSAGES = {
 }
 
 _VALIDATOR_MESSAGES = {
-    validate.Length: {"message_min": "长度不能少于 {min}", "message_max": "长度不能超过 {max}",
-                      "message_all": "长度应在 {min} 到 {max} 之间",
-                      "message_equal": "长度应为 {equal}"},
+    validate.Length: {
+        "message_min": "长度不能少于 {min}",
+        "message_max": "长度不能超过 {max}",
+        "message_all": "长度应在 {min} 到 {max} 之间",
+        "message_equal": "长度应为 {equal}",
+    },
     # Range.__init__ formats these once more (for the bounds' inclusivity): double braces.
-    validate.Range: {"message_min": "不能小于 {{min}}", "message_max": "不能大于 {{max}}",
-                     "message_all": "应在 {{min}} 到 {{max}} 之间"},
+    validate.Range: {
+        "message_min": "不能小于 {{min}}",
+        "message_max": "不能大于 {{max}}",
+        "message_all": "应在 {{min}} 到 {{max}} 之间",
+    },
     validate.OneOf: {"default_message": "应为以下取值之一：{choices}"},
     validate.Regexp: {"default_message": "格式不正确"},
     validate.URL: {"default_message": "不是合法的网址"},

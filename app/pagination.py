@@ -1,7 +1,9 @@
 """Cursor pagination: `?limit=&cursor=` in, `{"items", "next_cursor"}` out.
 
-Pages are keyset pages over the primary key, newest (highest id) first unless asked otherwise. The cursor is the
-last id of the page, signed, so that a cursor the server did not issue is refused (422)."""
+Pages are keyset pages over the primary key, newest (highest id) first unless asked
+otherwise. The cursor is the last id of the page, signed, so that a cursor the server did
+not issue is refused (422)."""
+
 from __future__ import annotations
 
 import marshmallow as ma
@@ -18,15 +20,19 @@ DEFAULT_LIMIT, MAX_LIMIT = 20, 100
 class PageArgsSchema(ma.Schema):
     limit = ma.fields.Integer(
         load_default=DEFAULT_LIMIT,
-        validate=ma.validate.Range(min=1, max=MAX_LIMIT, error="limit 必须在 1 到 100 之间"))
+        validate=ma.validate.Range(min=1, max=MAX_LIMIT, error="limit 必须在 1 到 100 之间"),
+    )
     cursor = ma.fields.String(validate=ma.validate.Length(max=200))
 
 
 def page_schema(item_schema: type[ma.Schema], name: str) -> type[ma.Schema]:
-    return ma.Schema.from_dict({
-        "items": ma.fields.List(ma.fields.Nested(item_schema)),
-        "next_cursor": ma.fields.String(allow_none=True),
-    }, name=name)
+    return ma.Schema.from_dict(
+        {
+            "items": ma.fields.List(ma.fields.Nested(item_schema)),
+            "next_cursor": ma.fields.String(allow_none=True),
+        },
+        name=name,
+    )
 
 
 def _serializer() -> URLSafeSerializer:
@@ -47,8 +53,9 @@ def decode_cursor(cursor: str) -> int:
     return value
 
 
-def paginate(stmt: Select, id_column, limit: int, cursor: str | None = None, *,
-             oldest_first: bool = False) -> dict:
+def paginate(
+    stmt: Select, id_column, limit: int, cursor: str | None = None, *, oldest_first: bool = False
+) -> dict:
     """Run `stmt` one page at a time by `id_column`, newest first (or `oldest_first`, for
     reference lists where a stable, natural order matters more than recency);
     returns {"items", "next_cursor"}."""

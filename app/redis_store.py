@@ -1,4 +1,5 @@
 """Optional Redis connection: present when REDIS_URL is set, None otherwise."""
+
 from __future__ import annotations
 
 import redis

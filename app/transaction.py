@@ -6,6 +6,7 @@ back. A use case never calls another use case: both call the undecorated functio
 
 A unique or check constraint that the database enforces (the way races are settled) surfaces
 as an `IntegrityError`; the decorator turns it into the use case's own domain error."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -32,8 +33,9 @@ def use_case(function: Callable[P, R]) -> Callable[P, R]: ...
 def use_case(*, conflict: ConflictError) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
 
 
-def use_case(function: Callable[P, R] | None = None, *,
-             conflict: ConflictError | None = None) -> Any:
+def use_case(
+    function: Callable[P, R] | None = None, *, conflict: ConflictError | None = None
+) -> Any:
     """`@use_case`, or `@use_case(conflict=SomeError)` to name the error that a violated
     constraint means for this use case (default: a plain 409 CONFLICT)."""
 

@@ -1,4 +1,5 @@
 """Field builders for the contract's input rules, shared by every schema."""
+
 from __future__ import annotations
 
 import re
@@ -47,13 +48,13 @@ def record_id(**kwargs) -> fields.Integer:
 
 def text_id(**kwargs) -> fields.Integer:
     """An id sent as text (a query string, a <select>): "12" is read as 12."""
-    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID, error="无效的编号"),
-                          **kwargs)
+    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID, error="无效的编号"), **kwargs)
 
 
 def phone(**kwargs) -> fields.String:
-    return fields.String(validate=validate.Regexp(PHONE_PATTERN, error="请填写正确的手机号码"),
-                         **kwargs)
+    return fields.String(
+        validate=validate.Regexp(PHONE_PATTERN, error="请填写正确的手机号码"), **kwargs
+    )
 
 
 class StrictFloat(fields.Float):
@@ -66,15 +67,19 @@ class StrictFloat(fields.Float):
 
 
 def photo_list(**kwargs) -> fields.List:
-    url = fields.Url(schemes={"https"}, validate=[validate.Length(max=500), no_control],
-                     error_messages={"invalid": "应为 https 开头的图片网址"})
-    return fields.List(url, validate=validate.Length(max=MAX_PHOTOS, error="最多 9 张照片"),
-                       **kwargs)
+    url = fields.Url(
+        schemes={"https"},
+        validate=[validate.Length(max=500), no_control],
+        error_messages={"invalid": "应为 https 开头的图片网址"},
+    )
+    return fields.List(
+        url, validate=validate.Length(max=MAX_PHOTOS, error="最多 9 张照片"), **kwargs
+    )
 
 
 class IdConverter(IntegerConverter):
     """`<int:…>` in routes: an id beyond 32 bits matches no route (404), never the database."""
 
-    def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002 - werkzeug's signature
+    def __init__(self, map, *args, **kwargs) -> None:
         kwargs.setdefault("max", MAX_ID)
         super().__init__(map, *args, **kwargs)

@@ -1,6 +1,7 @@
 """The baseline: a bare Flask app with one JSON endpoint, served with the same gunicorn
 settings as the platform. The gap between it and a real endpoint is the platform's own cost
 (routing through flask-smorest, token check, database, serialisation)."""
+
 from flask import Flask
 
 app = Flask(__name__)

@@ -1,5 +1,6 @@
 """Bounded load on one URL over loopback: wrk when installed, else a Python thread pool with
 keep-alive connections. Either way: fixed concurrency, fixed duration, then the numbers."""
+
 from __future__ import annotations
 
 import http.client
@@ -37,15 +38,28 @@ _UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
 
 def _wrk(url: str, headers: dict[str, str], seconds: int, connections: int) -> Result:
-    command = ["wrk", "--latency", "-t", "1", "-c", str(connections), "-d", f"{seconds}s",
-               "--timeout", "10s"]
+    command = [
+        "wrk",
+        "--latency",
+        "-t",
+        "1",
+        "-c",
+        str(connections),
+        "-d",
+        f"{seconds}s",
+        "--timeout",
+        "10s",
+    ]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
-    out = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
-    return Result(requests_per_s=float(_find(r"Requests/sec:\s+([\d.]+)", out)),
-                  p50_ms=_percentile_ms(out, "50%"), p99_ms=_percentile_ms(out, "99%"),
-                  requests=int(_find(r"(\d+) requests in", out)),
-                  bad_responses=_bad_responses(out))
+    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    return Result(
+        requests_per_s=float(_find(r"Requests/sec:\s+([\d.]+)", out)),
+        p50_ms=_percentile_ms(out, "50%"),
+        p99_ms=_percentile_ms(out, "99%"),
+        requests=int(_find(r"(\d+) requests in", out)),
+        bad_responses=_bad_responses(out),
+    )
 
 
 def _find(pattern: str, text: str, default: str | None = None) -> str:
@@ -64,12 +78,12 @@ def _percentile_ms(out: str, label: str) -> float:
 
 def _bad_responses(out: str) -> int:
     non_2xx = int(_find(r"Non-2xx or 3xx responses:\s+(\d+)", out, "0"))
-    errors = re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     return non_2xx + (sum(map(int, errors.groups())) if errors else 0)
 
 
 # --- Python fallback -------------------------------------------------------------------
+
 
 def _threads(url: str, headers: dict[str, str], seconds: int, connections: int) -> Result:
     parts = urlsplit(url)
@@ -84,8 +98,9 @@ def _threads(url: str, headers: dict[str, str], seconds: int, connections: int) 
         while time.perf_counter() < deadline:
             start = time.perf_counter()
             try:
-                conn.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""),
-                             headers=headers)
+                conn.request(
+                    "GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers=headers
+                )
                 response = conn.getresponse()
                 response.read()
                 my_bad += response.status >= 400
@@ -107,9 +122,13 @@ def _threads(url: str, headers: dict[str, str], seconds: int, connections: int) 
         thread.join()
     elapsed = time.perf_counter() - began
     latencies.sort()
-    return Result(requests_per_s=len(latencies) / elapsed,
-                  p50_ms=_nth(latencies, 0.50) * 1000, p99_ms=_nth(latencies, 0.99) * 1000,
-                  requests=len(latencies), bad_responses=bad[0])
+    return Result(
+        requests_per_s=len(latencies) / elapsed,
+        p50_ms=_nth(latencies, 0.50) * 1000,
+        p99_ms=_nth(latencies, 0.99) * 1000,
+        requests=len(latencies),
+        bad_responses=bad[0],
+    )
 
 
 def _nth(sorted_values: list[float], fraction: float) -> float:

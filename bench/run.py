@@ -7,6 +7,7 @@ bench/bare_app.py with the same gunicorn.conf.py on free loopback ports, loads e
 for BENCH_SECONDS with BENCH_CONNECTIONS connections (after BENCH_WARMUP_SECONDS of warm-up),
 prints a Markdown table and writes it to bench/results/.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,10 +20,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.request import Request, urlopen
@@ -31,14 +31,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import load  # noqa: E402
+from bench.data import add_orders, database, flask_cli, server_env  # noqa: E402
 
 RESIDENT_CODE = "bench-resident"
 ALONE_SECONDS = 3
 ENDPOINTS = [  # (label, server, path, needs the resident's token)
     ("bare Flask JSON (baseline)", "bare", "/ping", False),
     ("GET /api/v1/catalog", "app", "/api/v1/catalog", False),
-    ("GET /api/v1/venues?lat=28.68&lng=115.90", "app", "/api/v1/venues?lat=28.68&lng=115.90",
-     False),
+    (
+        "GET /api/v1/venues?lat=28.68&lng=115.90",
+        "app",
+        "/api/v1/venues?lat=28.68&lng=115.90",
+        False,
+    ),
     ("GET /api/v1/my/orders", "app", "/api/v1/my/orders", True),
 ]
 
@@ -52,13 +57,15 @@ class Settings:
     server_url: str | None  # a PostgreSQL server, or None for SQLite
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         env = os.environ
-        return cls(seconds=int(env.get("BENCH_SECONDS", "10")),
-                   warmup_seconds=int(env.get("BENCH_WARMUP_SECONDS", "2")),
-                   connections=int(env.get("BENCH_CONNECTIONS", "16")),
-                   orders=int(env.get("BENCH_ORDERS", "200")),
-                   server_url=env.get("BENCH_DATABASE_URL") or None)
+        return cls(
+            seconds=int(env.get("BENCH_SECONDS", "10")),
+            warmup_seconds=int(env.get("BENCH_WARMUP_SECONDS", "2")),
+            connections=int(env.get("BENCH_CONNECTIONS", "16")),
+            orders=int(env.get("BENCH_ORDERS", "200")),
+            server_url=env.get("BENCH_DATABASE_URL") or None,
+        )
 
 
 @dataclass
@@ -72,84 +79,31 @@ class Row:
 
 def main() -> None:
     settings = Settings.from_env()
-    with tempfile.TemporaryDirectory(prefix="bench-") as workdir, \
-            database(settings, Path(workdir)) as database_url:
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-") as workdir,
+        database(settings.server_url, Path(workdir)) as database_url,
+    ):
         env = server_env(database_url)
         flask_cli(env, "db", "upgrade")
         flask_cli(env, "seed", "demo")
-        with serve("wsgi:app", env, Path(workdir) / "app.log", "/api/v1/catalog") as app_url, \
-                serve("bench.bare_app:app", env, Path(workdir) / "bare.log", "/ping") as bare_url:
+        with (
+            serve("wsgi:app", env, Path(workdir) / "app.log", "/api/v1/catalog") as app_url,
+            serve("bench.bare_app:app", env, Path(workdir) / "bare.log", "/ping") as bare_url,
+        ):
             token, user_id = login(app_url)
             add_orders(database_url, user_id, settings.orders)
             bases = {"app": app_url, "bare": bare_url}
-            rows = [bench_one(label, bases[server] + path, token if private else None, settings)
-                    for label, server, path, private in ENDPOINTS]
+            rows = [
+                bench_one(label, bases[server] + path, token if private else None, settings)
+                for label, server, path, private in ENDPOINTS
+            ]
     report = render(rows, settings)
     print(report)
     print(f"written to {write_report(report).relative_to(ROOT)}")
 
 
-# --- database and data -----------------------------------------------------------------
-
-@contextmanager
-def database(settings: Settings, workdir: Path):
-    if settings.server_url is None:
-        yield f"sqlite:///{workdir / 'bench.db'}"
-        return
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"bench_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(settings.server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(settings.server_url).set(database=name).render_as_string(
-            hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-def server_env(database_url: str) -> dict[str, str]:
-    return {**os.environ, "DATABASE_URL": database_url, "APP_ENV": "development",
-            "WECHAT_FAKE": "1", "SECRET_KEY": f"bench-{uuid.uuid4().hex}"}
-
-
-def flask_cli(env: dict[str, str], *args: str) -> None:
-    subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", *args], cwd=ROOT, env=env,
-                   check=True, stdout=subprocess.DEVNULL)
-
-
-def add_orders(database_url: str, resident_id: int, count: int) -> None:
-    """Direct inserts (the service layer would make this slow and is not what is measured)."""
-    from sqlalchemy import select
-
-    from app import create_app
-    from app.catalog.models import CatalogItem
-    from app.extensions import db
-    from app.org.models import Community
-    from app.orders.models import Order, OrderEvent
-    from config import DevelopmentConfig
-
-    config = type("BenchConfig", (DevelopmentConfig,), {"SQLALCHEMY_DATABASE_URI": database_url})
-    with create_app(config).app_context():
-        community = db.session.scalars(select(Community).where(Community.code == "demo-a")).one()
-        item = db.session.scalars(select(CatalogItem).order_by(CatalogItem.id)).first()
-        for i in range(count):
-            order = Order(community_id=community.id, resident_id=resident_id, item_id=item.id,
-                          description=f"压测工单 {i}：帮忙修理水龙头", address="红谷滩区丰和中大道 1 号",
-                          contact_phone="13800138000", status="submitted", photos=[],
-                          completion_photos=[])
-            order.events.append(OrderEvent(action="submit", to_status="submitted",
-                                           actor_id=resident_id))
-            db.session.add(order)
-        db.session.commit()
-        db.engine.dispose()
-
-
 # --- servers ---------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -164,8 +118,11 @@ def serve(target: str, env: dict[str, str], log_path: Path, probe: str):
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", target],
-            cwd=ROOT, env={**env, "GUNICORN_BIND": base.removeprefix("http://")},
-            stdout=log, stderr=subprocess.STDOUT)
+            cwd=ROOT,
+            env={**env, "GUNICORN_BIND": base.removeprefix("http://")},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             wait_until_ready(process, base + probe, log_path)
             yield base
@@ -193,15 +150,19 @@ def wait_until_ready(process: subprocess.Popen, url: str, log_path: Path) -> Non
 
 
 def login(app_url: str) -> tuple[str, int]:
-    request = Request(app_url + "/api/v1/auth/wechat", method="POST",
-                      data=json.dumps({"code": RESIDENT_CODE}).encode(),
-                      headers={"Content-Type": "application/json"})
+    request = Request(
+        app_url + "/api/v1/auth/wechat",
+        method="POST",
+        data=json.dumps({"code": RESIDENT_CODE}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     with urlopen(request, timeout=10) as response:
         body = json.load(response)
     return body["token"], body["user"]["id"]
 
 
 # --- measuring and reporting -----------------------------------------------------------
+
 
 def bench_one(label: str, url: str, token: str | None, settings: Settings) -> Row:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
@@ -210,8 +171,12 @@ def bench_one(label: str, url: str, token: str | None, settings: Settings) -> Ro
         return Row(label, None, skipped=f"skipped: HTTP {status} {body[:80]!r}")
     load.measure(url, headers, settings.warmup_seconds, settings.connections)  # warm-up
     alone = load.measure(url, headers, ALONE_SECONDS, 1)
-    return Row(label, load.measure(url, headers, settings.seconds, settings.connections),
-               alone_p50_ms=alone.p50_ms, body_bytes=len(body))
+    return Row(
+        label,
+        load.measure(url, headers, settings.seconds, settings.connections),
+        alone_p50_ms=alone.p50_ms,
+        body_bytes=len(body),
+    )
 
 
 def fetch(url: str, headers: dict[str, str]) -> tuple[int, bytes]:
@@ -230,7 +195,7 @@ def render(rows: list[Row], settings: Settings) -> str:
     conf = gunicorn_settings()
     baseline = rows[0].result.requests_per_s if rows[0].result else float("nan")
     lines = [
-        f"## make bench, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
+        f"## make bench, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         "",
         f"- machine: {multiprocessing.cpu_count()} cores ({cpu_model()}), "
         f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
@@ -253,9 +218,17 @@ def render(rows: list[Row], settings: Settings) -> str:
         if r is None:
             lines.append(f"| {row.label} | {row.skipped} | | | | | | | |")
             continue
-        cells = [row.label, f"{r.requests_per_s:,.0f}", f"{r.p50_ms:.1f}", f"{r.p99_ms:.1f}",
-                 f"{row.alone_p50_ms:.1f}", f"{r.requests:,}", str(r.bad_responses),
-                 f"{row.body_bytes:,}", f"{r.requests_per_s / baseline:.0%}"]
+        cells = [
+            row.label,
+            f"{r.requests_per_s:,.0f}",
+            f"{r.p50_ms:.1f}",
+            f"{r.p99_ms:.1f}",
+            f"{row.alone_p50_ms:.1f}",
+            f"{r.requests:,}",
+            str(r.bad_responses),
+            f"{row.body_bytes:,}",
+            f"{r.requests_per_s / baseline:.0%}",
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 

@@ -4,6 +4,7 @@ The database URL and the metadata come from the Flask app, so the same migration
 embedded SQLite database and on PostgreSQL. Batch mode (set in `migrate.init_app`) lets
 SQLite alter tables.
 """
+
 import logging
 
 from alembic import context
@@ -57,9 +58,13 @@ def process_revision_directives(context_, revision, directives):
 def run_migrations_offline() -> None:
     """`db upgrade --sql`: print the SQL instead of running it."""
     url = get_engine().url.render_as_string(hide_password=False)
-    context.configure(url=url, target_metadata=get_metadata(), literal_binds=True,
-                      render_item=render_item,
-                      **current_app.extensions["migrate"].configure_args)
+    context.configure(
+        url=url,
+        target_metadata=get_metadata(),
+        literal_binds=True,
+        render_item=render_item,
+        **current_app.extensions["migrate"].configure_args,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

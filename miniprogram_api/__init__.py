@@ -1,4 +1,5 @@
 """The mini-program's HTTP API (`/api/v1`): thin views over the services in `app/`."""
+
 from miniprogram_api.auth import blp as auth_blp
 from miniprogram_api.catalog import blp as catalog_blp
 from miniprogram_api.member_orders import blp as member_orders_blp
@@ -8,5 +9,13 @@ from miniprogram_api.staff_members import blp as staff_members_blp
 from miniprogram_api.staff_orders import blp as staff_orders_blp
 from miniprogram_api.venues import blp as venues_blp
 
-BLUEPRINTS = [auth_blp, catalog_blp, venues_blp, orders_blp, member_orders_blp,
-              staff_orders_blp, members_blp, staff_members_blp]
+BLUEPRINTS = [
+    auth_blp,
+    catalog_blp,
+    venues_blp,
+    orders_blp,
+    member_orders_blp,
+    staff_orders_blp,
+    members_blp,
+    staff_members_blp,
+]

@@ -1,12 +1,13 @@
 """Login (WeChat for residents and members, password for staff) and `/me`."""
+
 from flask import current_app
 from flask_smorest import Blueprint
 
 from app.accounts import services
-from app.members.queries import profile
 from app.accounts.schemas import LoginResultSchema, MeSchema, StaffLoginSchema, WechatLoginSchema
-from miniprogram_api.security import auth_required, current_user
 from app.extensions import limiter
+from app.members.queries import profile
+from miniprogram_api.security import auth_required, current_user
 
 blp = Blueprint("auth", __name__, description="登录与当前用户")
 

@@ -1,4 +1,5 @@
 """Communities and the service catalog: public, no token needed."""
+
 from flask_smorest import Blueprint
 
 from app.catalog import services as catalog_services

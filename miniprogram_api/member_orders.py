@@ -1,16 +1,21 @@
 """Party members' orders (一部手机抢单, 党员接单): the pool and the moves of a job."""
+
 from __future__ import annotations
 
 from flask_smorest import Blueprint
 
 from app.accounts.models import Role
-from miniprogram_api.security import auth_required, current_user
 from app.orders import queries, services
+from app.orders.schemas import (
+    CompleteSchema,
+    OrderDetailSchema,
+    OrderListArgsSchema,
+    OrderPageSchema,
+)
 from app.orders.vocabulary import Action
-from app.orders.schemas import (CompleteSchema, OrderDetailSchema, OrderListArgsSchema,
-                                OrderPageSchema)
 from app.pagination import PageArgsSchema
 from miniprogram_api.order_views import order_scope, seen, seen_page
+from miniprogram_api.security import auth_required, current_user
 
 blp = Blueprint("member_orders", __name__, description="member_orders")
 
@@ -30,8 +35,9 @@ def pool(args):
 @blp.response(200, OrderPageSchema)
 def my_jobs(args):
     """派给我或我抢到的工单，可按状态筛选"""
-    return seen_page(queries.member_orders(current_user(), args["limit"], args.get("cursor"),
-                                           args.get("status")))
+    return seen_page(
+        queries.member_orders(current_user(), args["limit"], args.get("cursor"), args.get("status"))
+    )
 
 
 @blp.post("/member/orders/<int:order_id>/grab")

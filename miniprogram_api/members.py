@@ -1,13 +1,14 @@
 """The resident's own member registration (报到) and the member's points ledger."""
+
 from flask_smorest import Blueprint
 
 from app.accounts.models import Role
-from miniprogram_api.security import auth_required, current_user
 from app.members import services
 from app.members.schemas import RegistrationInSchema, RegistrationSchema
 from app.pagination import PageArgsSchema
 from app.points import services as points
 from app.points.schemas import LedgerSchema
+from miniprogram_api.security import auth_required, current_user
 
 blp = Blueprint("members", __name__, description="党员报到与先锋积分")
 

@@ -1,12 +1,13 @@
 """What the three order blueprints (resident, member, staff) share: the order as the caller
 may see it, and the 404-before-422 guard for moves that take a body."""
+
 from __future__ import annotations
 
 from functools import wraps
 
-from miniprogram_api.security import current_user
 from app.orders.access import Viewer, order_for
 from app.orders.schemas import present, present_page
+from miniprogram_api.security import current_user
 
 
 def seen(order):

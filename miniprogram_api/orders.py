@@ -1,16 +1,22 @@
 """Residents' orders (群众点单, 评单): create, read, list, cancel, rate."""
+
 from __future__ import annotations
 
 from flask_smorest import Blueprint
 
 from app.accounts.models import Role
-from miniprogram_api.security import auth_required, current_user
 from app.orders import queries, services
+from app.orders.schemas import (
+    IdempotencyHeaderSchema,
+    OrderCreateSchema,
+    OrderDetailSchema,
+    OrderPageSchema,
+    RatingSchema,
+)
 from app.orders.vocabulary import Action
-from app.orders.schemas import (IdempotencyHeaderSchema, OrderCreateSchema, OrderDetailSchema,
-                                OrderPageSchema, RatingSchema)
 from app.pagination import PageArgsSchema
 from miniprogram_api.order_views import order_scope, seen, seen_page
+from miniprogram_api.security import auth_required, current_user
 
 blp = Blueprint("orders", __name__, description="orders")
 

@@ -1,4 +1,5 @@
 """Role decorators for views. The acting user is then passed to services explicitly."""
+
 from __future__ import annotations
 
 from functools import wraps

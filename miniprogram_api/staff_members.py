@@ -1,16 +1,20 @@
 """Staff review of member registrations (报到审核), scoped to their communities."""
+
 from functools import wraps
 
 from flask_smorest import Blueprint
 
 from app.accounts.models import STAFF_ROLES
-from miniprogram_api.security import auth_required, current_user
 from app.members import services
-from app.members.schemas import (RegistrationListArgsSchema, RegistrationPageSchema,
-                                 RegistrationRejectSchema, RegistrationSchema)
+from app.members.schemas import (
+    RegistrationListArgsSchema,
+    RegistrationPageSchema,
+    RegistrationRejectSchema,
+    RegistrationSchema,
+)
+from miniprogram_api.security import auth_required, current_user
 
 blp = Blueprint("staff_members", __name__, description="社区审核党员报到")
-
 
 
 def registration_in_reach(view):

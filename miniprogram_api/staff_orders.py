@@ -1,19 +1,26 @@
 """Community staff's order queue (两委筛选, 社区派单)."""
+
 from __future__ import annotations
 
 from flask_smorest import Blueprint
 
 from app.accounts.models import STAFF_ROLES
-from miniprogram_api.security import auth_required, current_user
 from app.orders import candidates, queries, services
+from app.orders.schemas import (
+    CandidateListSchema,
+    DispatchSchema,
+    FollowUpOutSchema,
+    FollowUpSchema,
+    OrderDetailSchema,
+    OrderListArgsSchema,
+    OrderPageSchema,
+    RejectSchema,
+)
 from app.orders.vocabulary import Action
-from app.orders.schemas import (CandidateListSchema, DispatchSchema, FollowUpOutSchema,
-                                FollowUpSchema, OrderDetailSchema, OrderListArgsSchema,
-                                OrderPageSchema, RejectSchema)
 from miniprogram_api.order_views import order_scope, seen, seen_page
+from miniprogram_api.security import auth_required, current_user
 
 blp = Blueprint("staff_orders", __name__, description="staff_orders")
-
 
 
 @blp.get("/staff/orders")
@@ -22,8 +29,9 @@ blp = Blueprint("staff_orders", __name__, description="staff_orders")
 @blp.response(200, OrderPageSchema)
 def staff_queue(args):
     """本社区的工单（街道管理员：全街道），可按状态筛选"""
-    return seen_page(queries.staff_queue(current_user(), args["limit"], args.get("cursor"),
-                                         args.get("status")))
+    return seen_page(
+        queries.staff_queue(current_user(), args["limit"], args.get("cursor"), args.get("status"))
+    )
 
 
 @blp.post("/staff/orders/<int:order_id>/approve")

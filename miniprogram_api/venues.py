@@ -1,4 +1,5 @@
 """Venues (驿路向东): list, nearby search, detail. Public, no token needed."""
+
 from flask_smorest import Blueprint
 
 from app.venues import services

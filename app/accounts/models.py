@@ -1,5 +1,6 @@
 """Users and their roles. A WeChat user is a `resident`; approval of a member registration
 adds `member`; staff accounts carry `staff` (one community) or `street_admin` (one street)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -45,8 +46,9 @@ class User(db.Model):
     failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    roles: Mapped[list["UserRole"]] = relationship(
-        back_populates="user", cascade="all, delete-orphan", lazy="selectin")
+    roles: Mapped[list[UserRole]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+    )
 
     def has_role(self, role: Role) -> bool:
         return any(r.role == role for r in self.roles)
@@ -58,7 +60,7 @@ class User(db.Model):
     def is_staff(self) -> bool:
         return self.has_any_role(STAFF_ROLES)
 
-    def role(self, role: Role) -> "UserRole | None":
+    def role(self, role: Role) -> UserRole | None:
         return next((r for r in self.roles if r.role == role), None)
 
     @property
@@ -74,7 +76,9 @@ class User(db.Model):
     @shown_name.inplace.expression
     @classmethod
     def _shown_name_expression(cls) -> ColumnElement[str]:
-        return func.coalesce(cls.display_name, cls.username, literal("用户 ") + cast(cls.id, String))
+        return func.coalesce(
+            cls.display_name, cls.username, literal("用户 ") + cast(cls.id, String)
+        )
 
 
 class UserRole(db.Model):

@@ -1,4 +1,5 @@
 """Accounts: WeChat login of residents, password login and creation of staff, `/me`."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,14 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from app.accounts.models import Role, User, UserRole
 from app.accounts.tokens import issue_token
 from app.clock import utcnow
-from app.errors import (Conflict, InvalidCredentials, NotFound, RateLimited, Unauthorized,
-                        ValidationError)
+from app.errors import (
+    Conflict,
+    InvalidCredentials,
+    NotFound,
+    RateLimited,
+    Unauthorized,
+    ValidationError,
+)
 from app.extensions import db
 from app.org.models import Community, Street
 from app.transaction import use_case
@@ -85,8 +92,10 @@ def _refuse_if_locked(user: User | None) -> None:
     seconds = int((user.locked_until - utcnow()).total_seconds())
     if seconds > 0:
         minutes = max(1, -(-seconds // 60))
-        raise RateLimited(f"密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试",
-                          headers={"Retry-After": str(seconds)})
+        raise RateLimited(
+            f"密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试",
+            headers={"Retry-After": str(seconds)},
+        )
 
 
 def _count_failure(user_id: int) -> None:
@@ -95,9 +104,14 @@ def _count_failure(user_id: int) -> None:
     limit = current_app.config["LOGIN_MAX_FAILURES"]
     until = utcnow() + timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
     reached = User.failed_logins + 1 >= limit
-    db.session.execute(update(User).where(User.id == user_id).values(
-        failed_logins=case((reached, 0), else_=User.failed_logins + 1),
-        locked_until=case((reached, until), else_=User.locked_until)))
+    db.session.execute(
+        update(User)
+        .where(User.id == user_id)
+        .values(
+            failed_logins=case((reached, 0), else_=User.failed_logins + 1),
+            locked_until=case((reached, until), else_=User.locked_until),
+        )
+    )
     # Committed here, not by the use case: the login fails, its transaction is rolled back,
     # and the count must outlast that.
     db.session.commit()
@@ -117,8 +131,13 @@ def _username_taken(username: str, *args: object, **kwargs: object) -> Conflict:
 
 
 @use_case(conflict=_username_taken)
-def create_staff(username: str, password: str, community_code: str | None = None,
-                 street_code: str | None = None, display_name: str | None = None) -> User:
+def create_staff(
+    username: str,
+    password: str,
+    community_code: str | None = None,
+    street_code: str | None = None,
+    display_name: str | None = None,
+) -> User:
     """A staff account of one community, or (with `street_code`) a street admin."""
     _check_staff_input(username, password, community_code, street_code)
     if community_code:
@@ -127,8 +146,12 @@ def create_staff(username: str, password: str, community_code: str | None = None
     else:
         street = _by_code(Street, street_code, "街道")
         role = UserRole(role=Role.STREET_ADMIN, street_id=street.id)
-    user = User(username=username, display_name=display_name or username, roles=[role],
-                password_hash=generate_password_hash(password, method=PASSWORD_METHOD))
+    user = User(
+        username=username,
+        display_name=display_name or username,
+        roles=[role],
+        password_hash=generate_password_hash(password, method=PASSWORD_METHOD),
+    )
     db.session.add(user)
     db.session.flush()
     return user
@@ -139,8 +162,9 @@ def _check_staff_input(username, password, community_code, street_code) -> None:
     if not USERNAME_RE.match(username or ""):
         errors["username"] = ["用户名应为 3 到 64 个字母、数字或 _ . @ - (3-64 letters or digits)"]
     if len(password or "") < PASSWORD_MIN_LENGTH:
-        errors["password"] = [f"密码长度不能少于 {PASSWORD_MIN_LENGTH} 位 "
-                              f"(at least {PASSWORD_MIN_LENGTH} characters)"]
+        errors["password"] = [
+            f"密码长度不能少于 {PASSWORD_MIN_LENGTH} 位 (at least {PASSWORD_MIN_LENGTH} characters)"
+        ]
     if bool(community_code) == bool(street_code):
         errors["scope"] = ["必须且只能指定社区或街道之一 (give exactly one of community, street)"]
     if errors:

@@ -1,4 +1,5 @@
 """Signed, expiring bearer tokens for the API."""
+
 from __future__ import annotations
 
 from flask import current_app

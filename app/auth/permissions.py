@@ -2,6 +2,7 @@
 
 An object outside the caller's reach is reported as NOT_FOUND, never FORBIDDEN, so that
 ids of other communities' objects reveal nothing."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -21,8 +22,9 @@ def managed_community_ids(user: User) -> set[int]:
         ids.add(staff.community_id)
     admin = user.role(Role.STREET_ADMIN)
     if admin and admin.street_id:
-        ids.update(db.session.scalars(
-            select(Community.id).where(Community.street_id == admin.street_id)))
+        ids.update(
+            db.session.scalars(select(Community.id).where(Community.street_id == admin.street_id))
+        )
     return ids
 
 
@@ -50,8 +52,11 @@ def scope_community_ids(user: User, community_id: int | None = None) -> set[int]
 def managed_communities(user: User, *, with_places: bool = False) -> list[Community]:
     """The communities the user manages, in id order: the choices of a community filter;
     `with_places` loads their grids and buildings too (two more queries, not one a grid)."""
-    stmt = (select(Community).where(Community.id.in_(managed_community_ids(user)))
-            .order_by(Community.id))
+    stmt = (
+        select(Community)
+        .where(Community.id.in_(managed_community_ids(user)))
+        .order_by(Community.id)
+    )
     if with_places:
         stmt = stmt.options(selectinload(Community.grids).selectinload(Grid.buildings))
     return list(db.session.scalars(stmt))

@@ -1,4 +1,5 @@
 """The Chinese names of the catalog's words."""
+
 from __future__ import annotations
 
 from app.catalog.models import CategoryKind

@@ -1,4 +1,5 @@
 """The service catalog (服务清单): categories of kind public / social / volunteer."""
+
 from __future__ import annotations
 
 from enum import StrEnum
@@ -24,8 +25,9 @@ class Category(db.Model):
     kind: Mapped[str] = mapped_column(String(20), index=True)
     position: Mapped[int] = mapped_column(default=0)
 
-    items: Mapped[list["CatalogItem"]] = relationship(
-        back_populates="category", order_by="CatalogItem.position")
+    items: Mapped[list[CatalogItem]] = relationship(
+        back_populates="category", order_by="CatalogItem.position"
+    )
 
 
 class CatalogItem(db.Model):

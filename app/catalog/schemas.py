@@ -1,4 +1,5 @@
 """The service catalog (服务清单) as the mini-program reads it."""
+
 import marshmallow as ma
 
 from app.catalog.labels import KIND_LABELS
@@ -8,9 +9,11 @@ from app.org.schemas import SortedList
 
 class CatalogArgsSchema(ma.Schema):
     kind = ma.fields.String(
-        validate=ma.validate.OneOf([k.value for k in CategoryKind],
-                                   error="kind 应为 public、social 或 volunteer"),
-        metadata={"description": "只看一类：public 公共服务、social 社会服务、volunteer 志愿服务"})
+        validate=ma.validate.OneOf(
+            [k.value for k in CategoryKind], error="kind 应为 public、social 或 volunteer"
+        ),
+        metadata={"description": "只看一类：public 公共服务、social 社会服务、volunteer 志愿服务"},
+    )
 
 
 class CatalogItemSchema(ma.Schema):

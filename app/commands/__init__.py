@@ -1,4 +1,5 @@
 """Command line: `flask --app wsgi <command>`."""
+
 from app.commands.seed import seed_cli
 from app.commands.staff import staff_cli
 

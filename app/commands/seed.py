@@ -10,13 +10,18 @@ seed_cli = AppGroup("seed", help="载入数据 (load data)")
 def _database_is_empty() -> bool:
     from app.models import Street, User
 
-    return db.session.scalar(select(Street.id).limit(1)) is None and \
-        db.session.scalar(select(User.id).limit(1)) is None
+    return (
+        db.session.scalar(select(Street.id).limit(1)) is None
+        and db.session.scalar(select(User.id).limit(1)) is None
+    )
 
 
 @seed_cli.command("demo")
-@click.option("--if-empty", is_flag=True,
-              help="只在数据库为空时载入 (load only into an empty database; used by `make run`)")
+@click.option(
+    "--if-empty",
+    is_flag=True,
+    help="只在数据库为空时载入 (load only into an empty database; used by `make run`)",
+)
 def demo(if_empty: bool) -> None:
     """载入演示数据：街道、社区、服务清单、场所、演示账号和工单（可重复运行）。"""
     from app.seed.demo import load_demo

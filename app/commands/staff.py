@@ -1,5 +1,6 @@
 """`flask --app wsgi staff create USERNAME --password PASSWORD --community CODE`
 (or `--street CODE` for a street admin)."""
+
 import click
 from flask.cli import AppGroup
 
@@ -11,26 +12,48 @@ staff_cli = AppGroup("staff", help="管理社区工作人员账号 (manage staff
 
 @staff_cli.command("create")
 @click.argument("username")
-@click.option("--password", prompt="密码 (password)", hide_input=True, confirmation_prompt=True,
-              help="至少 8 位 (at least 8 characters); 不给出则提示输入 (prompted if omitted)")
-@click.option("--community", "community_code", metavar="CODE",
-              help="社区编码：创建该社区的工作人员 (staff of this community)")
-@click.option("--street", "street_code", metavar="CODE",
-              help="街道编码：创建街道管理员 (street admin of this street)")
+@click.option(
+    "--password",
+    prompt="密码 (password)",
+    hide_input=True,
+    confirmation_prompt=True,
+    help="至少 8 位 (at least 8 characters); 不给出则提示输入 (prompted if omitted)",
+)
+@click.option(
+    "--community",
+    "community_code",
+    metavar="CODE",
+    help="社区编码：创建该社区的工作人员 (staff of this community)",
+)
+@click.option(
+    "--street",
+    "street_code",
+    metavar="CODE",
+    help="街道编码：创建街道管理员 (street admin of this street)",
+)
 @click.option("--name", "display_name", help="显示名称 (display name)")
 def create(username, password, community_code, street_code, display_name):
     """创建工作人员账号 (create a staff account)。"""
     try:
-        user = services.create_staff(username, password, community_code=community_code,
-                                     street_code=street_code, display_name=display_name)
+        user = services.create_staff(
+            username,
+            password,
+            community_code=community_code,
+            street_code=street_code,
+            display_name=display_name,
+        )
     except DomainError as error:
         raise click.ClickException(_describe(error)) from None
     if community_code:
-        click.echo(f"已创建社区 {community_code} 的工作人员 {user.username} "
-                   f"(staff account created, id {user.id})")
+        click.echo(
+            f"已创建社区 {community_code} 的工作人员 {user.username} "
+            f"(staff account created, id {user.id})"
+        )
     else:
-        click.echo(f"已创建街道 {street_code} 的管理员 {user.username} "
-                   f"(street admin created, id {user.id})")
+        click.echo(
+            f"已创建街道 {street_code} 的管理员 {user.username} "
+            f"(street admin created, id {user.id})"
+        )
 
 
 def _describe(error: DomainError) -> str:

@@ -1,8 +1,18 @@
 """The dispatch console (`/console/`): server-rendered pages for community staff (两委) and
 street admins. Views call the same services as the mini-program API; the pages' read models
 are in `read_models/`, their form schemas in `forms/`."""
-from app.console import (auth, context, dashboard, errors, filters, members,  # noqa: F401
-                         order_detail, order_new, orders_list)  # each registers its routes
+
+from app.console import (  # noqa: F401
+    auth,
+    context,
+    dashboard,
+    errors,
+    filters,
+    members,
+    order_detail,  # each registers its routes
+    order_new,
+    orders_list,
+)
 from app.console.blueprint import bp
 
 __all__ = ["bp"]

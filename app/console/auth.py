@@ -1,4 +1,5 @@
 """Console sign-in with the staff username and password, kept in the session cookie."""
+
 from __future__ import annotations
 
 from functools import wraps
@@ -7,12 +8,13 @@ from urllib.parse import urlsplit
 from flask import g, redirect, render_template, request, session, url_for
 
 from app.accounts.models import User
-from app.accounts.services import authenticate_staff
 from app.accounts.schemas import StaffLoginSchema
+from app.accounts.services import authenticate_staff
 from app.console.blueprint import bp
 from app.console.forms import parse_form
 from app.errors import DomainError
 from app.extensions import db
+
 
 def staff_required(view):
     """Pages for signed-in staff and street admins; anyone else goes to the login page."""
@@ -61,8 +63,11 @@ def login():
 
 def _sign_in(user: User):
     if not user.is_staff:
-        return render_template("console/login.html", form={"username": user.username},
-                               errors={"_form": ["该账号不是社区工作人员"]}), 403
+        return render_template(
+            "console/login.html",
+            form={"username": user.username},
+            errors={"_form": ["该账号不是社区工作人员"]},
+        ), 403
     _new_session()
     session.permanent = True
     session["staff_id"] = user.id
@@ -71,8 +76,12 @@ def _sign_in(user: User):
 
 def _safe_next(target: str | None) -> str:
     """Only a path inside the console: never an open redirect to another site."""
-    if target and target.startswith("/console/") and not urlsplit(target).netloc \
-            and not target.startswith("//"):
+    if (
+        target
+        and target.startswith("/console/")
+        and not urlsplit(target).netloc
+        and not target.startswith("//")
+    ):
         return target
     return url_for("console.dashboard")
 

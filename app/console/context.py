@@ -1,4 +1,5 @@
 """What every console page needs: the navigation and the signed-in user's scope."""
+
 from __future__ import annotations
 
 from flask import current_app, g, request
@@ -23,8 +24,11 @@ def console_context() -> dict:
     endpoint = request.endpoint or ""
     matches = [item for item in items if endpoint.startswith(item[2])]
     active = max(matches, key=lambda item: len(item[2]))[0] if matches else None
-    return {"nav_items": items, "active_nav": active,
-            "scope_label": _scope_label(g.get("current_user"))}
+    return {
+        "nav_items": items,
+        "active_nav": active,
+        "scope_label": _scope_label(g.get("current_user")),
+    }
 
 
 def _scope_label(user) -> str:

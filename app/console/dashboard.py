@@ -1,5 +1,6 @@
 """工作台: today's numbers at a glance, each a link to the queue filtered to match, and the
 orders that are furthest past their deadline."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -9,10 +10,10 @@ from flask import render_template, request, url_for
 
 from app.accounts.models import Role
 from app.auth.permissions import managed_communities
-from app.console.blueprint import bp
-from app.console.auth import current_staff, staff_required
-from app.console.forms import run_query
 from app.clock import utcnow
+from app.console.auth import current_staff, staff_required
+from app.console.blueprint import bp
+from app.console.forms import run_query
 from app.stats import services as stats
 from app.validation import text_id
 
@@ -25,14 +26,22 @@ class DashboardArgsSchema(ma.Schema):
 @staff_required
 def dashboard():
     staff = current_staff()
-    data, errors, board = run_query(DashboardArgsSchema(), lambda data: stats.dashboard(
-        staff, utcnow(), data.get("community_id")))
+    data, errors, board = run_query(
+        DashboardArgsSchema(),
+        lambda data: stats.dashboard(staff, utcnow(), data.get("community_id")),
+    )
     communities = managed_communities(staff)
     return render_template(
-        "console/dashboard.html", board=board, errors=errors, form=request.args,
-        communities=communities, community_names={c.id: c.name for c in communities},
-        street_admin=staff.has_role(Role.STREET_ADMIN), rate_days=stats.RATE_DAYS,
-        links=_links(board, data.get("community_id")) if board else {}), 422 if errors else 200
+        "console/dashboard.html",
+        board=board,
+        errors=errors,
+        form=request.args,
+        communities=communities,
+        community_names={c.id: c.name for c in communities},
+        street_admin=staff.has_role(Role.STREET_ADMIN),
+        rate_days=stats.RATE_DAYS,
+        links=_links(board, data.get("community_id")) if board else {},
+    ), 422 if errors else 200
 
 
 def _links(board: stats.Dashboard, community_id: int | None) -> dict[str, str]:

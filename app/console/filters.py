@@ -1,4 +1,5 @@
 """Jinja filters for console pages: Beijing time, status labels, masked phones."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -11,7 +12,7 @@ from app.orders.labels import SOURCE_LABELS, STATUS_LABELS
 
 @bp.app_template_filter("cn_time")
 def cn_time(value: datetime | None) -> str:
-    """"11月26日 14:05" in Beijing time; the year too when it is not this year's."""
+    """ "11月26日 14:05" in Beijing time; the year too when it is not this year's."""
     if value is None:
         return ""
     local = value.astimezone(BEIJING)

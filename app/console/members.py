@@ -1,5 +1,6 @@
 """党员: the roster of approved members with their numbers, and the review queue of
 registrations (报到审核). Approve and reject are the API's own service calls."""
+
 from __future__ import annotations
 
 import marshmallow as ma
@@ -9,8 +10,12 @@ from app.auth.permissions import managed_communities, scope_community_ids
 from app.console.auth import current_staff, staff_required
 from app.console.blueprint import bp
 from app.console.forms import parse_form
-from app.console.forms.members import (REJECT_PRESETS, QueueArgsSchema,
-                                       RegistrationRejectFormSchema, RosterArgsSchema)
+from app.console.forms.members import (
+    REJECT_PRESETS,
+    QueueArgsSchema,
+    RegistrationRejectFormSchema,
+    RosterArgsSchema,
+)
 from app.console.read_models import members as queries
 from app.errors import RegistrationStateConflict, ValidationError
 from app.members import services
@@ -25,8 +30,13 @@ def members():
     args = _query_args(RosterArgsSchema())
     ids, communities = _scope(args)
     page = queries.member_page(ids, args["limit"], args.get("cursor"), args.get("q"))
-    return render_template("console/members.html", page=page, args=args,
-                           communities=communities, pending=queries.pending_count(ids))
+    return render_template(
+        "console/members.html",
+        page=page,
+        args=args,
+        communities=communities,
+        pending=queries.pending_count(ids),
+    )
 
 
 @bp.get("/members/registrations")
@@ -56,9 +66,14 @@ def members_reject(registration_id: int):
         data, errors = parse_form(RegistrationRejectFormSchema(), request.form)
         if not errors:
             return _reject(registration_id, data["reason"])
-    return render_template("console/members_reject.html", registration=registration,
-                           form=request.form, errors=errors, presets=REJECT_PRESETS,
-                           back=_queue_url()), 422 if errors else 200
+    return render_template(
+        "console/members_reject.html",
+        registration=registration,
+        form=request.form,
+        errors=errors,
+        presets=REJECT_PRESETS,
+        back=_queue_url(),
+    ), 422 if errors else 200
 
 
 def _reject(registration_id: int, reason: str):
@@ -80,9 +95,14 @@ def _conflict(error: RegistrationStateConflict):
 def _queue_page(args: dict, status: int = 200):
     ids, communities = _scope(args)
     page = queries.registration_page(ids, args["status"], args["limit"], args.get("cursor"))
-    return render_template("console/members_registrations.html", page=page, args=args,
-                           tabs=TABS, counts=queries.registration_counts(ids),
-                           communities=communities), status
+    return render_template(
+        "console/members_registrations.html",
+        page=page,
+        args=args,
+        tabs=TABS,
+        counts=queries.registration_counts(ids),
+        communities=communities,
+    ), status
 
 
 def _scope(args: dict) -> tuple[set[int], dict[int, str]]:

@@ -1,5 +1,6 @@
 """工单详情: everything about one order, and the staff's actions on it. Each action is the
 same service call as the API's; one the order's state forbids comes back as a flash."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode
@@ -9,8 +10,13 @@ from flask import flash, redirect, render_template, request, url_for
 from app.console.auth import current_staff, staff_required
 from app.console.blueprint import bp
 from app.console.forms import errors_of, parse_form
-from app.console.forms.orders import (COMMON_REJECT_REASONS, OTHER_REASON, DispatchFormSchema,
-                                      FollowUpFormSchema, RejectFormSchema)
+from app.console.forms.orders import (
+    COMMON_REJECT_REASONS,
+    OTHER_REASON,
+    DispatchFormSchema,
+    FollowUpFormSchema,
+    RejectFormSchema,
+)
 from app.console.read_models.order_sheet import OrderSheet, order_sheet
 from app.errors import Conflict, ValidationError
 from app.orders import services
@@ -52,24 +58,38 @@ def order_move(order_id: int, action: str):
 @bp.post("/orders/<int:order_id>/reject")
 @staff_required
 def order_reject(order_id: int):
-    return _form_action(order_id, Action.REJECT, RejectFormSchema(), "已驳回，居民会看到驳回原因",
-                        lambda data: services.reject(order_id, current_staff(), data["reason"]))
+    return _form_action(
+        order_id,
+        Action.REJECT,
+        RejectFormSchema(),
+        "已驳回，居民会看到驳回原因",
+        lambda data: services.reject(order_id, current_staff(), data["reason"]),
+    )
 
 
 @bp.post("/orders/<int:order_id>/<any(dispatch, reassign):action>")
 @staff_required
 def order_assign(order_id: int, action: str):
     service, done = ASSIGN_ACTIONS[Action(action)]
-    return _form_action(order_id, Action(action), DispatchFormSchema(), done,
-                        lambda data: service(order_id, current_staff(), data["member_id"]))
+    return _form_action(
+        order_id,
+        Action(action),
+        DispatchFormSchema(),
+        done,
+        lambda data: service(order_id, current_staff(), data["member_id"]),
+    )
 
 
 @bp.post("/orders/<int:order_id>/follow-ups")
 @staff_required
 def order_follow_up(order_id: int):
-    return _form_action(order_id, Action.FOLLOW_UP, FollowUpFormSchema(), "回访已记录",
-                        lambda data: services.record_follow_up(order_id, current_staff(),
-                                                               **data))
+    return _form_action(
+        order_id,
+        Action.FOLLOW_UP,
+        FollowUpFormSchema(),
+        "回访已记录",
+        lambda data: services.record_follow_up(order_id, current_staff(), **data),
+    )
 
 
 def _form_action(order_id: int, action: Action, schema, done: str, call):
@@ -107,9 +127,16 @@ def _back(order_id: int):
 
 def _render(sheet: OrderSheet, form: str | None = None, values=None, errors=None):
     return render_template(
-        "console/order_detail.html", s=sheet, o=sheet.order, map_url=map_url(sheet),
-        common_reasons=COMMON_REJECT_REASONS, other_reason=OTHER_REASON,
-        open_form=form, values=values or {}, errors=errors or {})
+        "console/order_detail.html",
+        s=sheet,
+        o=sheet.order,
+        map_url=map_url(sheet),
+        common_reasons=COMMON_REJECT_REASONS,
+        other_reason=OTHER_REASON,
+        open_form=form,
+        values=values or {},
+        errors=errors or {},
+    )
 
 
 def map_url(sheet: OrderSheet) -> str:
@@ -118,8 +145,14 @@ def map_url(sheet: OrderSheet) -> str:
     order = sheet.order
     common = {"src": "shaoxiandui", "callnative": "0"}
     if order.latitude is not None and order.longitude is not None:
-        return "https://uri.amap.com/marker?" + urlencode({
-            "position": f"{order.longitude},{order.latitude}", "name": order.address,
-            "coordinate": "gaode", **common})
-    return "https://uri.amap.com/search?" + urlencode({
-        "keyword": order.address, "city": "南昌", **common})
+        return "https://uri.amap.com/marker?" + urlencode(
+            {
+                "position": f"{order.longitude},{order.latitude}",
+                "name": order.address,
+                "coordinate": "gaode",
+                **common,
+            }
+        )
+    return "https://uri.amap.com/search?" + urlencode(
+        {"keyword": order.address, "city": "南昌", **common}
+    )

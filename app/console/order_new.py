@@ -1,5 +1,6 @@
 """代点单: staff enter an order taken by phone or at the desk for a resident without a
 smartphone. The same rules as the mini-program's orders; the resident is found by phone."""
+
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
@@ -11,8 +12,8 @@ from app.console.blueprint import bp
 from app.console.forms import errors_of, parse_form
 from app.console.forms.orders import OnBehalfSchema
 from app.errors import ValidationError
-from app.orders.services import create_on_behalf
 from app.orders.labels import STATUS_LABELS
+from app.orders.services import create_on_behalf
 
 
 @bp.route("/orders/new", methods=["GET", "POST"])
@@ -27,11 +28,17 @@ def order_new():
             except ValidationError as error:
                 errors = errors_of(error)
             else:
-                flash(f"已为居民{order.contact_name}代点单（工单 #{order.id}），"
-                      f"当前状态：{STATUS_LABELS[order.status]}", "success")
+                flash(
+                    f"已为居民{order.contact_name}代点单（工单 #{order.id}），"
+                    f"当前状态：{STATUS_LABELS[order.status]}",
+                    "success",
+                )
                 return redirect(url_for("console.order_detail", order_id=order.id))
-    page = render_template("console/order_new.html", values=request.form, errors=errors,
-                           categories=catalog()["categories"],
-                           communities=managed_communities(current_staff(), with_places=True))
+    page = render_template(
+        "console/order_new.html",
+        values=request.form,
+        errors=errors,
+        categories=catalog()["categories"],
+        communities=managed_communities(current_staff(), with_places=True),
+    )
     return page, 422 if errors else 200
-

@@ -1,5 +1,6 @@
 """工单 queue: status tabs with counts, filters and search, cursor pages, and a badge that
 polls for new orders."""
+
 from __future__ import annotations
 
 from flask import current_app, render_template, request, url_for
@@ -17,17 +18,32 @@ from app.orders.labels import SOURCE_LABELS
 DEFAULT_POLL_SECONDS = 15
 # Filter parameters a link to another page of the same list drops.
 PAGING_ARGS = ("cursor", "since")
-FORM_FIELDS = {"q", "community_id", "category_id", "grid_id", "source", "created_from",
-               "created_to", "overdue"}
+FORM_FIELDS = {
+    "q",
+    "community_id",
+    "category_id",
+    "grid_id",
+    "source",
+    "created_from",
+    "created_to",
+    "overdue",
+}
 # Parameters without an input of their own: their errors are shown under the form.
-HIDDEN_FIELDS = {"community_id": "社区：", "status": "状态：", "completed_on": "完成日期：",
-                 "cursor": "分页：", "limit": "每页条数：", "since": "新工单："}
+HIDDEN_FIELDS = {
+    "community_id": "社区：",
+    "status": "状态：",
+    "completed_on": "完成日期：",
+    "cursor": "分页：",
+    "limit": "每页条数：",
+    "since": "新工单：",
+}
 
 
 def queue_url(endpoint: str = "console.orders", **changes) -> str:
     """This list's URL with its filters, minus paging, with `changes` (None drops one)."""
-    args = {key: value for key, value in request.args.items()
-            if key not in PAGING_ARGS and value != ""}
+    args = {
+        key: value for key, value in request.args.items() if key not in PAGING_ARGS and value != ""
+    }
     args.update(changes)
     return url_for(endpoint, **{key: value for key, value in args.items() if value is not None})
 
@@ -36,13 +52,20 @@ def queue_url(endpoint: str = "console.orders", **changes) -> str:
 @staff_required
 def orders():
     staff = current_staff()
-    data, errors, queue = run_query(QueueFilterSchema(),
-                                    lambda data: queries.order_queue(staff, data, utcnow()))
+    data, errors, queue = run_query(
+        QueueFilterSchema(), lambda data: queries.order_queue(staff, data, utcnow())
+    )
     since = data.get("since") or (queue.rows[0].order.id if queue and queue.rows else 0)
     return render_template(
-        "console/orders.html", queue=queue, errors=errors, form=request.args,
-        status=data.get("status"), since=since, poll_seconds=_poll_seconds(),
-        **_form_context(staff, data, errors)), 422 if errors else 200
+        "console/orders.html",
+        queue=queue,
+        errors=errors,
+        form=request.args,
+        status=data.get("status"),
+        since=since,
+        poll_seconds=_poll_seconds(),
+        **_form_context(staff, data, errors),
+    ), 422 if errors else 200
 
 
 def _form_context(staff, data: dict, errors: dict) -> dict:
@@ -50,13 +73,19 @@ def _form_context(staff, data: dict, errors: dict) -> dict:
     street_admin = staff.has_role(Role.STREET_ADMIN)
     inputs = FORM_FIELDS if street_admin else FORM_FIELDS - {"community_id"}
     return {
-        "options": options, "street_admin": street_admin,
+        "options": options,
+        "street_admin": street_admin,
         "community_names": {c.id: c.name for c in options.communities},
         "tab_labels": [(key, label) for key, (label, _) in queries.TABS.items()],
-        "kind_labels": KIND_LABELS, "source_labels": SOURCE_LABELS, "queue_url": queue_url,
-        "other_errors": [f"{HIDDEN_FIELDS.get(name, '')}{message}"
-                         for name, messages in errors.items() if name not in inputs
-                         for message in messages],
+        "kind_labels": KIND_LABELS,
+        "source_labels": SOURCE_LABELS,
+        "queue_url": queue_url,
+        "other_errors": [
+            f"{HIDDEN_FIELDS.get(name, '')}{message}"
+            for name, messages in errors.items()
+            if name not in inputs
+            for message in messages
+        ],
         "chips": _chips(data),
     }
 
@@ -79,13 +108,18 @@ def _chips(data: dict) -> list[tuple[str, str]]:
 def orders_new_count():
     """Polled by the queue page: a badge when orders newer than the page's top one arrived
     (under the page's filters), and the 待审核 count swapped into its tab."""
-    data, errors, counts = run_query(QueueFilterSchema(), lambda data: queries.new_order_counts(
-        current_staff(), data, data.get("since", 0), utcnow()))
+    _, errors, counts = run_query(
+        QueueFilterSchema(),
+        lambda data: queries.new_order_counts(
+            current_staff(), data, data.get("since", 0), utcnow()
+        ),
+    )
     if errors:
         return render_template("console/orders_new.html", errors=errors), 422
     new, submitted = counts
-    return render_template("console/orders_new.html", new=new, submitted=submitted,
-                           queue_url=queue_url)
+    return render_template(
+        "console/orders_new.html", new=new, submitted=submitted, queue_url=queue_url
+    )
 
 
 def _poll_seconds() -> int:

@@ -1,4 +1,5 @@
 """The Chinese names of member registration's words."""
+
 from __future__ import annotations
 
 from app.members.models import RegistrationStatus

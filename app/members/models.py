@@ -1,4 +1,5 @@
 """Working party members' registration (报到) with their community."""
+
 from __future__ import annotations
 
 from datetime import datetime

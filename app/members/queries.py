@@ -1,4 +1,5 @@
 """What members' pages read that spans accounts and registrations."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -13,17 +14,24 @@ def profile(user: User) -> dict:
     """What `/me` shows: roles and scope, never openid, session_key or password hash."""
     staff_role, admin_role = user.role(Role.STAFF), user.role(Role.STREET_ADMIN)
     member_role = user.role(Role.MEMBER)
-    community_id = ((staff_role and staff_role.community_id)
-                    or (member_role and member_role.community_id))
+    community_id = (staff_role and staff_role.community_id) or (
+        member_role and member_role.community_id
+    )
     staff = None
     if staff_role or admin_role:
-        staff = {"username": user.username,
-                 "community": _get(Community, staff_role and staff_role.community_id),
-                 "street": _get(Street, admin_role and admin_role.street_id)}
-    return {"id": user.id, "roles": user.role_names, "display_name": user.display_name,
-            "community": _get(Community, community_id), "staff": staff,
-            "member": db.session.scalar(
-                select(MemberProfile).where(MemberProfile.user_id == user.id))}
+        staff = {
+            "username": user.username,
+            "community": _get(Community, staff_role and staff_role.community_id),
+            "street": _get(Street, admin_role and admin_role.street_id),
+        }
+    return {
+        "id": user.id,
+        "roles": user.role_names,
+        "display_name": user.display_name,
+        "community": _get(Community, community_id),
+        "staff": staff,
+        "member": db.session.scalar(select(MemberProfile).where(MemberProfile.user_id == user.id)),
+    }
 
 
 def _get(model, obj_id: int | None):

@@ -1,4 +1,5 @@
 """Input and output of member registration (报到)."""
+
 from __future__ import annotations
 
 import marshmallow as ma
@@ -17,11 +18,18 @@ class RegistrationInSchema(ma.Schema):
     unit_name = text(100, required=True, metadata={"description": "工作单位（共建单位）"})
     letter_no = ma.fields.String(
         required=True,
-        validate=[validate.Length(min=1, max=64),
-                  validate.Regexp(LETTER_NO_RE, error="只能包含字母、数字、- 和 _")],
-        metadata={"description": "机关在职党员下基层介绍信编号"})
-    skills = ma.fields.List(text(20), load_default=list, validate=validate.Length(max=10),
-                            metadata={"description": "特长，最多 10 项，每项 1–20 字"})
+        validate=[
+            validate.Length(min=1, max=64),
+            validate.Regexp(LETTER_NO_RE, error="只能包含字母、数字、- 和 _"),
+        ],
+        metadata={"description": "机关在职党员下基层介绍信编号"},
+    )
+    skills = ma.fields.List(
+        text(20),
+        load_default=list,
+        validate=validate.Length(max=10),
+        metadata={"description": "特长，最多 10 项，每项 1–20 字"},
+    )
     phone = phone(load_default=None, allow_none=True)
 
 
@@ -34,7 +42,9 @@ class RegistrationSchema(ma.Schema):
     letter_no = ma.fields.String()
     phone = ma.fields.String(allow_none=True)
     skills = ma.fields.List(ma.fields.String())
-    status = ma.fields.String(metadata={"description": "pending 待审核 / approved 已通过 / rejected 已驳回"})
+    status = ma.fields.String(
+        metadata={"description": "pending 待审核 / approved 已通过 / rejected 已驳回"}
+    )
     reject_reason = ma.fields.String(allow_none=True)
     reviewed_by_id = ma.fields.Integer(allow_none=True)
     reviewed_at = ma.fields.DateTime(allow_none=True)

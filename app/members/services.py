@@ -2,6 +2,7 @@
 
 Every state change is one conditional UPDATE whose row count settles races; the unique
 `user_id` of `MemberProfile` keeps one registration per user."""
+
 from __future__ import annotations
 
 from sqlalchemy import select, update
@@ -9,8 +10,13 @@ from sqlalchemy import select, update
 from app.accounts.models import Role, User, UserRole
 from app.auth.permissions import managed_community_ids, require_managed_community
 from app.clock import utcnow
-from app.errors import (AlreadyMember, NotFound, RegistrationExists,
-                        RegistrationStateConflict, ValidationError)
+from app.errors import (
+    AlreadyMember,
+    NotFound,
+    RegistrationExists,
+    RegistrationStateConflict,
+    ValidationError,
+)
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.org.models import Community
@@ -23,13 +29,20 @@ def register(actor: User, data: dict) -> MemberProfile:
     """Submit the actor's registration, or resubmit it in place after a rejection."""
     if db.session.get(Community, data["community_id"]) is None:
         raise ValidationError(details={"community_id": ["社区不存在"]})
-    values = {**data, "status": RegistrationStatus.PENDING, "reject_reason": None,
-              "reviewed_by_id": None, "reviewed_at": None}
+    values = {
+        **data,
+        "status": RegistrationStatus.PENDING,
+        "reject_reason": None,
+        "reviewed_by_id": None,
+        "reviewed_at": None,
+    }
     resubmitted = db.session.execute(
         update(MemberProfile)
-        .where(MemberProfile.user_id == actor.id,
-               MemberProfile.status == RegistrationStatus.REJECTED)
-        .values(**values)).rowcount
+        .where(
+            MemberProfile.user_id == actor.id, MemberProfile.status == RegistrationStatus.REJECTED
+        )
+        .values(**values)
+    ).rowcount
     if not resubmitted:
         # A pending or approved registration (even one committed a moment ago by a
         # concurrent call) makes this insert violate the unique user_id.
@@ -39,18 +52,17 @@ def register(actor: User, data: dict) -> MemberProfile:
 
 
 def own_registration(actor: User) -> MemberProfile:
-    registration = db.session.scalar(
-        select(MemberProfile).where(MemberProfile.user_id == actor.id))
+    registration = db.session.scalar(select(MemberProfile).where(MemberProfile.user_id == actor.id))
     if registration is None:
         raise NotFound("您还没有提交报到申请")
     return registration
 
 
-def list_registrations(actor: User, limit: int, cursor: str | None = None,
-                       status: str | None = None) -> dict:
+def list_registrations(
+    actor: User, limit: int, cursor: str | None = None, status: str | None = None
+) -> dict:
     """Registrations of the communities the actor manages, newest first."""
-    stmt = select(MemberProfile).where(
-        MemberProfile.community_id.in_(managed_community_ids(actor)))
+    stmt = select(MemberProfile).where(MemberProfile.community_id.in_(managed_community_ids(actor)))
     if status:
         stmt = stmt.where(MemberProfile.status == status)
     return paginate(stmt, MemberProfile.id, limit, cursor)
@@ -71,8 +83,11 @@ def approve(actor: User, registration_id: int) -> MemberProfile:
     registration = get_registration(actor, registration_id)
     _review(registration, actor, RegistrationStatus.APPROVED)
     # The user already holding a member role is the only way left to break the unique key.
-    db.session.add(UserRole(user_id=registration.user_id, role=Role.MEMBER,
-                            community_id=registration.community_id))
+    db.session.add(
+        UserRole(
+            user_id=registration.user_id, role=Role.MEMBER, community_id=registration.community_id
+        )
+    )
     db.session.flush()
     return registration
 
@@ -84,13 +99,13 @@ def reject(actor: User, registration_id: int, reason: str) -> MemberProfile:
     return registration
 
 
-def _review(registration: MemberProfile, actor: User, status: RegistrationStatus,
-            **values) -> None:
+def _review(registration: MemberProfile, actor: User, status: RegistrationStatus, **values) -> None:
     """Move a pending registration to `status`; a concurrent or repeated review loses."""
     moved = db.session.execute(
         update(MemberProfile)
-        .where(MemberProfile.id == registration.id,
-               MemberProfile.status == RegistrationStatus.PENDING)
+        .where(
+            MemberProfile.id == registration.id, MemberProfile.status == RegistrationStatus.PENDING
+        )
         .values(status=status, reviewed_by_id=actor.id, reviewed_at=utcnow(), **values)
     ).rowcount
     if moved != 1:

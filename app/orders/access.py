@@ -2,6 +2,7 @@
 
 An order outside the caller's reach is NOT_FOUND, never FORBIDDEN, so that ids of other
 residents' and other communities' orders reveal nothing."""
+
 from __future__ import annotations
 
 from functools import cached_property
@@ -38,8 +39,9 @@ class Viewer:
         return self.owns(order) or self.manages(order) or self.holds(order)
 
     def sees_phone(self, order: Order) -> bool:
-        return (self.owns(order) or self.manages(order)
-                or (self.holds(order) and order.status in HELD))
+        return (
+            self.owns(order) or self.manages(order) or (self.holds(order) and order.status in HELD)
+        )
 
 
 def can_act(action: Action, user: User, order: Order) -> bool:

@@ -3,6 +3,7 @@ with the reasons for its rank in plain Chinese.
 
 Members have no coordinates, so distance is estimated from where they live: the order's
 building, then its grid, then the rest of the community. One query, however many members."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from app.members.models import MemberProfile, RegistrationStatus
 from app.orders.access import order_for
 from app.orders.models import Order, OrderEvent
 from app.orders.vocabulary import OPEN, Action
+
 RATING_DAYS = 90
 
 # Points of the score; the reasons say the same thing in words.
@@ -51,13 +53,23 @@ class Candidate:
 def eligible_members(community_id: int):
     """SELECT of the community's members who may be given orders: an approved registration,
     the member role in the community and an active account."""
-    return (select(MemberProfile)
-            .join(User, User.id == MemberProfile.user_id)
-            .join(UserRole, and_(UserRole.user_id == User.id, UserRole.role == Role.MEMBER,
-                                 UserRole.community_id == community_id))
-            .where(MemberProfile.community_id == community_id,
-                   MemberProfile.status == RegistrationStatus.APPROVED,
-                   User.is_active.is_(True)))
+    return (
+        select(MemberProfile)
+        .join(User, User.id == MemberProfile.user_id)
+        .join(
+            UserRole,
+            and_(
+                UserRole.user_id == User.id,
+                UserRole.role == Role.MEMBER,
+                UserRole.community_id == community_id,
+            ),
+        )
+        .where(
+            MemberProfile.community_id == community_id,
+            MemberProfile.status == RegistrationStatus.APPROVED,
+            User.is_active.is_(True),
+        )
+    )
 
 
 def candidate_name(user_id: int, community_id: int) -> str | None:
@@ -68,32 +80,56 @@ def candidate_name(user_id: int, community_id: int) -> str | None:
 
 def rank_candidates(order: Order) -> list[Candidate]:
     """The order's community's eligible members, best first."""
-    workload = (select(Order.member_id, func.count().label("open_orders"))
-                .where(Order.status.in_(OPEN), Order.member_id.is_not(None))
-                .group_by(Order.member_id).subquery())
-    ratings = (select(Order.member_id, func.avg(Order.stars).label("avg_stars"),
-                      func.count().label("ratings"))
-               .join(OrderEvent, and_(OrderEvent.order_id == Order.id,
-                                      OrderEvent.action == Action.RATE))
-               .where(Order.stars.is_not(None),
-                      OrderEvent.at >= utcnow() - timedelta(days=RATING_DAYS))
-               .group_by(Order.member_id).subquery())
-    stmt = (eligible_members(order.community_id)
-            .outerjoin(workload, workload.c.member_id == MemberProfile.user_id)
-            .outerjoin(ratings, ratings.c.member_id == MemberProfile.user_id)
-            .add_columns(workload.c.open_orders, ratings.c.avg_stars, ratings.c.ratings))
-    candidates = [_scored(order, *row) for row in db.session.execute(stmt)]
+    workload = (
+        select(Order.member_id, func.count().label("open_orders"))
+        .where(Order.status.in_(OPEN), Order.member_id.is_not(None))
+        .group_by(Order.member_id)
+        .subquery()
+    )
+    ratings = (
+        select(
+            Order.member_id, func.avg(Order.stars).label("avg_stars"), func.count().label("ratings")
+        )
+        .join(OrderEvent, and_(OrderEvent.order_id == Order.id, OrderEvent.action == Action.RATE))
+        .where(Order.stars.is_not(None), OrderEvent.at >= utcnow() - timedelta(days=RATING_DAYS))
+        .group_by(Order.member_id)
+        .subquery()
+    )
+    stmt = (
+        eligible_members(order.community_id)
+        .outerjoin(workload, workload.c.member_id == MemberProfile.user_id)
+        .outerjoin(ratings, ratings.c.member_id == MemberProfile.user_id)
+        .add_columns(workload.c.open_orders, ratings.c.avg_stars, ratings.c.ratings)
+    )
+    candidates = [score_candidate(order, *row) for row in db.session.execute(stmt)]
     return sorted(candidates, key=lambda c: (-c.score, c.open_orders, c.user_id))
 
 
-def _scored(order: Order, profile: MemberProfile, open_orders, avg_stars, ratings) -> Candidate:
+def score_candidate(
+    order: Order,
+    profile: MemberProfile,
+    open_orders: int | None,
+    avg_stars: float | None,
+    ratings: int | None,
+) -> Candidate:
+    """The member as a candidate for the order, with the points and reasons of each rule.
+    Pure: it reads only what it is given."""
     candidate = Candidate(
-        user_id=profile.user_id, name=profile.name, phone=profile.phone,
-        unit_name=profile.unit_name, skills=list(profile.skills or []),
-        open_orders=open_orders or 0, ratings=ratings or 0,
-        avg_stars=round(float(avg_stars), 1) if avg_stars is not None else None)
-    for points, reason in (_skill(order, candidate), _place(order, profile),
-                           _workload(candidate), _rating(candidate)):
+        user_id=profile.user_id,
+        name=profile.name,
+        phone=profile.phone,
+        unit_name=profile.unit_name,
+        skills=list(profile.skills or []),
+        open_orders=open_orders or 0,
+        ratings=ratings or 0,
+        avg_stars=round(float(avg_stars), 1) if avg_stars is not None else None,
+    )
+    for points, reason in (
+        _skill(order, candidate),
+        _place(order, profile),
+        _workload(candidate),
+        _rating(candidate),
+    ):
         candidate.score += points
         candidate.reasons.append(Reason(reason, points))
     return candidate
@@ -119,16 +155,19 @@ def _place(order: Order, profile: MemberProfile) -> tuple[int, str]:
 def _workload(candidate: Candidate) -> tuple[int, str]:
     if candidate.open_orders == 0:
         return IDLE_POINTS, "手头没有进行中的工单"
-    return (POINTS_PER_OPEN_ORDER * candidate.open_orders,
-            f"手头有 {candidate.open_orders} 张工单在办")
+    return (
+        POINTS_PER_OPEN_ORDER * candidate.open_orders,
+        f"手头有 {candidate.open_orders} 张工单在办",
+    )
 
 
 def _rating(candidate: Candidate) -> tuple[int, str]:
     if candidate.avg_stars is None:
         return 0, f"近 {RATING_DAYS} 天暂无评价"
     points = round((candidate.avg_stars - 3) * POINTS_PER_STAR_ABOVE_3)
-    return points, (f"近 {RATING_DAYS} 天平均 {candidate.avg_stars:g} 星"
-                    f"（{candidate.ratings} 次评价）")
+    return points, (
+        f"近 {RATING_DAYS} 天平均 {candidate.avg_stars:g} 星（{candidate.ratings} 次评价）"
+    )
 
 
 def candidates_for(order_id: int, actor: User) -> list[Candidate]:

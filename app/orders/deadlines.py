@@ -1,5 +1,6 @@
 """When an order is due: a response (dispatch or grab) within the item's `response_hours`,
 completion within its `completion_hours`, both counted from creation. Past due is overdue."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -18,8 +19,10 @@ def set_deadlines(order: Order, item: CatalogItem, created_at: datetime) -> None
 
 def overdue_clause(now: datetime):
     """SQL condition: the order is past its deadline for the stage it is in."""
-    return or_(and_(Order.status.in_(AWAITING_RESPONSE), Order.respond_by < now),
-               and_(Order.status.in_(AWAITING_COMPLETION), Order.complete_by < now))
+    return or_(
+        and_(Order.status.in_(AWAITING_RESPONSE), Order.respond_by < now),
+        and_(Order.status.in_(AWAITING_COMPLETION), Order.complete_by < now),
+    )
 
 
 def is_overdue(order: Order, now: datetime) -> bool:

@@ -1,11 +1,11 @@
 """Orders (群众点单) and their timeline. Status changes happen only in `app.orders.state`."""
+
 from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import (JSON, CheckConstraint, ForeignKey, Index, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.clock import utcnow
@@ -73,8 +73,9 @@ class Order(db.Model):
     complete_by: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
     item = relationship("CatalogItem", lazy="joined")
-    events: Mapped[list["OrderEvent"]] = relationship(
-        back_populates="order", order_by="OrderEvent.id", cascade="all, delete-orphan")
+    events: Mapped[list[OrderEvent]] = relationship(
+        back_populates="order", order_by="OrderEvent.id", cascade="all, delete-orphan"
+    )
 
 
 class OrderEvent(db.Model):

@@ -1,4 +1,5 @@
 """What an order earns its member (先锋积分): the item's points, credited once on completion."""
+
 from __future__ import annotations
 
 from app.orders.models import Order

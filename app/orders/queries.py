@@ -1,4 +1,5 @@
 """Order use cases that only read: one order, and the lists of each audience."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -21,8 +22,9 @@ def my_orders(resident: User, limit: int, cursor: str | None = None) -> dict:
     return paginate(stmt, Order.id, limit, cursor)
 
 
-def staff_queue(staff: User, limit: int, cursor: str | None = None,
-                status: str | None = None) -> dict:
+def staff_queue(
+    staff: User, limit: int, cursor: str | None = None, status: str | None = None
+) -> dict:
     """The orders of the communities the staff member manages (a street admin: the street)."""
     stmt = select(Order).where(Order.community_id.in_(managed_community_ids(staff)))
     if status:
@@ -32,14 +34,17 @@ def staff_queue(staff: User, limit: int, cursor: str | None = None,
 
 def member_pool(member: User, limit: int, cursor: str | None = None) -> dict:
     """The published orders of the member's community: the pool to grab from."""
-    stmt = select(Order).where(Order.community_id == member_community_id(member),
-                               Order.status == OrderStatus.PUBLISHED,
-                               Order.member_id.is_(None))
+    stmt = select(Order).where(
+        Order.community_id == member_community_id(member),
+        Order.status == OrderStatus.PUBLISHED,
+        Order.member_id.is_(None),
+    )
     return paginate(stmt, Order.id, limit, cursor)
 
 
-def member_orders(member: User, limit: int, cursor: str | None = None,
-                  status: str | None = None) -> dict:
+def member_orders(
+    member: User, limit: int, cursor: str | None = None, status: str | None = None
+) -> dict:
     """The orders dispatched to or taken by the member."""
     stmt = select(Order).where(Order.member_id == member.id)
     if status:
@@ -49,5 +54,8 @@ def member_orders(member: User, limit: int, cursor: str | None = None,
 
 def follow_ups_of(order_id: int) -> list[FollowUp]:
     """The order's follow-up calls, oldest first (the caller has checked who may see them)."""
-    return list(db.session.scalars(select(FollowUp).where(FollowUp.order_id == order_id)
-                                   .order_by(FollowUp.id)))
+    return list(
+        db.session.scalars(
+            select(FollowUp).where(FollowUp.order_id == order_id).order_by(FollowUp.id)
+        )
+    )

@@ -3,19 +3,20 @@
 Control characters: `description` and a completion `note` may contain line breaks (`\\n`
 only; a `\\r` or a tab is refused), every other text field refuses all control characters
 (C0, DEL and C1)."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import marshmallow as ma
 from marshmallow import fields, validate, validates_schema
 
 from app.orders.access import Viewer
-from app.orders.models import Order, OrderStatus
 from app.orders.labels import STATUS_LABELS
+from app.orders.models import Order, OrderStatus
 from app.pagination import PageArgsSchema, page_schema
-from app.validation import (StrictFloat, no_control, phone, photo_list, record_id, text)
+from app.validation import StrictFloat, no_control, phone, photo_list, record_id, text
 
 # --- input ----------------------------------------------------------------------------------
+
 
 class OrderCreateSchema(ma.Schema):
     community_id = record_id(required=True)
@@ -24,10 +25,12 @@ class OrderCreateSchema(ma.Schema):
     address = text(200, required=True)
     contact_phone = phone(required=True)
     contact_name = text(50, allow_none=True, load_default=None)
-    latitude = StrictFloat(allow_none=True, load_default=None,
-                           validate=validate.Range(min=-90, max=90))
-    longitude = StrictFloat(allow_none=True, load_default=None,
-                            validate=validate.Range(min=-180, max=180))
+    latitude = StrictFloat(
+        allow_none=True, load_default=None, validate=validate.Range(min=-90, max=90)
+    )
+    longitude = StrictFloat(
+        allow_none=True, load_default=None, validate=validate.Range(min=-180, max=180)
+    )
     photos = photo_list(load_default=list)
 
     @validates_schema
@@ -39,9 +42,11 @@ class OrderCreateSchema(ma.Schema):
 
 class IdempotencyHeaderSchema(ma.Schema):
     idempotency_key = fields.String(
-        data_key="Idempotency-Key", load_default=None,
+        data_key="Idempotency-Key",
+        load_default=None,
         validate=[validate.Length(min=1, max=255), no_control],
-        metadata={"description": "幂等键（1–255 个字符）：同一内容重复提交只建一张工单"})
+        metadata={"description": "幂等键（1–255 个字符）：同一内容重复提交只建一张工单"},
+    )
 
 
 class RatingSchema(ma.Schema):
@@ -73,8 +78,11 @@ class StrictBoolean(fields.Boolean):
 
 class FollowUpSchema(ma.Schema):
     reached = StrictBoolean(required=True, metadata={"description": "是否联系上居民"})
-    satisfied = StrictBoolean(allow_none=True, load_default=None,
-                              metadata={"description": "居民是否满意（联系上时必填，否则不填）"})
+    satisfied = StrictBoolean(
+        allow_none=True,
+        load_default=None,
+        metadata={"description": "居民是否满意（联系上时必填，否则不填）"},
+    )
     note = text(500, multiline=True, allow_none=True, load_default=None)
 
 
@@ -83,6 +91,7 @@ class OrderListArgsSchema(PageArgsSchema):
 
 
 # --- output ---------------------------------------------------------------------------------
+
 
 def mask_phone(phone: str) -> str:
     return f"{phone[:3]}****{phone[-4:]}" if len(phone) >= 7 else "****"
@@ -134,7 +143,9 @@ class OrderSchema(ma.Schema):
     description = fields.String()
     address = fields.String()
     contact_name = fields.String(allow_none=True)
-    contact_phone = fields.String(metadata={"description": "非本人、本社区工作人员、已接单党员时打码"})
+    contact_phone = fields.String(
+        metadata={"description": "非本人、本社区工作人员、已接单党员时打码"}
+    )
     latitude = fields.Float(allow_none=True)
     longitude = fields.Float(allow_none=True)
     photos = fields.List(fields.String())
@@ -168,8 +179,9 @@ class CandidateSchema(ma.Schema):
     avg_stars = fields.Float(allow_none=True, metadata={"description": "近 90 天平均星级"})
     ratings = fields.Integer(metadata={"description": "近 90 天评价次数"})
     score = fields.Integer()
-    reasons = fields.Function(lambda candidate: [r.text for r in candidate.reasons],
-                              metadata={"description": "排序理由"})
+    reasons = fields.Function(
+        lambda candidate: [r.text for r in candidate.reasons], metadata={"description": "排序理由"}
+    )
 
 
 class CandidateListSchema(ma.Schema):
@@ -177,8 +189,11 @@ class CandidateListSchema(ma.Schema):
 
 
 class OrderDetailSchema(OrderSchema):
-    timeline = fields.List(fields.Nested(TimelineEntrySchema), attribute="events",
-                           metadata={"description": "状态变化，最早的在前"})
+    timeline = fields.List(
+        fields.Nested(TimelineEntrySchema),
+        attribute="events",
+        metadata={"description": "状态变化，最早的在前"},
+    )
 
 
 OrderPageSchema = page_schema(OrderSchema, "OrderPage")

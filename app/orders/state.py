@@ -4,6 +4,7 @@ Every move is a conditional `UPDATE orders SET status=:to ... WHERE id=:id AND s
 (:allowed) [AND <guard>]`: the database, not Python, decides who wins a race. A move that
 changes no row raises a 409, and a move that changes its row writes an `OrderEvent` (the
 timeline) in the same transaction. The caller commits."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,8 +17,10 @@ from app.accounts.models import STAFF_ROLES, Role, User
 from app.clock import utcnow
 from app.errors import Forbidden, OrderAlreadyTaken, OrderStateConflict
 from app.extensions import db
-from app.orders.models import Order, OrderEvent, OrderStatus as S
+from app.orders.models import Order, OrderEvent
+from app.orders.models import OrderStatus as S
 from app.orders.vocabulary import Action as A
+
 
 class Actor(StrEnum):
     RESIDENT = "resident"
@@ -34,6 +37,7 @@ ACTOR_ROLES = {
 
 class Guard(StrEnum):
     """An extra condition of the UPDATE, beside the status."""
+
     OWNER = "owner"  # the acting resident created the order
     UNASSIGNED = "unassigned"  # no member holds the order yet
     ASSIGNEE = "assignee"  # the acting member is the order's member
@@ -42,6 +46,7 @@ class Guard(StrEnum):
 @dataclass(frozen=True)
 class Move:
     """`to_status` None: the move keeps the order's status (a follow-up call)."""
+
     from_statuses: frozenset[str]
     to_status: str | None
     actor: Actor
@@ -55,8 +60,9 @@ def _move(froms, to, actor, guard=None) -> Move:
 MOVES: dict[A, Move] = {
     A.APPROVE: _move({S.SUBMITTED}, S.APPROVED, Actor.STAFF),
     A.REJECT: _move({S.SUBMITTED, S.APPROVED}, S.REJECTED, Actor.STAFF),
-    A.CANCEL: _move({S.SUBMITTED, S.APPROVED, S.PUBLISHED}, S.CANCELLED, Actor.RESIDENT,
-                    Guard.OWNER),
+    A.CANCEL: _move(
+        {S.SUBMITTED, S.APPROVED, S.PUBLISHED}, S.CANCELLED, Actor.RESIDENT, Guard.OWNER
+    ),
     A.DISPATCH: _move({S.APPROVED, S.PUBLISHED}, S.DISPATCHED, Actor.STAFF),
     A.PUBLISH: _move({S.APPROVED}, S.PUBLISHED, Actor.STAFF),
     A.GRAB: _move({S.PUBLISHED}, S.ACCEPTED, Actor.MEMBER, Guard.UNASSIGNED),
@@ -76,9 +82,16 @@ def allowed_actions(status: str) -> set[A]:
     return {action for action, move in MOVES.items() if status in move.from_statuses}
 
 
-def transition(order_id: int, action: A, actor: User, *, expected_from: str | None = None,
-               values: dict | None = None, note: str | None = None,
-               at: datetime | None = None) -> Order:
+def transition(
+    order_id: int,
+    action: A,
+    actor: User,
+    *,
+    expected_from: str | None = None,
+    values: dict | None = None,
+    note: str | None = None,
+    at: datetime | None = None,
+) -> Order:
     """Move the order by `action`, or raise a 409. `expected_from` is the status the caller
     saw: the move then succeeds only if the order is still in it (compare-and-set), which
     also makes the event's from-status exact. `at` backdates the event (the demo history).
@@ -95,22 +108,38 @@ def transition(order_id: int, action: A, actor: User, *, expected_from: str | No
     return db.session.get(Order, order_id, populate_existing=True)
 
 
-def record_event(order_id: int, action: A, from_status: str | None, to_status: str,
-                 actor_id: int | None, note: str | None = None,
-                 at: datetime | None = None) -> OrderEvent:
-    event = OrderEvent(order_id=order_id, action=action, from_status=from_status,
-                       to_status=to_status, actor_id=actor_id, note=note, at=at or utcnow())
+def record_event(
+    order_id: int,
+    action: A,
+    from_status: str | None,
+    to_status: str,
+    actor_id: int | None,
+    note: str | None = None,
+    at: datetime | None = None,
+) -> OrderEvent:
+    event = OrderEvent(
+        order_id=order_id,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        actor_id=actor_id,
+        note=note,
+        at=at or utcnow(),
+    )
     db.session.add(event)
     db.session.flush()
     return event
 
 
-def _update(order_id: int, to_status: str, move: Move, actor: User, allowed: set[str],
-            values: dict) -> bool:
-    stmt = (update(Order)
-            .where(Order.id == order_id, Order.status.in_(sorted(allowed)), *_guard(move, actor))
-            .values(status=to_status, **values)
-            .execution_options(synchronize_session=False))
+def _update(
+    order_id: int, to_status: str, move: Move, actor: User, allowed: set[str], values: dict
+) -> bool:
+    stmt = (
+        update(Order)
+        .where(Order.id == order_id, Order.status.in_(sorted(allowed)), *_guard(move, actor))
+        .values(status=to_status, **values)
+        .execution_options(synchronize_session=False)
+    )
     return db.session.execute(stmt).rowcount == 1
 
 
@@ -131,8 +160,9 @@ def _current_status(order_id: int) -> str | None:
 def _conflict(order_id: int, action: A, actor: User) -> Exception:
     """The 409 for a move that changed nothing: a grab that lost to another member is
     ORDER_ALREADY_TAKEN, anything else ORDER_STATE_CONFLICT (with the status it is in now)."""
-    row = db.session.execute(db.select(Order.status, Order.member_id).where(
-        Order.id == order_id)).one_or_none()
+    row = db.session.execute(
+        db.select(Order.status, Order.member_id).where(Order.id == order_id)
+    ).one_or_none()
     status, holder = row if row is not None else (None, None)
     if action == A.GRAB and holder is not None and holder != actor.id:
         return OrderAlreadyTaken(details={"status": status})

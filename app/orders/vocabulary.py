@@ -1,5 +1,6 @@
 """The words the order domain counts in: the actions that move an order, and the groups of
 statuses that every list, count, rate and permission check uses. Defined once, here."""
+
 from __future__ import annotations
 
 from enum import StrEnum

@@ -1,4 +1,5 @@
 """The four levels (四级体系): Street → Community → Grid → Building."""
+
 from __future__ import annotations
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint
@@ -15,7 +16,7 @@ class Street(db.Model):
     name: Mapped[str] = mapped_column(String(100))
     district: Mapped[str] = mapped_column(String(50), default="")
 
-    communities: Mapped[list["Community"]] = relationship(back_populates="street")
+    communities: Mapped[list[Community]] = relationship(back_populates="street")
 
 
 class Community(db.Model):
@@ -28,7 +29,7 @@ class Community(db.Model):
     address: Mapped[str] = mapped_column(String(200), default="")
 
     street: Mapped[Street] = relationship(back_populates="communities")
-    grids: Mapped[list["Grid"]] = relationship(back_populates="community")
+    grids: Mapped[list[Grid]] = relationship(back_populates="community")
 
 
 class Grid(db.Model):
@@ -42,7 +43,7 @@ class Grid(db.Model):
     name: Mapped[str] = mapped_column(String(100))
 
     community: Mapped[Community] = relationship(back_populates="grids")
-    buildings: Mapped[list["Building"]] = relationship(back_populates="grid")
+    buildings: Mapped[list[Building]] = relationship(back_populates="grid")
 
 
 class Building(db.Model):

@@ -1,4 +1,5 @@
 """Output shapes of the organisation (四级体系) for the mini-program."""
+
 import marshmallow as ma
 
 from app.pagination import page_schema

@@ -1,4 +1,5 @@
 """Read side of the organisation: communities with their street, grids and buildings."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -18,9 +19,14 @@ def list_communities(limit: int, cursor: str | None = None) -> dict:
 
 def get_community(community_id: int) -> Community:
     """One community with its street, grids and buildings; NotFound when unknown."""
-    stmt = select(Community).where(Community.id == community_id).options(
-        selectinload(Community.street),
-        selectinload(Community.grids).selectinload(Grid.buildings))
+    stmt = (
+        select(Community)
+        .where(Community.id == community_id)
+        .options(
+            selectinload(Community.street),
+            selectinload(Community.grids).selectinload(Grid.buildings),
+        )
+    )
     community = db.session.scalar(stmt)
     if community is None:
         raise NotFound("找不到该社区")

@@ -1,4 +1,5 @@
 """The Chinese names of the points ledger's words."""
+
 from __future__ import annotations
 
 from app.points.models import PointsReason

@@ -1,4 +1,5 @@
 """The points ledger (先锋积分): append-only; the balance is the sum of its entries."""
+
 from __future__ import annotations
 
 from datetime import datetime

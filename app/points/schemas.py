@@ -1,4 +1,5 @@
 """Output of the member's points ledger (先锋积分)."""
+
 from __future__ import annotations
 
 import marshmallow as ma
@@ -10,8 +11,10 @@ class PointsEntrySchema(ma.Schema):
     id = ma.fields.Integer()
     delta = ma.fields.Integer(metadata={"description": "积分变动，正数为获得，负数为扣减"})
     reason = ma.fields.String(metadata={"description": "order_completed / redemption / adjustment"})
-    reason_label = ma.fields.Function(lambda entry: REASON_LABELS.get(entry.reason, entry.reason),
-                                      metadata={"description": "变动原因（中文）"})
+    reason_label = ma.fields.Function(
+        lambda entry: REASON_LABELS.get(entry.reason, entry.reason),
+        metadata={"description": "变动原因（中文）"},
+    )
     order_id = ma.fields.Integer(allow_none=True)
     note = ma.fields.String(allow_none=True)
     at = ma.fields.DateTime(attribute="created_at")

@@ -1,9 +1,10 @@
 """`seed demo`: load the demo data idempotently. Every row is found by its natural key
 (codes, names, usernames, openids) and created only when missing; nothing existing is
 changed, so a second run writes nothing."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from app.catalog.models import CatalogItem, Category, CategoryKind
 from app.extensions import db
@@ -41,16 +42,26 @@ def load_org(tally: Tally) -> dict:
     "grids": {community code: [(Grid, [Building, ...]), ...]}} in data order."""
     places: dict = {"streets": {}, "communities": {}, "grids": {}}
     for street_data in org_data.STREETS:
-        street = tally.get_or_create(Street, {"code": street_data["code"]},
-                                     name=street_data["name"], district=street_data["district"])
+        street = tally.get_or_create(
+            Street,
+            {"code": street_data["code"]},
+            name=street_data["name"],
+            district=street_data["district"],
+        )
         places["streets"][street.code] = street
         for data in street_data["communities"]:
-            community = tally.get_or_create(Community, {"code": data["code"]}, name=data["name"],
-                                            street_id=street.id, address=data["address"])
+            community = tally.get_or_create(
+                Community,
+                {"code": data["code"]},
+                name=data["name"],
+                street_id=street.id,
+                address=data["address"],
+            )
             places["communities"][community.code] = community
             places["grids"][community.code] = _load_grids(tally, community, street, data["grids"])
-            tally.line(f"{street.district}{street.name} · {community.name}："
-                       f"{len(data['grids'])} 个网格")
+            tally.line(
+                f"{street.district}{street.name} · {community.name}：{len(data['grids'])} 个网格"
+            )
     return places
 
 
@@ -59,9 +70,13 @@ def _load_grids(tally: Tally, community: Community, street: Street, grids: list)
     for grid_name, road, building_names in grids:
         grid = tally.get_or_create(Grid, {"community_id": community.id, "name": grid_name})
         buildings = [
-            tally.get_or_create(Building, {"grid_id": grid.id, "name": f"{road}{name}"},
-                                address=f"{street.district}{road}{name}")
-            for name in building_names]
+            tally.get_or_create(
+                Building,
+                {"grid_id": grid.id, "name": f"{road}{name}"},
+                address=f"{street.district}{road}{name}",
+            )
+            for name in building_names
+        ]
         loaded.append((grid, buildings))
     return loaded
 
@@ -69,17 +84,26 @@ def _load_grids(tally: Tally, community: Community, street: Street, grids: list)
 def load_catalog(tally: Tally) -> dict:
     """Returns {(kind, category name, item name): CatalogItem}."""
     items: dict = {}
-    groups = [(CategoryKind.PUBLIC, catalog_data.PUBLIC), (CategoryKind.SOCIAL, catalog_data.SOCIAL),
-              (CategoryKind.VOLUNTEER, catalog_data.VOLUNTEER)]
+    groups = [
+        (CategoryKind.PUBLIC, catalog_data.PUBLIC),
+        (CategoryKind.SOCIAL, catalog_data.SOCIAL),
+        (CategoryKind.VOLUNTEER, catalog_data.VOLUNTEER),
+    ]
     for kind, categories in groups:
         for position, (name, skill, response_h, completion_h, entries) in enumerate(categories):
-            category = tally.get_or_create(Category, {"kind": kind.value, "name": name},
-                                           position=position)
+            category = tally.get_or_create(
+                Category, {"kind": kind.value, "name": name}, position=position
+            )
             for item_position, (item_name, points) in enumerate(entries):
                 item = tally.get_or_create(
-                    CatalogItem, {"category_id": category.id, "name": item_name},
-                    points=points, response_hours=response_h, completion_hours=completion_h,
-                    skill=skill, position=item_position)
+                    CatalogItem,
+                    {"category_id": category.id, "name": item_name},
+                    points=points,
+                    response_hours=response_h,
+                    completion_hours=completion_h,
+                    skill=skill,
+                    position=item_position,
+                )
                 items[(kind.value, name, item_name)] = item
         total = sum(len(c[4]) for c in categories)
         tally.line(f"{kind.value}：{len(categories)} 个分类，{total} 个服务项目")
@@ -89,10 +113,18 @@ def load_catalog(tally: Tally) -> dict:
 def load_venues(tally: Tally, places: dict) -> None:
     for code, kind, name, address, lat, lng, phone, description in places_data.VENUES:
         hours, services, facilities = places_data.TYPE_PRESETS[kind]
-        tally.get_or_create(Venue, {"name": name},
-                            community_id=places["communities"][code].id, type=kind,
-                            address=address, latitude=lat, longitude=lng, phone=phone,
-                            opening_hours=[dict(h) for h in hours], services=list(services),
-                            facilities=list(facilities),
-                            description=description)
+        tally.get_or_create(
+            Venue,
+            {"name": name},
+            community_id=places["communities"][code].id,
+            type=kind,
+            address=address,
+            latitude=lat,
+            longitude=lng,
+            phone=phone,
+            opening_hours=[dict(h) for h in hours],
+            services=list(services),
+            facilities=list(facilities),
+            description=description,
+        )
     tally.line(f"{len(places_data.VENUES)} 个场所")

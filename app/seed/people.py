@@ -1,4 +1,5 @@
 """Demo accounts (staff, street admin), residents, members (报到党员) and their orders."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -12,13 +13,14 @@ from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.orders.deadlines import set_deadlines
 from app.orders.models import Order, OrderEvent, OrderStatus
+from app.orders.points import credit_points
 from app.orders.state import MOVES, Actor, record_event, transition
 from app.orders.vocabulary import Action
-from app.orders.points import credit_points
 from app.seed import people_data as data
 from app.seed.tally import Tally
 
 FAKE_OPENID_PREFIX = "fake-"  # WECHAT_FAKE login: code "member-a1" is openid "fake-member-a1"
+
 
 def load_accounts(tally: Tally, places: dict) -> dict:
     """Returns {"staff": {community code: User}, "users": {login code: User}}."""
@@ -31,20 +33,25 @@ def load_accounts(tally: Tally, places: dict) -> dict:
     for username, display_name, code in data.STREET_ADMINS:
         user = _account(tally, username, display_name, password_hash)
         _role(tally, user, Role.STREET_ADMIN, street_id=places["streets"][code].id)
-    tally.line(f"工作人员 {len(data.STAFF)} 个，街道管理员 {len(data.STREET_ADMINS)} 个"
-               f"（密码 {data.DEMO_PASSWORD}）")
+    tally.line(
+        f"工作人员 {len(data.STAFF)} 个，街道管理员 {len(data.STREET_ADMINS)} 个"
+        f"（密码 {data.DEMO_PASSWORD}）"
+    )
     for code, display_name, phone in data.RESIDENTS:
         people["users"][code] = _wechat_user(tally, code, display_name, phone)
     for spec in data.MEMBERS:
         people["users"][spec["code"]] = _member(tally, spec, places, people["staff"])
-    tally.line(f"居民 {len(data.RESIDENTS)} 个，报到党员 {len(data.MEMBERS)} 个"
-               f"（小程序演示登录 code：{', '.join(m['code'] for m in data.MEMBERS)}）")
+    tally.line(
+        f"居民 {len(data.RESIDENTS)} 个，报到党员 {len(data.MEMBERS)} 个"
+        f"（小程序演示登录 code：{', '.join(m['code'] for m in data.MEMBERS)}）"
+    )
     return people
 
 
 def _account(tally: Tally, username: str, display_name: str, password_hash: str) -> User:
-    return tally.get_or_create(User, {"username": username}, display_name=display_name,
-                               password_hash=password_hash)
+    return tally.get_or_create(
+        User, {"username": username}, display_name=display_name, password_hash=password_hash
+    )
 
 
 def _role(tally: Tally, user: User, role: Role, **scope) -> UserRole:
@@ -52,8 +59,9 @@ def _role(tally: Tally, user: User, role: Role, **scope) -> UserRole:
 
 
 def _wechat_user(tally: Tally, code: str, display_name: str, phone: str) -> User:
-    user = tally.get_or_create(User, {"openid": FAKE_OPENID_PREFIX + code},
-                               display_name=display_name, phone=phone)
+    user = tally.get_or_create(
+        User, {"openid": FAKE_OPENID_PREFIX + code}, display_name=display_name, phone=phone
+    )
     _role(tally, user, Role.RESIDENT)
     return user
 
@@ -66,11 +74,20 @@ def _member(tally: Tally, spec: dict, places: dict, staff: dict) -> User:
     approved = spec["status"] == RegistrationStatus.APPROVED
     reviewer = staff[spec["community"]] if approved else None
     tally.get_or_create(
-        MemberProfile, {"user_id": user.id}, community_id=community.id, name=spec["name"],
-        unit_name=spec["unit"], letter_no=spec["letter_no"], phone=spec["phone"],
-        skills=list(spec["skills"]), grid_id=grid.id, building_id=building.id,
-        status=spec["status"], reviewed_by_id=reviewer.id if reviewer else None,
-        reviewed_at=utcnow() if approved else None)
+        MemberProfile,
+        {"user_id": user.id},
+        community_id=community.id,
+        name=spec["name"],
+        unit_name=spec["unit"],
+        letter_no=spec["letter_no"],
+        phone=spec["phone"],
+        skills=list(spec["skills"]),
+        grid_id=grid.id,
+        building_id=building.id,
+        status=spec["status"],
+        reviewed_by_id=reviewer.id if reviewer else None,
+        reviewed_at=utcnow() if approved else None,
+    )
     if approved:
         _role(tally, user, Role.MEMBER, community_id=community.id)
     if spec["building_lead"] and building.lead_user_id is None:
@@ -92,8 +109,9 @@ def load_orders(tally: Tally, places: dict, items: dict, people: dict) -> None:
 
 def _find_order(resident: User, description: str) -> Order | None:
     """Demo orders have no code: a resident's order is known by its description."""
-    return db.session.scalar(select(Order).where(Order.resident_id == resident.id,
-                                                 Order.description == description))
+    return db.session.scalar(
+        select(Order).where(Order.resident_id == resident.id, Order.description == description)
+    )
 
 
 def _create_order(tally: Tally, spec: dict, places: dict, items: dict, people: dict) -> None:
@@ -101,17 +119,27 @@ def _create_order(tally: Tally, spec: dict, places: dict, items: dict, people: d
     state machine, backdated 40 minutes apart."""
     resident = people["users"][spec["resident"]]
     member = people["users"][spec["member"]] if spec["member"] else None
-    actors = {Actor.RESIDENT: resident, Actor.STAFF: people["staff"][spec["community"]],
-              Actor.MEMBER: member}
+    actors = {
+        Actor.RESIDENT: resident,
+        Actor.STAFF: people["staff"][spec["community"]],
+        Actor.MEMBER: member,
+    }
     grid, buildings = places["grids"][spec["community"]][spec["place"][0]]
     building = buildings[spec["place"][1]]
     start = utcnow() - timedelta(days=spec["days_ago"], hours=3)
     order = Order(
-        community_id=places["communities"][spec["community"]].id, resident_id=resident.id,
-        item_id=items[spec["item"]].id, status=OrderStatus.SUBMITTED,
-        description=spec["description"], address=building.address,
-        contact_name=resident.display_name, contact_phone=resident.phone,
-        grid_id=grid.id, building_id=building.id, created_at=start)
+        community_id=places["communities"][spec["community"]].id,
+        resident_id=resident.id,
+        item_id=items[spec["item"]].id,
+        status=OrderStatus.SUBMITTED,
+        description=spec["description"],
+        address=building.address,
+        contact_name=resident.display_name,
+        contact_phone=resident.phone,
+        grid_id=grid.id,
+        building_id=building.id,
+        created_at=start,
+    )
     set_deadlines(order, items[spec["item"]], start)
     db.session.add(order)
     db.session.flush()
@@ -120,8 +148,9 @@ def _create_order(tally: Tally, spec: dict, places: dict, items: dict, people: d
     for name in spec["actions"]:
         action, at = Action(name), at + timedelta(minutes=40)
         values, note = _move_input(action, spec, member)
-        order = transition(order.id, action, actors[MOVES[action].actor], values=values,
-                           note=note, at=at)
+        order = transition(
+            order.id, action, actors[MOVES[action].actor], values=values, note=note, at=at
+        )
         if action == Action.COMPLETE:
             credit_points(order)  # a new order: the credit is surely new too
             tally.count("points_entries", created=True)

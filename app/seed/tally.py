@@ -1,9 +1,10 @@
 """Get-or-create by natural key, counting what a seed run created and what it found."""
+
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 from sqlalchemy import select
 
@@ -47,5 +48,7 @@ class Tally:
     def summary(self) -> str:
         tables = sorted(set(self.created) | set(self.found))
         parts = ", ".join(f"{t} {self.created[t]}/{self.found[t]}" for t in tables)
-        return (f"演示数据载入完成：新建 {sum(self.created.values())} 条，"
-                f"已存在 {sum(self.found.values())} 条（表 新建/已存在：{parts}）")
+        return (
+            f"演示数据载入完成：新建 {sum(self.created.values())} 条，"
+            f"已存在 {sum(self.found.values())} 条（表 新建/已存在：{parts}）"
+        )

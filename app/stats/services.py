@@ -6,6 +6,7 @@ The rates look back `RATE_DAYS` days:
 - resolution_rate: of the same orders, the share completed, rated or closed;
 - satisfaction_rate: of the ratings given in the period, the share with 4 or 5 stars.
 A rate with nothing to count is None (shown as "—"), never a division by zero."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,13 +16,14 @@ from sqlalchemy import and_, case, distinct, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from app.accounts.models import User
-from app.catalog.models import CatalogItem
-from app.extensions import db
 from app.auth.permissions import scope_community_ids
-from app.orders.deadlines import overdue_clause
-from app.orders.models import Order, OrderEvent, OrderStatus as S
-from app.orders.vocabulary import AWAITING_RESPONSE, FINISHED, TAKEN, Action
+from app.catalog.models import CatalogItem
 from app.clock import beijing_today, day_start
+from app.extensions import db
+from app.orders.deadlines import overdue_clause
+from app.orders.models import Order, OrderEvent
+from app.orders.models import OrderStatus as S
+from app.orders.vocabulary import AWAITING_RESPONSE, FINISHED, TAKEN, Action
 
 RATE_DAYS = 30
 MOST_OVERDUE = 5
@@ -63,8 +65,10 @@ def dashboard(user: User, now: datetime, community_id: int | None = None) -> Das
 
 
 def _order_numbers(ids: list[int], now: datetime, today_start: datetime) -> dict:
-    recent = and_(Order.created_at >= now - timedelta(days=RATE_DAYS),
-                  Order.status.not_in((S.REJECTED, S.CANCELLED)))
+    recent = and_(
+        Order.created_at >= now - timedelta(days=RATE_DAYS),
+        Order.status.not_in((S.REJECTED, S.CANCELLED)),
+    )
     stmt = select(
         _count(Order.created_at >= today_start),
         _count(Order.status.in_(AWAITING_RESPONSE)),
@@ -74,35 +78,51 @@ def _order_numbers(ids: list[int], now: datetime, today_start: datetime) -> dict
         _count(and_(recent, Order.status.in_(FINISHED))),
     ).where(Order.community_id.in_(ids))
     new, waiting, overdue, recent_total, taken, resolved = db.session.execute(stmt).one()
-    return {"new_today": new, "waiting": waiting, "overdue": overdue,
-            "response_rate": _rate(taken, recent_total),
-            "resolution_rate": _rate(resolved, recent_total)}
+    return {
+        "new_today": new,
+        "waiting": waiting,
+        "overdue": overdue,
+        "response_rate": _rate(taken, recent_total),
+        "resolution_rate": _rate(resolved, recent_total),
+    }
 
 
 def _event_numbers(ids: list[int], today_start: datetime, since: datetime) -> dict:
     """Completions today and ratings in the period, from the timeline (when they happened)."""
     completed = and_(OrderEvent.action == Action.COMPLETE, OrderEvent.at >= today_start)
     rated = and_(OrderEvent.action == Action.RATE, OrderEvent.at >= since)
-    stmt = (select(func.count(distinct(case((completed, OrderEvent.order_id)))),
-                   _count(rated),
-                   func.avg(case((rated, Order.stars))),
-                   _count(and_(rated, Order.stars >= 4)))
-            .select_from(OrderEvent).join(Order, Order.id == OrderEvent.order_id)
-            .where(Order.community_id.in_(ids), or_(completed, rated)))
+    stmt = (
+        select(
+            func.count(distinct(case((completed, OrderEvent.order_id)))),
+            _count(rated),
+            func.avg(case((rated, Order.stars))),
+            _count(and_(rated, Order.stars >= 4)),
+        )
+        .select_from(OrderEvent)
+        .join(Order, Order.id == OrderEvent.order_id)
+        .where(Order.community_id.in_(ids), or_(completed, rated))
+    )
     completed_today, rated_count, average, satisfied = db.session.execute(stmt).one()
-    return {"completed_today": completed_today, "rated": rated_count,
-            "average_stars": round(float(average), 1) if average is not None else None,
-            "satisfaction_rate": _rate(satisfied, rated_count)}
+    return {
+        "completed_today": completed_today,
+        "rated": rated_count,
+        "average_stars": round(float(average), 1) if average is not None else None,
+        "satisfaction_rate": _rate(satisfied, rated_count),
+    }
 
 
 def _most_overdue(ids: list[int], now: datetime) -> list[LateOrder]:
     """The orders furthest past the deadline of the stage they are in."""
-    deadline = case((Order.status.in_(AWAITING_RESPONSE), Order.respond_by),
-                    else_=Order.complete_by)
-    stmt = (select(Order, deadline)
-            .options(joinedload(Order.item).joinedload(CatalogItem.category))
-            .where(Order.community_id.in_(ids), overdue_clause(now))
-            .order_by(deadline.asc(), Order.id.asc()).limit(MOST_OVERDUE))
+    deadline = case(
+        (Order.status.in_(AWAITING_RESPONSE), Order.respond_by), else_=Order.complete_by
+    )
+    stmt = (
+        select(Order, deadline)
+        .options(joinedload(Order.item).joinedload(CatalogItem.category))
+        .where(Order.community_id.in_(ids), overdue_clause(now))
+        .order_by(deadline.asc(), Order.id.asc())
+        .limit(MOST_OVERDUE)
+    )
     return [LateOrder(order, now - due) for order, due in db.session.execute(stmt)]
 
 

@@ -1,4 +1,5 @@
 """Venues (红色驿站, 党群服务中心, ...) with GCJ-02 coordinates."""
+
 from __future__ import annotations
 
 from enum import StrEnum

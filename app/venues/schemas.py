@@ -1,4 +1,5 @@
 """Venues (驿路向东): search arguments and the shapes the mini-program reads."""
+
 import marshmallow as ma
 
 from app.org.schemas import PlaceBriefSchema
@@ -18,18 +19,28 @@ DEFAULT_RADIUS_M, MAX_RADIUS_M = 3000, 50000
 
 
 class VenueSearchArgsSchema(PageArgsSchema):
-    lat = ma.fields.Float(validate=ma.validate.Range(min=-90, max=90),
-                          metadata={"description": "纬度 (GCJ-02)，须与 lng 同时提供"})
-    lng = ma.fields.Float(validate=ma.validate.Range(min=-180, max=180),
-                          metadata={"description": "经度 (GCJ-02)，须与 lat 同时提供"})
+    lat = ma.fields.Float(
+        validate=ma.validate.Range(min=-90, max=90),
+        metadata={"description": "纬度 (GCJ-02)，须与 lng 同时提供"},
+    )
+    lng = ma.fields.Float(
+        validate=ma.validate.Range(min=-180, max=180),
+        metadata={"description": "经度 (GCJ-02)，须与 lat 同时提供"},
+    )
     radius_m = ma.fields.Integer(
         load_default=DEFAULT_RADIUS_M,
-        validate=ma.validate.Range(min=1, max=MAX_RADIUS_M, error="radius_m 必须在 1 到 50000 之间"),
-        metadata={"description": "搜索半径（米），仅在提供 lat、lng 时使用"})
+        validate=ma.validate.Range(
+            min=1, max=MAX_RADIUS_M, error="radius_m 必须在 1 到 50000 之间"
+        ),
+        metadata={"description": "搜索半径（米），仅在提供 lat、lng 时使用"},
+    )
     type = ma.fields.String(
         validate=ma.validate.OneOf([t.value for t in VenueType], error="不认识的场所类型"),
-        metadata={"description": "场所类型：" + "、".join(f"{t.value} {label}"
-                                                     for t, label in TYPE_LABELS.items())})
+        metadata={
+            "description": "场所类型："
+            + "、".join(f"{t.value} {label}" for t, label in TYPE_LABELS.items())
+        },
+    )
     community_id = text_id()
 
     @ma.validates_schema
@@ -74,7 +85,9 @@ class VenueSchema(ma.Schema):
     services = ma.fields.List(ma.fields.String())
     facilities = ma.fields.List(ma.fields.String())
     navigation = _NestedSelf(NavigationSchema)
-    distance_m = ma.fields.Integer(metadata={"description": "距搜索点的距离（米），仅在按位置搜索时给出"})
+    distance_m = ma.fields.Integer(
+        metadata={"description": "距搜索点的距离（米），仅在按位置搜索时给出"}
+    )
 
 
 class VenueDetailSchema(VenueSchema):

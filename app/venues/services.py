@@ -1,4 +1,5 @@
 """Venues: every venue, or those near a point (15分钟便民服务圈), nearest first."""
+
 from __future__ import annotations
 
 import math
@@ -61,10 +62,12 @@ def _nearby_page(stmt: Select, args: dict) -> dict:
     hits.sort(key=lambda hit: hit[:2])
     query = _query_key(args)
     offset = _decode_offset(args["cursor"], query) if args.get("cursor") else 0
-    page = hits[offset:offset + args["limit"]]
+    page = hits[offset : offset + args["limit"]]
     end = offset + len(page)
-    return {"items": [NearbyVenue(venue, round(meters)) for meters, _, venue in page],
-            "next_cursor": _encode_offset(end, query) if end < len(hits) else None}
+    return {
+        "items": [NearbyVenue(venue, round(meters)) for meters, _, venue in page],
+        "next_cursor": _encode_offset(end, query) if end < len(hits) else None,
+    }
 
 
 def _within_box(stmt: Select, lat: float, lng: float, radius_m: float) -> Select:

@@ -3,6 +3,7 @@
 `init_app` builds one backend per app at start-up and keeps it in `app.extensions["wechat"]`:
 the real server API through wechatpy, or `FakeWechat` when `WECHAT_FAKE=1`. With `REDIS_URL`
 the access token lives in Redis, so every worker shares one token."""
+
 from __future__ import annotations
 
 import logging
@@ -25,9 +26,15 @@ def build_backend(config, redis_client) -> RealWechat | FakeWechat:
     if not (config.get("WECHAT_APPID") and config.get("WECHAT_SECRET")):
         log.warning("WECHAT_APPID / WECHAT_SECRET are not set: WeChat calls will fail")
     session = RedisStorage(redis_client, prefix=REDIS_PREFIX) if redis_client else MemoryStorage()
-    return RealWechat(ApiClient(config.get("WECHAT_APPID") or "", config.get("WECHAT_SECRET") or "",
-                                config["WECHAT_API_BASE"], session,
-                                float(config["WECHAT_TIMEOUT_SECONDS"])))
+    return RealWechat(
+        ApiClient(
+            config.get("WECHAT_APPID") or "",
+            config.get("WECHAT_SECRET") or "",
+            config["WECHAT_API_BASE"],
+            session,
+            float(config["WECHAT_TIMEOUT_SECONDS"]),
+        )
+    )
 
 
 class WechatAdapter:
@@ -47,8 +54,9 @@ class WechatAdapter:
     def access_token(self) -> str:
         return self.backend.access_token()
 
-    def send_subscribe_message(self, openid: str, template_id: str, data: dict,
-                               page: str | None = None) -> bool:
+    def send_subscribe_message(
+        self, openid: str, template_id: str, data: dict, page: str | None = None
+    ) -> bool:
         """True when sent, False when the user has not subscribed to the template."""
         return self.backend.send_subscribe_message(openid, template_id, data, page)
 

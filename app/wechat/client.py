@@ -3,6 +3,7 @@
 wechatpy hard-codes https://api.weixin.qq.com; `ApiClient` moves every URL it uses (the client's,
 its `wxa` API's and the access-token fetch) to `WECHAT_API_BASE`, so a local fake server can
 stand in for WeChat in tests. Every failure becomes WechatCodeInvalid or WechatUnavailable."""
+
 from __future__ import annotations
 
 import logging
@@ -38,8 +39,9 @@ class ApiClient(WeChatClient):
     No automatic retry: a login answers within one timeout, and an expired token is retried
     once by `RealWechat`, not recursively."""
 
-    def __init__(self, appid: str, secret: str, api_base: str, session: SessionStorage,
-                 timeout: float) -> None:
+    def __init__(
+        self, appid: str, secret: str, api_base: str, session: SessionStorage, timeout: float
+    ) -> None:
         super().__init__(appid, secret, session=session, timeout=timeout, auto_retry=False)
         self.api_base = api_base.rstrip("/")
         self.API_BASE_URL = f"{self.api_base}/cgi-bin/"
@@ -51,8 +53,11 @@ class ApiClient(WeChatClient):
     def fetch_access_token(self) -> dict:
         """The stable token: workers that fetch it at the same time get the same token instead
         of invalidating each other's (as repeated /cgi-bin/token calls would)."""
-        response = self._http.post(self.url("cgi-bin/stable_token"), timeout=self.timeout, json={
-            "grant_type": "client_credential", "appid": self.appid, "secret": self.secret})
+        response = self._http.post(
+            self.url("cgi-bin/stable_token"),
+            timeout=self.timeout,
+            json={"grant_type": "client_credential", "appid": self.appid, "secret": self.secret},
+        )
         response.raise_for_status()
         result = self._handle_result(response)  # raises WeChatClientException on an errcode
         if not isinstance(result, dict) or not result.get("access_token"):
@@ -81,8 +86,13 @@ def translated_errors(endpoint: str, login: bool = False):
         yield
     except WeChatClientException as exc:
         status = getattr(exc.response, "status_code", None)
-        log.warning("wechat %s failed: errcode=%s errmsg=%s http=%s",
-                    endpoint, exc.errcode, exc.errmsg, status)
+        log.warning(
+            "wechat %s failed: errcode=%s errmsg=%s http=%s",
+            endpoint,
+            exc.errcode,
+            exc.errmsg,
+            status,
+        )
         raise _error_for(exc.errcode, login) from None
     except (requests.RequestException, redis.RedisError, ValueError) as exc:
         log.warning("wechat %s failed: %s", endpoint, type(exc).__name__)
@@ -99,9 +109,16 @@ class RealWechat:
         with translated_errors("jscode2session", login=True):
             # `access_token: None` keeps wechatpy from fetching a token first (jscode2session
             # needs none, and the fetch would double a login's wait); requests drops None.
-            result = self.client.get(self.client.url("sns/jscode2session"), params={
-                "appid": self.client.appid, "secret": self.client.secret, "js_code": code,
-                "grant_type": "authorization_code", "access_token": None})
+            result = self.client.get(
+                self.client.url("sns/jscode2session"),
+                params={
+                    "appid": self.client.appid,
+                    "secret": self.client.secret,
+                    "js_code": code,
+                    "grant_type": "authorization_code",
+                    "access_token": None,
+                },
+            )
             if not isinstance(result, dict) or not result.get("openid"):
                 raise WeChatClientException(None, "no openid in the answer")
         return result["openid"], result.get("session_key", ""), result.get("unionid")
@@ -110,30 +127,41 @@ class RealWechat:
         with translated_errors("access_token"):
             return self.client.access_token
 
-    def send_subscribe_message(self, openid: str, template_id: str, data: dict,
-                               page: str | None = None) -> bool:
+    def send_subscribe_message(
+        self, openid: str, template_id: str, data: dict, page: str | None = None
+    ) -> bool:
         """True when sent; False when the user has not subscribed to this template."""
-        result = self._with_token("subscribe_send", lambda: self.client.wxa.send_subscribe_message(
-            openid, template_id, data, page=page), tolerated=(SUBSCRIPTION_REFUSED_ERRCODE,))
+        result = self._with_token(
+            "subscribe_send",
+            lambda: self.client.wxa.send_subscribe_message(openid, template_id, data, page=page),
+            tolerated=(SUBSCRIPTION_REFUSED_ERRCODE,),
+        )
         return result.get("errcode", 0) == 0
 
     def check_text(self, content: str, openid: str, scene: int = 2) -> bool:
         """False when WeChat judges the text risky (msg_sec_check version 2)."""
-        result = self._with_token("msg_sec_check", lambda: self.client.post(
-            self.client.url("wxa/msg_sec_check"),
-            data={"content": content, "version": 2, "scene": scene, "openid": openid}),
-            tolerated=(RISKY_CONTENT_ERRCODE,))
+        result = self._with_token(
+            "msg_sec_check",
+            lambda: self.client.post(
+                self.client.url("wxa/msg_sec_check"),
+                data={"content": content, "version": 2, "scene": scene, "openid": openid},
+            ),
+            tolerated=(RISKY_CONTENT_ERRCODE,),
+        )
         verdict = result.get("result") or {}
         return result.get("errcode", 0) == 0 and verdict.get("suggest", "pass") != "risky"
 
     def venue_qrcode(self, scene: str, page: str) -> bytes:
         """The PNG of an unlimited mini-program code (getwxacodeunlimit)."""
-        result = self._with_token("getwxacodeunlimit", lambda: _image(
-            self.client.wxa.get_wxa_code_unlimited(scene, page=page)))
+        result = self._with_token(
+            "getwxacodeunlimit",
+            lambda: _image(self.client.wxa.get_wxa_code_unlimited(scene, page=page)),
+        )
         return result["image"]
 
-    def _with_token(self, endpoint: str, call: Callable[[], dict],
-                    tolerated: Collection[int] = ()) -> dict:
+    def _with_token(
+        self, endpoint: str, call: Callable[[], dict], tolerated: Collection[int] = ()
+    ) -> dict:
         """Run a call that carries the access token; a tolerated errcode is returned, not
         raised. A token that WeChat no longer accepts is dropped and the call made once more."""
         with translated_errors(endpoint):

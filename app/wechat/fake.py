@@ -1,6 +1,7 @@
 """`WECHAT_FAKE=1`: no WeChat server at all (demo and development only).
 
 A login `code` is the user's identity: the same code always logs in the same user."""
+
 from __future__ import annotations
 
 import base64
@@ -13,8 +14,10 @@ log = logging.getLogger(__name__)
 FAKE_OPENID_PREFIX = "fake-"
 _OPENID_MAX = 64  # the length of users.openid
 # A 1x1 white PNG, standing in for a venue's mini-program code.
-_BLANK_PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8"
-                              "/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==")
+_BLANK_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8"
+    "/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg=="
+)
 
 
 def fake_openid(code: str) -> str:
@@ -22,7 +25,7 @@ def fake_openid(code: str) -> str:
     if len(openid) <= _OPENID_MAX:
         return openid
     # A long code still names one user, by its digest.
-    return FAKE_OPENID_PREFIX + hashlib.sha256(code.encode()).hexdigest()[:_OPENID_MAX - 5]
+    return FAKE_OPENID_PREFIX + hashlib.sha256(code.encode()).hexdigest()[: _OPENID_MAX - 5]
 
 
 class FakeWechat:
@@ -32,8 +35,9 @@ class FakeWechat:
     def access_token(self) -> str:
         return "fake-access-token"
 
-    def send_subscribe_message(self, openid: str, template_id: str, data: dict,
-                               page: str | None = None) -> bool:
+    def send_subscribe_message(
+        self, openid: str, template_id: str, data: dict, page: str | None = None
+    ) -> bool:
         log.info("WECHAT_FAKE: subscribe message %s not sent", template_id)
         return True
 

@@ -1,5 +1,6 @@
 """Form handling for console pages: marshmallow schemas parse forms and query strings, with
 the API's rules; the schemas themselves are in this package, one module per page group."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -14,8 +15,9 @@ from app.errors import DomainError, ValidationError
 T = TypeVar("T")
 
 
-def parse_form(schema: ma.Schema, form: MultiDict, list_fields: tuple[str, ...] = ()
-               ) -> tuple[dict, dict]:
+def parse_form(
+    schema: ma.Schema, form: MultiDict, list_fields: tuple[str, ...] = ()
+) -> tuple[dict, dict]:
     """(data, {}) when the form is valid, else ({}, {field: [messages]}). Empty inputs count
     as not given; `list_fields` are read with getlist. The CSRF token is not data. Browsers
     send a textarea's line breaks as \\r\\n; the API's text rules allow \\n only."""

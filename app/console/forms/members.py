@@ -1,5 +1,6 @@
 """The console's member forms: the registration queue's and the roster's query strings,
 and the reject form."""
+
 from __future__ import annotations
 
 import marshmallow as ma
@@ -18,8 +19,10 @@ class ScopeArgsSchema(PageArgsSchema):
 
 
 class QueueArgsSchema(ScopeArgsSchema):
-    status = ma.fields.String(load_default=RegistrationStatus.PENDING.value,
-                              validate=validate.OneOf([s.value for s in RegistrationStatus]))
+    status = ma.fields.String(
+        load_default=RegistrationStatus.PENDING.value,
+        validate=validate.OneOf([s.value for s in RegistrationStatus]),
+    )
 
 
 class RosterArgsSchema(ScopeArgsSchema):

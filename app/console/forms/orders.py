@@ -1,5 +1,6 @@
 """The console's order forms and the queue's filters. HTML forms and query strings send
 every value as text; the rules are the API's (`app.validation`)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -14,15 +15,23 @@ from app.validation import MAX_ID, phone, text, text_id
 
 PAGE_SIZE = 50
 
-COMMON_REJECT_REASONS = ["不属于服务范围", "信息不完整无法联系", "重复提交", "已通过其他渠道解决",
-                         "建议拨打 12345 热线"]
+COMMON_REJECT_REASONS = [
+    "不属于服务范围",
+    "信息不完整无法联系",
+    "重复提交",
+    "已通过其他渠道解决",
+    "建议拨打 12345 热线",
+]
 OTHER_REASON = "其他"
 
 
 class RejectFormSchema(ma.Schema):
     """A common reason, or 其他 with a written one; a common reason may get a written note."""
-    preset = fields.String(load_default=None, validate=validate.OneOf(
-        [*COMMON_REJECT_REASONS, OTHER_REASON], error="请从列表中选择原因"))
+
+    preset = fields.String(
+        load_default=None,
+        validate=validate.OneOf([*COMMON_REJECT_REASONS, OTHER_REASON], error="请从列表中选择原因"),
+    )
     reason = text(200, load_default=None)
 
     @validates_schema
@@ -53,6 +62,7 @@ class FollowUpFormSchema(ma.Schema):
 
 class OnBehalfSchema(ma.Schema):
     """代点单: the order a staff member enters for a resident, with the API's input rules."""
+
     community_id = text_id(load_default=None)
     item_id = text_id(required=True, error_messages={"required": "请选择服务项目"})
     contact_name = text(50, required=True)
@@ -66,20 +76,24 @@ class OnBehalfSchema(ma.Schema):
 
 def filter_date() -> fields.Date:
     # Bounded so that the Beijing-day arithmetic can never overflow.
-    return fields.Date(validate=validate.Range(min=date(2000, 1, 1), max=date(2099, 12, 31),
-                                               error="日期超出范围"))
+    return fields.Date(
+        validate=validate.Range(min=date(2000, 1, 1), max=date(2099, 12, 31), error="日期超出范围")
+    )
 
 
 class QueueFilterSchema(PageArgsSchema):
-    limit = fields.Integer(load_default=PAGE_SIZE, validate=validate.Range(
-        min=1, max=MAX_LIMIT, error="每页条数应在 1 到 100 之间"))
+    limit = fields.Integer(
+        load_default=PAGE_SIZE,
+        validate=validate.Range(min=1, max=MAX_LIMIT, error="每页条数应在 1 到 100 之间"),
+    )
     status = fields.String(validate=validate.OneOf(STATUS_FILTERS, error="未知的状态"))
     q = text(50)
     category_id = text_id()
     grid_id = text_id()
     community_id = text_id()
-    source = fields.String(validate=validate.OneOf([s.value for s in OrderSource],
-                                                   error="未知的来源"))
+    source = fields.String(
+        validate=validate.OneOf([s.value for s in OrderSource], error="未知的来源")
+    )
     created_from = filter_date()
     created_to = filter_date()
     completed_on = filter_date()

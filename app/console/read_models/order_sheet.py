@@ -1,6 +1,7 @@
 """Everything staff see on one order (the console's order page): the order and where it is,
 the timeline with who did what, the member, the follow-up calls, and, when the order can be
 dispatched or reassigned, the ranked candidates. A fixed number of queries."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,7 +14,6 @@ from app.clock import utcnow
 from app.errors import NotFound
 from app.extensions import db
 from app.members.models import MemberProfile
-from app.org.models import Building, Community, Grid
 from app.orders.access import Viewer, get_order
 from app.orders.candidates import Candidate, rank_candidates
 from app.orders.deadlines import is_overdue
@@ -22,6 +22,8 @@ from app.orders.models import FollowUp, Order, OrderEvent
 from app.orders.queries import follow_ups_of
 from app.orders.state import MOVES, Actor, allowed_actions
 from app.orders.vocabulary import Action
+from app.org.models import Building, Community, Grid
+
 
 @dataclass
 class TimelineEntry:
@@ -64,21 +66,29 @@ def order_sheet(order_id: int, actor: User) -> OrderSheet:
     if not Viewer(actor).manages(order):
         raise NotFound()
     follow_ups = follow_ups_of(order.id)
-    users = _users({order.resident_id, order.member_id, *(e.actor_id for e in order.events),
-                    *(f.staff_id for f in follow_ups)})
+    users = _users(
+        {
+            order.resident_id,
+            order.member_id,
+            *(e.actor_id for e in order.events),
+            *(f.staff_id for f in follow_ups),
+        }
+    )
     allowed = allowed_actions(order.status)
     return OrderSheet(
-        order=order, community=db.session.get(Community, order.community_id),
+        order=order,
+        community=db.session.get(Community, order.community_id),
         grid=db.session.get(Grid, order.grid_id) if order.grid_id else None,
         building=db.session.get(Building, order.building_id) if order.building_id else None,
         resident=users[order.resident_id],
         timeline=[_entry(event, users.get(event.actor_id), order) for event in order.events],
-        member=_profile(order.member_id), member_user=users.get(order.member_id),
+        member=_profile(order.member_id),
+        member_user=users.get(order.member_id),
         follow_ups=[_follow_up(f, users.get(f.staff_id)) for f in follow_ups],
         allowed=allowed,
-        candidates=(rank_candidates(order) if allowed & {Action.DISPATCH, Action.REASSIGN}
-                    else []),
-        overdue=is_overdue(order, utcnow()))
+        candidates=(rank_candidates(order) if allowed & {Action.DISPATCH, Action.REASSIGN} else []),
+        overdue=is_overdue(order, utcnow()),
+    )
 
 
 def _users(ids: set[int | None]) -> dict[int, User]:
@@ -98,10 +108,14 @@ def _name(user: User | None) -> str:
 
 def _entry(event: OrderEvent, user: User | None, order: Order) -> TimelineEntry:
     return TimelineEntry(
-        at=event.at, action=ACTION_LABELS.get(event.action, event.action),
+        at=event.at,
+        action=ACTION_LABELS.get(event.action, event.action),
         from_label=STATUS_LABELS.get(event.from_status, "") if event.from_status else "",
         to_label=STATUS_LABELS.get(event.to_status, event.to_status),
-        actor_name=_name(user), actor_role=_role(event, user, order), note=event.note)
+        actor_name=_name(user),
+        actor_role=_role(event, user, order),
+        note=event.note,
+    )
 
 
 def _role(event: OrderEvent, user: User | None, order: Order) -> str:
@@ -114,13 +128,15 @@ def _role(event: OrderEvent, user: User | None, order: Order) -> str:
     else:
         move = MOVES.get(event.action)
         kind = move.actor if move else Actor.STAFF
-    if kind is Actor.STAFF and not user.has_role(Role.STAFF) \
-            and user.has_role(Role.STREET_ADMIN):
+    if kind is Actor.STAFF and not user.has_role(Role.STAFF) and user.has_role(Role.STREET_ADMIN):
         return "街道管理员"
     return ACTOR_LABELS[kind]
 
 
 def _follow_up(follow_up: FollowUp, staff: User | None) -> FollowUpEntry:
-    return FollowUpEntry(at=follow_up.created_at, staff_name=_name(staff),
-                         outcome=follow_up_outcome(follow_up.reached, follow_up.satisfied),
-                         note=follow_up.note)
+    return FollowUpEntry(
+        at=follow_up.created_at,
+        staff_name=_name(staff),
+        outcome=follow_up_outcome(follow_up.reached, follow_up.satisfied),
+        note=follow_up.note,
+    )

@@ -6,12 +6,41 @@
 - `follow_ups`: 回访, staff's follow-up calls after the job.
 
 Each is a `@use_case` (app.transaction): it commits once or writes nothing."""
+
 from app.orders.services.create import create_order
 from app.orders.services.follow_ups import record_follow_up
-from app.orders.services.moves import (accept, approve, cancel, close, complete, dispatch,
-                                       grab, publish, rate, reassign, recall, reject, start)
+from app.orders.services.moves import (
+    accept,
+    approve,
+    cancel,
+    close,
+    complete,
+    dispatch,
+    grab,
+    publish,
+    rate,
+    reassign,
+    recall,
+    reject,
+    start,
+)
 from app.orders.services.on_behalf import create_on_behalf
 
-__all__ = ["accept", "approve", "cancel", "close", "complete", "create_on_behalf",
-           "create_order", "dispatch", "grab", "publish", "rate", "reassign", "recall",
-           "record_follow_up", "reject", "start"]
+__all__ = [
+    "accept",
+    "approve",
+    "cancel",
+    "close",
+    "complete",
+    "create_on_behalf",
+    "create_order",
+    "dispatch",
+    "grab",
+    "publish",
+    "rate",
+    "reassign",
+    "recall",
+    "record_follow_up",
+    "reject",
+    "start",
+]

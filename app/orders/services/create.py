@@ -1,5 +1,6 @@
 """群众点单: a resident creates an order. With an `Idempotency-Key`, a replay of the same body
 answers with the first order; the same key with another body is refused."""
+
 from __future__ import annotations
 
 import hashlib
@@ -15,11 +16,11 @@ from app.catalog.models import CatalogItem
 from app.clock import utcnow
 from app.errors import IdempotencyKeyReused, ValidationError
 from app.extensions import db
-from app.org.models import Community
 from app.orders.deadlines import set_deadlines
 from app.orders.models import IdempotencyKey, Order, OrderSource, OrderStatus
 from app.orders.state import record_event
 from app.orders.vocabulary import Action
+from app.org.models import Community
 from app.transaction import use_case
 
 
@@ -48,11 +49,16 @@ def _create(actor: User, data: dict, key: str | None = None, request_hash: str =
     order = new_order(actor.id, data, item, OrderSource.MINIPROGRAM)
     record_event(order.id, Action.CREATE, None, order.status, actor.id)
     if key is not None:
-        db.session.execute(delete(IdempotencyKey).where(
-            IdempotencyKey.user_id == actor.id, IdempotencyKey.key == key,
-            IdempotencyKey.created_at < _idempotency_cutoff()))
-        db.session.add(IdempotencyKey(user_id=actor.id, key=key, request_hash=request_hash,
-                                      order_id=order.id))
+        db.session.execute(
+            delete(IdempotencyKey).where(
+                IdempotencyKey.user_id == actor.id,
+                IdempotencyKey.key == key,
+                IdempotencyKey.created_at < _idempotency_cutoff(),
+            )
+        )
+        db.session.add(
+            IdempotencyKey(user_id=actor.id, key=key, request_hash=request_hash, order_id=order.id)
+        )
         db.session.flush()
     return order
 
@@ -60,8 +66,9 @@ def _create(actor: User, data: dict, key: str | None = None, request_hash: str =
 def new_order(resident_id: int, data: dict, item: CatalogItem, source: str) -> Order:
     """A submitted order with its deadlines, flushed (so it has an id)."""
     now = utcnow()
-    order = Order(resident_id=resident_id, status=OrderStatus.SUBMITTED, source=source,
-                  created_at=now, **data)
+    order = Order(
+        resident_id=resident_id, status=OrderStatus.SUBMITTED, source=source, created_at=now, **data
+    )
     set_deadlines(order, item, now)
     db.session.add(order)
     db.session.flush()
@@ -92,9 +99,13 @@ def _idempotency_cutoff() -> datetime:
 
 def _replay(actor: User, key: str, request_hash: str) -> Order | None:
     """The order a live key made, or None; the same key with another body is refused."""
-    row = db.session.scalar(select(IdempotencyKey).where(
-        IdempotencyKey.user_id == actor.id, IdempotencyKey.key == key,
-        IdempotencyKey.created_at >= _idempotency_cutoff()))
+    row = db.session.scalar(
+        select(IdempotencyKey).where(
+            IdempotencyKey.user_id == actor.id,
+            IdempotencyKey.key == key,
+            IdempotencyKey.created_at >= _idempotency_cutoff(),
+        )
+    )
     if row is None:
         return None
     if row.request_hash != request_hash:

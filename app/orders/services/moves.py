@@ -1,5 +1,6 @@
 """Every status move of an order, as a use case: the caller must reach the order (404),
 the input must be valid (422), and `state.transition` moves it or raises a 409."""
+
 from __future__ import annotations
 
 from app.accounts.models import User
@@ -7,9 +8,9 @@ from app.errors import ValidationError
 from app.orders.access import order_for
 from app.orders.candidates import candidate_name
 from app.orders.models import Order
+from app.orders.points import credit_points
 from app.orders.state import transition
 from app.orders.vocabulary import Action
-from app.orders.points import credit_points
 from app.transaction import use_case
 
 # --- resident: cancel, rate ---------------------------------------------------------------
@@ -70,8 +71,14 @@ def _assign(action: Action, order_id: int, actor: User, member_id: int) -> Order
     name = candidate_name(member_id, order.community_id)
     if name is None:
         raise ValidationError(details={"member_id": ["不是本社区已审核通过的党员"]})
-    return transition(order.id, action, actor, expected_from=order.status,
-                      values={"member_id": member_id}, note=f"派给党员 {name}")
+    return transition(
+        order.id,
+        action,
+        actor,
+        expected_from=order.status,
+        values={"member_id": member_id},
+        note=f"派给党员 {name}",
+    )
 
 
 # --- member: grab, accept, start, complete -------------------------------------------------
@@ -93,18 +100,29 @@ def start(order_id: int, actor: User) -> Order:
 
 
 @use_case
-def complete(order_id: int, actor: User, note: str | None = None,
-             photos: list[str] | None = None) -> Order:
+def complete(
+    order_id: int, actor: User, note: str | None = None, photos: list[str] | None = None
+) -> Order:
     """Complete the order and credit its points to the member, in one transaction: the
     status move happens once, so the credit does too (and its unique constraint agrees)."""
-    order = _move(Action.COMPLETE, order_id, actor, note=note,
-                  values={"completion_note": note, "completion_photos": photos or []})
+    order = _move(
+        Action.COMPLETE,
+        order_id,
+        actor,
+        note=note,
+        values={"completion_note": note, "completion_photos": photos or []},
+    )
     credit_points(order)
     return order
 
 
-def _move(action: Action, order_id: int, actor: User, *, values: dict | None = None,
-          note: str | None = None) -> Order:
+def _move(
+    action: Action,
+    order_id: int,
+    actor: User,
+    *,
+    values: dict | None = None,
+    note: str | None = None,
+) -> Order:
     order = order_for(action, actor, order_id)
-    return transition(order.id, action, actor, expected_from=order.status, values=values,
-                      note=note)
+    return transition(order.id, action, actor, expected_from=order.status, values=values, note=note)

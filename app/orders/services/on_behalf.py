@@ -1,5 +1,6 @@
 """代点单: staff enter an order for a resident without a smartphone, taken by phone or at
 the desk. The resident is known by phone; one without WeChat is created on first entry."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -10,11 +11,11 @@ from app.auth.permissions import managed_community_ids
 from app.catalog.models import CatalogItem
 from app.errors import Forbidden
 from app.extensions import db
-from app.org.models import Building, Grid
 from app.orders.models import OfflineResident, Order, OrderSource, OrderStatus
 from app.orders.services.create import check_references, new_order
 from app.orders.state import record_event, transition
 from app.orders.vocabulary import Action
+from app.org.models import Building, Grid
 from app.transaction import use_case
 
 
@@ -29,8 +30,9 @@ def create_on_behalf(actor: User, data: dict) -> Order:
     item = _check_on_behalf(actor, data)
     resident = _offline_resident(data["contact_name"], data["contact_phone"])
     order = new_order(resident.id, data, item, OrderSource.CONSOLE)
-    record_event(order.id, Action.CREATE, None, order.status, actor.id,
-                 note=f"代点单：{actor.shown_name}")
+    record_event(
+        order.id, Action.CREATE, None, order.status, actor.id, note=f"代点单：{actor.shown_name}"
+    )
     if approve_now:
         return transition(order.id, Action.APPROVE, actor, expected_from=OrderStatus.SUBMITTED)
     return order
@@ -91,6 +93,8 @@ def _offline_resident(name: str, phone: str) -> User:
 
 
 def _offline_user(phone: str) -> User | None:
-    return db.session.scalar(select(User).join(OfflineResident,
-                                               OfflineResident.user_id == User.id)
-                             .where(OfflineResident.phone == phone))
+    return db.session.scalar(
+        select(User)
+        .join(OfflineResident, OfflineResident.user_id == User.id)
+        .where(OfflineResident.phone == phone)
+    )
