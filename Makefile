@@ -6,7 +6,7 @@
 #   make lint         ruff (lint, import order, format), mypy, import-linter; fails on any finding
 #   make format       let ruff sort imports and format the code
 #   make migrate      apply the migrations to DATABASE_URL (default instance/app.db)
-#   make migration    regenerate the initial migration from the models (while they change)
+#   make migration MESSAGE="add rewards"   a new migration on top of the others, from the models
 #   make bench        throughput and latency of a few endpoints (see docs/benchmarks.md)
 #   make clean        caches, bench results and install stamps (not .venv, not instance/)
 
@@ -93,11 +93,14 @@ format: install-dev
 	$(BIN)/ruff check --select I --fix $(LINT_PATHS)
 	$(BIN)/ruff format $(LINT_PATHS)
 
-# The models still change: the initial migration is regenerated, not stacked on.
+# Operators have data: a change of the models is a new migration on top of the shipped ones,
+# generated against a scratch database at the current head. Read it before committing it.
 MIGRATION_DB := /tmp/migration-$(shell id -u).db
 migration: install
-	rm -f migrations/versions/*.py $(MIGRATION_DB)
-	DATABASE_URL=sqlite:///$(MIGRATION_DB) $(FLASK) db migrate -m "initial schema"
+	@test -n "$(MESSAGE)" || { echo 'usage: make migration MESSAGE="what changes"'; exit 2; }
+	rm -f $(MIGRATION_DB)
+	DATABASE_URL=sqlite:///$(MIGRATION_DB) $(FLASK) db upgrade
+	DATABASE_URL=sqlite:///$(MIGRATION_DB) $(FLASK) db migrate -m "$(MESSAGE)"
 	rm -f $(MIGRATION_DB)
 	@echo "Now read the new file in migrations/versions/ and run: make test"
 
