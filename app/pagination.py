@@ -35,21 +35,39 @@ def page_schema(item_schema: type[ma.Schema], name: str) -> type[ma.Schema]:
     )
 
 
-def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="page-cursor-v1")
+PAGE_CURSOR = "page-cursor-v1"
+
+
+def sign_cursor(payload: object, salt: str = PAGE_CURSOR) -> str:
+    """A cursor the server issues: `payload` signed with the app's key, so that a cursor it
+    did not issue is refused. `salt` keeps the cursors of different lists apart."""
+    return _serializer(salt).dumps(payload)
+
+
+def read_cursor(cursor: str, salt: str = PAGE_CURSOR) -> object:
+    """The payload of a cursor this server issued with `salt`, else a 422."""
+    try:
+        return _serializer(salt).loads(cursor)
+    except BadSignature as exc:
+        raise invalid_cursor() from exc
+
+
+def invalid_cursor() -> ValidationError:
+    return ValidationError(details={"cursor": ["无效的分页游标"]})
+
+
+def _serializer(salt: str) -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=salt)
 
 
 def encode_cursor(last_id: int) -> str:
-    return _serializer().dumps(last_id)
+    return sign_cursor(last_id)
 
 
 def decode_cursor(cursor: str) -> int:
-    try:
-        value = _serializer().loads(cursor)
-    except BadSignature as exc:
-        raise ValidationError(details={"cursor": ["无效的分页游标"]}) from exc
+    value = read_cursor(cursor)
     if not isinstance(value, int):
-        raise ValidationError(details={"cursor": ["无效的分页游标"]})
+        raise invalid_cursor()
     return value
 
 

@@ -2,9 +2,9 @@
 
 from flask_smorest import Blueprint
 
-from app.catalog import services as catalog_services
+from app.catalog import queries as catalog_queries
 from app.catalog.schemas import CatalogArgsSchema, CatalogSchema
-from app.org import services as org_services
+from app.org import queries as org_queries
 from app.org.schemas import CommunityDetailSchema, CommunityPageSchema
 from app.pagination import PageArgsSchema
 
@@ -16,14 +16,14 @@ blp = Blueprint("catalog", __name__, description="社区与服务清单（无需
 @blp.response(200, CommunityPageSchema)
 def list_communities(limit, cursor=None):
     """社区列表（按 id 升序）"""
-    return org_services.list_communities(limit, cursor)
+    return org_queries.list_communities(limit, cursor)
 
 
 @blp.get("/communities/<int:community_id>")
 @blp.response(200, CommunityDetailSchema)
 def get_community(community_id):
     """社区详情：所属街道、网格与楼栋"""
-    return org_services.get_community(community_id)
+    return org_queries.get_community(community_id)
 
 
 @blp.get("/catalog")
@@ -32,4 +32,4 @@ def get_community(community_id):
 @blp.response(200, CatalogSchema)
 def get_catalog(kind=None):
     """服务清单：公共服务、社会服务、志愿服务，各分类下的在用服务项目"""
-    return catalog_services.catalog(kind)
+    return catalog_queries.catalog(kind)

@@ -3,10 +3,10 @@
 from flask_smorest import Blueprint
 
 from app.accounts.models import Role
-from app.members import services
+from app.members import queries, services
 from app.members.schemas import RegistrationInSchema, RegistrationSchema
 from app.pagination import PageArgsSchema
-from app.points import services as points
+from app.points import queries as points
 from app.points.schemas import LedgerSchema
 from miniprogram_api.security import auth_required, current_user
 
@@ -27,7 +27,7 @@ def submit_registration(data):
 @blp.response(200, RegistrationSchema)
 def my_registration():
     """我的报到申请"""
-    return services.own_registration(current_user())
+    return queries.own_registration(current_user())
 
 
 @blp.get("/member/points")

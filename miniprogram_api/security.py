@@ -36,7 +36,7 @@ def auth_required(*roles: Role):
         @wraps(view)
         def wrapped(*args, **kwargs):
             user = _user_from_request()
-            if roles and not any(user.has_role(role) for role in roles):
+            if roles and not user.has_any_role(roles):
                 raise Forbidden()
             g.current_user = user
             return view(*args, **kwargs)

@@ -5,7 +5,7 @@ from functools import wraps
 from flask_smorest import Blueprint
 
 from app.accounts.models import STAFF_ROLES
-from app.members import services
+from app.members import queries, services
 from app.members.schemas import (
     RegistrationListArgsSchema,
     RegistrationPageSchema,
@@ -23,7 +23,7 @@ def registration_in_reach(view):
 
     @wraps(view)
     def wrapped(*args, registration_id, **kwargs):
-        services.get_registration(current_user(), registration_id)
+        queries.get_registration(current_user(), registration_id)
         return view(*args, registration_id=registration_id, **kwargs)
 
     return wrapped
@@ -35,7 +35,7 @@ def registration_in_reach(view):
 @blp.response(200, RegistrationPageSchema)
 def list_registrations(args):
     """本社区的报到申请（可按 status 筛选，新的在前）"""
-    return services.list_registrations(current_user(), **args)
+    return queries.list_registrations(current_user(), **args)
 
 
 @blp.get("/staff/members/<int:registration_id>")
@@ -43,7 +43,7 @@ def list_registrations(args):
 @blp.response(200, RegistrationSchema)
 def get_registration(registration_id):
     """一条报到申请"""
-    return services.get_registration(current_user(), registration_id)
+    return queries.get_registration(current_user(), registration_id)
 
 
 @blp.post("/staff/members/<int:registration_id>/approve")

@@ -2,7 +2,7 @@
 
 from flask_smorest import Blueprint
 
-from app.venues import services
+from app.venues import queries as venues
 from app.venues.schemas import VenueDetailSchema, VenuePageSchema, VenueSearchArgsSchema
 
 blp = Blueprint("venues", __name__, description="红色驿站、党群服务中心等场所（无需登录）")
@@ -13,11 +13,11 @@ blp = Blueprint("venues", __name__, description="红色驿站、党群服务中�
 @blp.response(200, VenuePageSchema)
 def list_venues(args):
     """场所列表；给出 lat、lng 时只列出 radius_m 米内的场所，由近及远"""
-    return services.list_venues(args)
+    return venues.list_venues(args)
 
 
 @blp.get("/venues/<int:venue_id>")
 @blp.response(200, VenueDetailSchema)
 def get_venue(venue_id):
     """场所详情：服务、设施、开放时间与导航信息"""
-    return services.get_venue(venue_id)
+    return venues.get_venue(venue_id)

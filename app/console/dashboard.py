@@ -14,7 +14,7 @@ from app.clock import utcnow
 from app.console.auth import current_staff, staff_required
 from app.console.blueprint import bp
 from app.console.forms import run_query
-from app.stats import services as stats
+from app.stats import queries as stats
 from app.validation import text_id
 
 

@@ -20,6 +20,7 @@ from app.console.read_models import members as queries
 from app.errors import RegistrationStateConflict, ValidationError
 from app.members import services
 from app.members.labels import REGISTRATION_STATUS_LABELS
+from app.members.queries import get_registration
 
 TABS = list(REGISTRATION_STATUS_LABELS.items())
 
@@ -60,7 +61,7 @@ def members_approve(registration_id: int):
 @staff_required
 def members_reject(registration_id: int):
     # Out of reach is 404 before the form is read, as in the API.
-    registration = services.get_registration(current_staff(), registration_id)
+    registration = get_registration(current_staff(), registration_id)
     errors: dict = {}
     if request.method == "POST":
         data, errors = parse_form(RegistrationRejectFormSchema(), request.form)

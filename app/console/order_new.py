@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 
 from app.auth.permissions import managed_communities
-from app.catalog.services import catalog
+from app.catalog.queries import catalog
 from app.console.auth import current_staff, staff_required
 from app.console.blueprint import bp
 from app.console.forms import errors_of, parse_form

@@ -1,13 +1,42 @@
-"""What members' pages read that spans accounts and registrations."""
+"""Reads of members: registrations (one's own, a community's), and the profile of `/me`."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 
 from app.accounts.models import Role, User
+from app.auth.permissions import managed_community_ids, require_managed_community
+from app.errors import NotFound
 from app.extensions import db
 from app.members.models import MemberProfile
 from app.org.models import Community, Street
+from app.pagination import paginate
+
+
+def own_registration(actor: User) -> MemberProfile:
+    registration = db.session.scalar(select(MemberProfile).where(MemberProfile.user_id == actor.id))
+    if registration is None:
+        raise NotFound("您还没有提交报到申请")
+    return registration
+
+
+def list_registrations(
+    actor: User, limit: int, cursor: str | None = None, status: str | None = None
+) -> dict:
+    """Registrations of the communities the actor manages, newest first."""
+    stmt = select(MemberProfile).where(MemberProfile.community_id.in_(managed_community_ids(actor)))
+    if status:
+        stmt = stmt.where(MemberProfile.status == status)
+    return paginate(stmt, MemberProfile.id, limit, cursor)
+
+
+def get_registration(actor: User, registration_id: int) -> MemberProfile:
+    """A registration of a community the actor manages; NotFound for any other."""
+    registration = db.session.get(MemberProfile, registration_id)
+    if registration is None:
+        raise NotFound()
+    require_managed_community(actor, registration.community_id)
+    return registration
 
 
 def profile(user: User) -> dict:

@@ -5,22 +5,20 @@ Every state change is one conditional UPDATE whose row count settles races; the 
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from app.accounts.models import Role, User, UserRole
-from app.auth.permissions import managed_community_ids, require_managed_community
 from app.clock import utcnow
 from app.errors import (
     AlreadyMember,
-    NotFound,
     RegistrationExists,
     RegistrationStateConflict,
     ValidationError,
 )
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
+from app.members.queries import get_registration, own_registration
 from app.org.models import Community
-from app.pagination import paginate
 from app.transaction import use_case
 
 
@@ -49,32 +47,6 @@ def register(actor: User, data: dict) -> MemberProfile:
         db.session.add(MemberProfile(user_id=actor.id, **values))
         db.session.flush()
     return own_registration(actor)
-
-
-def own_registration(actor: User) -> MemberProfile:
-    registration = db.session.scalar(select(MemberProfile).where(MemberProfile.user_id == actor.id))
-    if registration is None:
-        raise NotFound("您还没有提交报到申请")
-    return registration
-
-
-def list_registrations(
-    actor: User, limit: int, cursor: str | None = None, status: str | None = None
-) -> dict:
-    """Registrations of the communities the actor manages, newest first."""
-    stmt = select(MemberProfile).where(MemberProfile.community_id.in_(managed_community_ids(actor)))
-    if status:
-        stmt = stmt.where(MemberProfile.status == status)
-    return paginate(stmt, MemberProfile.id, limit, cursor)
-
-
-def get_registration(actor: User, registration_id: int) -> MemberProfile:
-    """A registration of a community the actor manages; NotFound for any other."""
-    registration = db.session.get(MemberProfile, registration_id)
-    if registration is None:
-        raise NotFound()
-    require_managed_community(actor, registration.community_id)
-    return registration
 
 
 @use_case(conflict=AlreadyMember)

@@ -1,14 +1,11 @@
-"""The points ledger: credits, the balance, and the member's own ledger."""
+"""The points ledger's writes: entries are appended, never changed."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from app.accounts.models import User
 from app.extensions import db
-from app.pagination import paginate
 from app.points.models import PointsEntry, PointsReason
 
 
@@ -31,18 +28,3 @@ def credit_order_completion(member_id: int, order_id: int, points: int, item_nam
         .returning(PointsEntry.id)
     )
     return db.session.execute(stmt).scalar() is not None
-
-
-def balance(member_id: int) -> int:
-    total = db.session.scalar(
-        select(func.coalesce(func.sum(PointsEntry.delta), 0)).where(
-            PointsEntry.member_id == member_id
-        )
-    )
-    return int(total or 0)
-
-
-def ledger(member: User, limit: int, cursor: str | None = None) -> dict:
-    """The member's balance and one page of their entries, newest first."""
-    stmt = select(PointsEntry).where(PointsEntry.member_id == member.id)
-    return {"balance": balance(member.id), **paginate(stmt, PointsEntry.id, limit, cursor)}

@@ -1,7 +1,7 @@
 """The whole order loop through HTTP: 群众点单 → 审核 → 派单/抢单 → 接单 → 完成 → 评单 → 积分."""
 from app.extensions import db
 from app.orders.models import OrderStatus
-from app.points.services import balance
+from app.points.queries import balance
 from tests import factories
 from tests.conftest import auth
 from tests.orders.conftest import (API, PHONE, assert_error, create_order, ledger, post,

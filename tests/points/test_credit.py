@@ -4,7 +4,7 @@ from app.extensions import db
 from app.orders.models import OrderStatus
 from app.points.models import PointsEntry
 from app.orders.points import credit_points
-from app.points.services import balance
+from app.points.queries import balance
 from tests import factories
 
 

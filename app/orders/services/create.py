@@ -12,15 +12,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from app.accounts.models import User
-from app.catalog.models import CatalogItem
 from app.clock import utcnow
-from app.errors import IdempotencyKeyReused, ValidationError
+from app.errors import IdempotencyKeyReused
 from app.extensions import db
-from app.orders.deadlines import set_deadlines
-from app.orders.models import IdempotencyKey, Order, OrderSource, OrderStatus
+from app.orders.intake import check_references, new_order
+from app.orders.models import IdempotencyKey, Order, OrderSource
 from app.orders.state import record_event
 from app.orders.vocabulary import Action
-from app.org.models import Community
 from app.transaction import use_case
 
 
@@ -61,31 +59,6 @@ def _create(actor: User, data: dict, key: str | None = None, request_hash: str =
         )
         db.session.flush()
     return order
-
-
-def new_order(resident_id: int, data: dict, item: CatalogItem, source: str) -> Order:
-    """A submitted order with its deadlines, flushed (so it has an id)."""
-    now = utcnow()
-    order = Order(
-        resident_id=resident_id, status=OrderStatus.SUBMITTED, source=source, created_at=now, **data
-    )
-    set_deadlines(order, item, now)
-    db.session.add(order)
-    db.session.flush()
-    return order
-
-
-def check_references(data: dict, errors: dict | None = None) -> CatalogItem:
-    """The order's catalog item; a missing community or item is a 422, with `errors`."""
-    errors = dict(errors or {})
-    if "community_id" not in errors and db.session.get(Community, data["community_id"]) is None:
-        errors["community_id"] = ["社区不存在"]
-    item = db.session.get(CatalogItem, data["item_id"])
-    if item is None or not item.is_active:
-        errors["item_id"] = ["服务项目不存在或已停用"]
-    if errors or item is None:
-        raise ValidationError(details=errors)
-    return item
 
 
 def _request_hash(data: dict) -> str:

@@ -11,8 +11,8 @@ from app.auth.permissions import managed_community_ids
 from app.catalog.models import CatalogItem
 from app.errors import Forbidden
 from app.extensions import db
+from app.orders.intake import check_references, new_order
 from app.orders.models import OfflineResident, Order, OrderSource, OrderStatus
-from app.orders.services.create import check_references, new_order
 from app.orders.state import record_event, transition
 from app.orders.vocabulary import Action
 from app.org.models import Building, Grid

@@ -5,13 +5,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from flask import current_app
-from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import Select, select
 
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound
 from app.extensions import db
-from app.pagination import paginate
+from app.pagination import invalid_cursor, paginate, read_cursor, sign_cursor
 from app.venues.models import Venue
 
 EARTH_RADIUS_M = 6_371_008.8
@@ -93,8 +91,7 @@ def haversine_m(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
 
 # A nearby page is an offset into the ranked list; the cursor carries the search it belongs
 # to, so it cannot be replayed against another point, radius or filter.
-def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="venue-nearby-cursor-v1")
+NEARBY_CURSOR = "venue-nearby-cursor-v1"
 
 
 def _query_key(args: dict) -> list:
@@ -102,15 +99,17 @@ def _query_key(args: dict) -> list:
 
 
 def _encode_offset(offset: int, query: list) -> str:
-    return _serializer().dumps({"o": offset, "q": query})
+    return sign_cursor({"o": offset, "q": query}, NEARBY_CURSOR)
 
 
 def _decode_offset(cursor: str, query: list) -> int:
-    try:
-        payload = _serializer().loads(cursor)
-    except BadSignature as exc:
-        raise ValidationError(details={"cursor": ["无效的分页游标"]}) from exc
+    payload = read_cursor(cursor, NEARBY_CURSOR)
     offset = payload.get("o") if isinstance(payload, dict) else None
-    if not isinstance(offset, int) or offset < 0 or payload.get("q") != query:
-        raise ValidationError(details={"cursor": ["无效的分页游标"]})
+    if (
+        not isinstance(payload, dict)
+        or not isinstance(offset, int)
+        or offset < 0
+        or payload.get("q") != query
+    ):
+        raise invalid_cursor()
     return offset
