@@ -21,11 +21,13 @@ def create_app(config: type[Config] | None = None) -> Flask:
     config.validate()
     app = Flask(__name__, instance_relative_config=False)
     app.config.from_object(config)
-    app.json.ensure_ascii = False
+    # A setting of Flask's default provider; Flask types `app.json` as the JSONProvider base.
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.url_map.converters["int"] = IdConverter
     if app.config["PROXY_COUNT"]:
         count = app.config["PROXY_COUNT"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+        # Flask's documented way to add WSGI middleware; its types declare wsgi_app a method.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
     register_logging(app)
     register_extensions(app)
     register_blueprints(app)

@@ -1,5 +1,8 @@
 """Extension objects, unbound: `create_app` binds them, so nothing here imports the app."""
 
+from typing import TYPE_CHECKING
+
+import flask_sqlalchemy.model
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
@@ -25,6 +28,18 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+# The models' base class. mypy takes no instance attribute (`db.Model`) as a base class
+# (python/mypy#8603), so it sees what db.Model is made of: Flask-SQLAlchemy's Model mixin
+# on the declarative base. At run time it is db.Model itself.
+if TYPE_CHECKING:
+
+    class Model(flask_sqlalchemy.model.Model, Base):
+        __abstract__ = True
+
+else:
+    Model = db.Model
+
 migrate = Migrate()
 api = Api()
 limiter = Limiter(key_func=get_remote_address)

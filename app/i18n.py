@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-_FIELD_MESSAGES = {
+_FIELD_MESSAGES: dict[type[fields.Field], dict[str, str]] = {
     fields.Field: {
         "required": "此项为必填",
         "null": "此项不能为空",
@@ -27,7 +27,7 @@ _FIELD_MESSAGES = {
     fields.Date: {"invalid": "不是合法的日期"},
 }
 
-_VALIDATOR_MESSAGES = {
+_VALIDATOR_MESSAGES: dict[type[validate.Validator], dict[str, str]] = {
     validate.Length: {
         "message_min": "长度不能少于 {min}",
         "message_max": "长度不能超过 {max}",

@@ -7,6 +7,7 @@ from functools import wraps
 
 from app.orders.access import Viewer, order_for
 from app.orders.schemas import present, present_page
+from app.orders.vocabulary import Action
 from miniprogram_api.security import current_user
 
 
@@ -19,7 +20,7 @@ def seen_page(page: dict) -> dict:
     return present_page(page, Viewer(current_user()))
 
 
-def order_scope(action: str):
+def order_scope(action: Action):
     """Answer 404 for an order the caller may not reach before its body is parsed, as the
     contract puts 404 before 422. Goes between `auth_required` and `blp.arguments`."""
 

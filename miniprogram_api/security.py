@@ -12,7 +12,7 @@ from app.accounts.tokens import read_token
 from app.errors import Forbidden, Unauthorized
 from app.extensions import db
 
-BEARER_SECURITY = [{"bearerAuth": []}]
+BEARER_SECURITY: list[dict[str, list[str]]] = [{"bearerAuth": []}]
 
 
 def _user_from_request() -> User:

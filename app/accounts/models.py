@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.clock import utcnow
 from app.db_types import UTCDateTime
-from app.extensions import db
+from app.extensions import Model
 
 
 class Role(StrEnum):
@@ -27,7 +27,7 @@ class Role(StrEnum):
 STAFF_ROLES = (Role.STAFF, Role.STREET_ADMIN)
 
 
-class User(db.Model):
+class User(Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -81,7 +81,7 @@ class User(db.Model):
         )
 
 
-class UserRole(db.Model):
+class UserRole(Model):
     """A role held by a user, with its scope: a community (member, staff) or a street."""
 
     __tablename__ = "user_roles"

@@ -78,8 +78,8 @@ def _authenticate(username: str, password: str) -> User:
     stored = user.password_hash if user is not None and user.password_hash else None
     # An unknown username costs one hash check too, so timing does not tell which names exist.
     matches = check_password_hash(stored or _decoy_hash(), password)
-    if stored is None or not matches or not user.is_active:
-        if stored is not None:
+    if user is None or stored is None or not matches or not user.is_active:
+        if user is not None and stored is not None:
             _count_failure(user.id)
         raise InvalidCredentials()
     user.failed_logins, user.locked_until, user.last_login_at = 0, None, utcnow()
@@ -144,6 +144,7 @@ def create_staff(
         community = _by_code(Community, community_code, "社区")
         role = UserRole(role=Role.STAFF, community_id=community.id)
     else:
+        assert street_code, "one of the two codes, as _check_staff_input made sure"
         street = _by_code(Street, street_code, "街道")
         role = UserRole(role=Role.STREET_ADMIN, street_id=street.id)
     user = User(

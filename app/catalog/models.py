@@ -7,7 +7,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.extensions import db
+from app.extensions import Model
 
 
 class CategoryKind(StrEnum):
@@ -16,7 +16,7 @@ class CategoryKind(StrEnum):
     VOLUNTEER = "volunteer"
 
 
-class Category(db.Model):
+class Category(Model):
     __tablename__ = "catalog_categories"
     __table_args__ = (UniqueConstraint("kind", "name"),)
 
@@ -30,7 +30,7 @@ class Category(db.Model):
     )
 
 
-class CatalogItem(db.Model):
+class CatalogItem(Model):
     __tablename__ = "catalog_items"
     __table_args__ = (
         UniqueConstraint("category_id", "name"),

@@ -47,7 +47,8 @@ def _session_user() -> User | None:
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    form, errors = {"username": request.form.get("username", "")}, {}
+    form = {"username": request.form.get("username", "")}
+    errors: dict[str, list[str]] = {}
     if request.method == "POST":
         data, errors = parse_form(StaffLoginSchema(), request.form)
         if not errors:

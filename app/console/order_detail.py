@@ -49,7 +49,7 @@ def order_move(order_id: int, action: str):
     try:
         service(order_id, current_staff())
     except Conflict as error:
-        flash(_refusal(action, error), "error")
+        flash(_refusal(Action(action), error), "error")
     else:
         flash(done, "success")
     return _back(order_id)
@@ -116,7 +116,7 @@ def _form_action(order_id: int, action: Action, schema, done: str, call):
 
 def _refusal(action: Action, error: Conflict | None, status: str | None = None) -> str:
     status = status or (error.details.get("status") if error else None)
-    label = STATUS_LABELS.get(status, "")
+    label = STATUS_LABELS.get(status, "") if status else ""
     now = f"工单当前为「{label}」，" if label else ""
     return f"无法{ACTION_LABELS.get(action, action)}：{now}不能进行此操作。"
 

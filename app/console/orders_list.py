@@ -3,6 +3,8 @@ polls for new orders."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import current_app, render_template, request, url_for
 
 from app.accounts.models import Role
@@ -41,7 +43,7 @@ HIDDEN_FIELDS = {
 
 def queue_url(endpoint: str = "console.orders", **changes) -> str:
     """This list's URL with its filters, minus paging, with `changes` (None drops one)."""
-    args = {
+    args: dict[str, Any] = {
         key: value for key, value in request.args.items() if key not in PAGING_ARGS and value != ""
     }
     args.update(changes)
@@ -114,7 +116,7 @@ def orders_new_count():
             current_staff(), data, data.get("since", 0), utcnow()
         ),
     )
-    if errors:
+    if errors or counts is None:  # None only together with errors
         return render_template("console/orders_new.html", errors=errors), 422
     new, submitted = counts
     return render_template(

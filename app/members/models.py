@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.clock import utcnow
 from app.db_types import UTCDateTime
-from app.extensions import db
+from app.extensions import Model
 
 
 class RegistrationStatus(StrEnum):
@@ -19,7 +19,7 @@ class RegistrationStatus(StrEnum):
     REJECTED = "rejected"
 
 
-class MemberProfile(db.Model):
+class MemberProfile(Model):
     """A member's registration: pending until the community's staff approve it.
     One per user (the unique `user_id`); a rejected one may be submitted again."""
 

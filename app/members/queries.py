@@ -43,15 +43,14 @@ def profile(user: User) -> dict:
     """What `/me` shows: roles and scope, never openid, session_key or password hash."""
     staff_role, admin_role = user.role(Role.STAFF), user.role(Role.STREET_ADMIN)
     member_role = user.role(Role.MEMBER)
-    community_id = (staff_role and staff_role.community_id) or (
-        member_role and member_role.community_id
-    )
+    staff_community_id = staff_role.community_id if staff_role else None
+    community_id = staff_community_id or (member_role.community_id if member_role else None)
     staff = None
     if staff_role or admin_role:
         staff = {
             "username": user.username,
-            "community": _get(Community, staff_role and staff_role.community_id),
-            "street": _get(Street, admin_role and admin_role.street_id),
+            "community": _get(Community, staff_community_id),
+            "street": _get(Street, admin_role.street_id if admin_role else None),
         }
     return {
         "id": user.id,

@@ -5,7 +5,9 @@ Every state change is one conditional UPDATE whose row count settles races; the 
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from typing import cast
+
+from sqlalchemy import CursorResult, update
 
 from app.accounts.models import Role, User, UserRole
 from app.clock import utcnow
@@ -34,13 +36,15 @@ def register(actor: User, data: dict) -> MemberProfile:
         "reviewed_by_id": None,
         "reviewed_at": None,
     }
-    resubmitted = db.session.execute(
+    stmt = (
         update(MemberProfile)
         .where(
             MemberProfile.user_id == actor.id, MemberProfile.status == RegistrationStatus.REJECTED
         )
         .values(**values)
-    ).rowcount
+    )
+    # Session.execute is typed as returning a Result; for an UPDATE it is a CursorResult.
+    resubmitted = cast(CursorResult, db.session.execute(stmt)).rowcount
     if not resubmitted:
         # A pending or approved registration (even one committed a moment ago by a
         # concurrent call) makes this insert violate the unique user_id.
@@ -73,12 +77,14 @@ def reject(actor: User, registration_id: int, reason: str) -> MemberProfile:
 
 def _review(registration: MemberProfile, actor: User, status: RegistrationStatus, **values) -> None:
     """Move a pending registration to `status`; a concurrent or repeated review loses."""
-    moved = db.session.execute(
+    stmt = (
         update(MemberProfile)
         .where(
             MemberProfile.id == registration.id, MemberProfile.status == RegistrationStatus.PENDING
         )
         .values(status=status, reviewed_by_id=actor.id, reviewed_at=utcnow(), **values)
-    ).rowcount
+    )
+    # Session.execute is typed as returning a Result; for an UPDATE it is a CursorResult.
+    moved = cast(CursorResult, db.session.execute(stmt)).rowcount
     if moved != 1:
         raise RegistrationStateConflict()

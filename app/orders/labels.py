@@ -6,7 +6,8 @@ from app.orders.models import OrderSource
 from app.orders.models import OrderStatus as S
 from app.orders.vocabulary import Action as A
 
-STATUS_LABELS = {
+# Keyed by the vocabulary's StrEnums, and looked up by the plain str that a column holds.
+STATUS_LABELS: dict[str, str] = {
     S.SUBMITTED: "待审核",
     S.APPROVED: "待派单",
     S.DISPATCHED: "已派单",
@@ -20,7 +21,7 @@ STATUS_LABELS = {
     S.CLOSED: "已办结",
 }
 
-ACTION_LABELS = {
+ACTION_LABELS: dict[str, str] = {
     A.CREATE: "提交工单",
     A.APPROVE: "审核通过",
     A.REJECT: "驳回",
@@ -38,7 +39,7 @@ ACTION_LABELS = {
     A.FOLLOW_UP: "回访",
 }
 
-SOURCE_LABELS = {
+SOURCE_LABELS: dict[str, str] = {
     OrderSource.MINIPROGRAM: "小程序",
     OrderSource.CONSOLE: "代点单",
     OrderSource.DEVICE: "一键通",
@@ -52,4 +53,6 @@ def follow_up_outcome(reached: bool, satisfied: bool | None) -> str:
     """What a follow-up call found, as the timeline says it."""
     if not reached:
         return "未联系上"
-    return {True: "已联系，居民满意", False: "已联系，居民不满意"}.get(satisfied, "已联系")
+    if satisfied is None:
+        return "已联系"
+    return "已联系，居民满意" if satisfied else "已联系，居民不满意"

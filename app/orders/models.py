@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.clock import utcnow
 from app.db_types import UTCDateTime
-from app.extensions import db
+from app.extensions import Model
 
 
 class OrderStatus(StrEnum):
@@ -33,7 +33,7 @@ class OrderSource(StrEnum):
     DEVICE = "device"  # 一键通
 
 
-class Order(db.Model):
+class Order(Model):
     __tablename__ = "orders"
     __table_args__ = (
         CheckConstraint("stars IS NULL OR (stars BETWEEN 1 AND 5)", name="stars_range"),
@@ -78,7 +78,7 @@ class Order(db.Model):
     )
 
 
-class OrderEvent(db.Model):
+class OrderEvent(Model):
     """One move of an order: who, when, from, to, and a note (the timeline)."""
 
     __tablename__ = "order_events"
@@ -95,7 +95,7 @@ class OrderEvent(db.Model):
     order: Mapped[Order] = relationship(back_populates="events")
 
 
-class IdempotencyKey(db.Model):
+class IdempotencyKey(Model):
     """An `Idempotency-Key` of `POST /orders`, scoped to its caller."""
 
     __tablename__ = "idempotency_keys"
@@ -109,7 +109,7 @@ class IdempotencyKey(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
-class FollowUp(db.Model):
+class FollowUp(Model):
     """A follow-up call (回访) by staff: whether the resident was reached and, if so, whether
     they were satisfied. Its OrderEvent `follow_up` keeps the timeline complete."""
 
@@ -127,7 +127,7 @@ class FollowUp(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class OfflineResident(db.Model):
+class OfflineResident(Model):
     """A resident without WeChat whose orders staff enter (代点单), known by phone: the unique
     phone settles two staff entering the same new resident at once."""
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import cast
 
-from sqlalchemy import update
+from sqlalchemy import CursorResult, update
 
 from app.accounts.models import STAFF_ROLES, Role, User
 from app.clock import utcnow
@@ -100,12 +101,13 @@ def transition(
     if not actor.has_any_role(ACTOR_ROLES[move.actor]):
         raise Forbidden()
     from_status = expected_from if expected_from is not None else _current_status(order_id)
-    allowed = move.from_statuses & {from_status}
+    if from_status not in move.from_statuses:  # None too: no such order
+        raise _conflict(order_id, action, actor)
     to_status = move.to_status or from_status
-    if not allowed or not _update(order_id, to_status, move, actor, allowed, values or {}):
+    if not _update(order_id, to_status, move, actor, {from_status}, values or {}):
         raise _conflict(order_id, action, actor)
     record_event(order_id, action, from_status, to_status, actor.id, note, at)
-    return db.session.get(Order, order_id, populate_existing=True)
+    return db.session.get_one(Order, order_id, populate_existing=True)
 
 
 def record_event(
@@ -140,7 +142,8 @@ def _update(
         .values(status=to_status, **values)
         .execution_options(synchronize_session=False)
     )
-    return db.session.execute(stmt).rowcount == 1
+    # Session.execute is typed as returning a Result; for an UPDATE it is a CursorResult.
+    return cast(CursorResult, db.session.execute(stmt)).rowcount == 1
 
 
 def _guard(move: Move, actor: User) -> list:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.extensions import db
+from app.extensions import Model
 
 
-class Street(db.Model):
+class Street(Model):
     __tablename__ = "streets"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -19,7 +19,7 @@ class Street(db.Model):
     communities: Mapped[list[Community]] = relationship(back_populates="street")
 
 
-class Community(db.Model):
+class Community(Model):
     __tablename__ = "communities"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -32,7 +32,7 @@ class Community(db.Model):
     grids: Mapped[list[Grid]] = relationship(back_populates="community")
 
 
-class Grid(db.Model):
+class Grid(Model):
     """网格, with its 网格党小组."""
 
     __tablename__ = "grids"
@@ -46,7 +46,7 @@ class Grid(db.Model):
     buildings: Mapped[list[Building]] = relationship(back_populates="grid")
 
 
-class Building(db.Model):
+class Building(Model):
     """楼栋; `lead_user_id` is its 党员楼栋长 when one is named."""
 
     __tablename__ = "buildings"

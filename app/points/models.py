@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utcnow
 from app.db_types import UTCDateTime
-from app.extensions import db
+from app.extensions import Model
 
 
 class PointsReason(StrEnum):
@@ -19,7 +19,7 @@ class PointsReason(StrEnum):
     ADJUSTMENT = "adjustment"
 
 
-class PointsEntry(db.Model):
+class PointsEntry(Model):
     __tablename__ = "points_entries"
     # An order credits its member once: the database refuses a second entry.
     __table_args__ = (UniqueConstraint("order_id", "reason"),)

@@ -4,7 +4,9 @@
 name; two more streets show the other districts of the source article. Each grid is
 (name, road and number, [building names])."""
 
-STREETS = [
+from typing import Any
+
+STREETS: list[dict[str, Any]] = [
     {"code": "demo-street", "name": "公园街道", "district": "东湖区", "communities": [
         {"code": "demo-a", "name": "百花洲社区", "address": "东湖区苏圃路 88 号", "grids": [
             ("第一网格", "苏圃路 88 号", ["1栋", "2栋", "3栋"]),

@@ -2,6 +2,8 @@
 
 WeChat users are keyed by the openid a fake login gives: code "member-a1" -> "fake-member-a1"."""
 
+from typing import Any
+
 DEMO_PASSWORD = "demo-pass-123"
 
 # (username, display name, community code) and (username, display name, street code)
@@ -20,7 +22,7 @@ RESIDENTS = [
 
 # Members: login code, community, name, unit (共建单位), letter no. (介绍信编号), phone,
 # skills, grid and building index (within the community), status, whether 楼栋长.
-MEMBERS = [
+MEMBERS: list[dict[str, Any]] = [
     {"code": "member-a1", "community": "demo-a", "name": "李建华", "unit": "南昌市东湖区民政局",
      "letter_no": "DH-JG-2026-0001", "phone": "13970010001", "skills": ["水电维修", "助老助残"],
      "grid": 0, "building": 0, "status": "approved", "building_lead": True},
@@ -41,7 +43,7 @@ MEMBERS = [
 
 # Orders: resident, community, (category kind, category, item), the actions after "create",
 # the member who takes it, the grid/building index, description, days ago, and extras.
-ORDERS = [
+ORDERS: list[dict[str, Any]] = [
     {"resident": "resident-a1", "community": "demo-a", "item": ("social", "水电维修", "水龙头维修"),
      "actions": [], "member": None, "place": (0, 1), "days_ago": 0,
      "description": "厨房水龙头一直滴水，关不紧，家里只有两位老人。"},

@@ -9,6 +9,7 @@ A rate with nothing to count is None (shown as "—"), never a division by zero.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -64,7 +65,7 @@ def dashboard(user: User, now: datetime, community_id: int | None = None) -> Das
     return Dashboard(numbers, _most_overdue(ids, now))
 
 
-def _order_numbers(ids: list[int], now: datetime, today_start: datetime) -> dict:
+def _order_numbers(ids: Collection[int], now: datetime, today_start: datetime) -> dict:
     recent = and_(
         Order.created_at >= now - timedelta(days=RATE_DAYS),
         Order.status.not_in((S.REJECTED, S.CANCELLED)),
@@ -87,7 +88,7 @@ def _order_numbers(ids: list[int], now: datetime, today_start: datetime) -> dict
     }
 
 
-def _event_numbers(ids: list[int], today_start: datetime, since: datetime) -> dict:
+def _event_numbers(ids: Collection[int], today_start: datetime, since: datetime) -> dict:
     """Completions today and ratings in the period, from the timeline (when they happened)."""
     completed = and_(OrderEvent.action == Action.COMPLETE, OrderEvent.at >= today_start)
     rated = and_(OrderEvent.action == Action.RATE, OrderEvent.at >= since)
@@ -111,7 +112,7 @@ def _event_numbers(ids: list[int], today_start: datetime, since: datetime) -> di
     }
 
 
-def _most_overdue(ids: list[int], now: datetime) -> list[LateOrder]:
+def _most_overdue(ids: Collection[int], now: datetime) -> list[LateOrder]:
     """The orders furthest past the deadline of the stage they are in."""
     deadline = case(
         (Order.status.in_(AWAITING_RESPONSE), Order.respond_by), else_=Order.complete_by

@@ -7,7 +7,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.extensions import db
+from app.extensions import Model
 
 
 class VenueType(StrEnum):
@@ -19,7 +19,7 @@ class VenueType(StrEnum):
     ELDERLY_CARE = "elderly_care"
 
 
-class Venue(db.Model):
+class Venue(Model):
     __tablename__ = "venues"
     __table_args__ = (Index("ix_venues_lat_lng", "latitude", "longitude"),)
 

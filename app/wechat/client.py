@@ -39,6 +39,8 @@ class ApiClient(WeChatClient):
     No automatic retry: a login answers within one timeout, and an expired token is retried
     once by `RealWechat`, not recursively."""
 
+    expires_at: int | None  # wechatpy's: None until a token is fetched, or once it is dropped
+
     def __init__(
         self, appid: str, secret: str, api_base: str, session: SessionStorage, timeout: float
     ) -> None:

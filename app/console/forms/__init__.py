@@ -28,7 +28,7 @@ def parse_form(
         if key in list_fields:
             raw[key] = [v for v in form.getlist(key) if v.strip()]
         elif form.get(key, "").strip() != "":
-            raw[key] = form.get(key).replace("\r\n", "\n")
+            raw[key] = form.get(key, "").replace("\r\n", "\n")
     try:
         return schema.load(raw), {}
     except ma.ValidationError as error:

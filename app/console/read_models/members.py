@@ -109,12 +109,13 @@ def _matching(stmt: Select, search: str) -> Select:
 
 
 def _add_places(rows: list[MemberRow]) -> None:
-    grids = dict(
+    # Looked up by the profiles' optional ids; None finds nothing.
+    grids: dict[int | None, str] = dict(
         db.session.execute(
             select(Grid.id, Grid.name).where(Grid.id.in_({row.profile.grid_id for row in rows}))
         ).all()
     )
-    buildings = dict(
+    buildings: dict[int | None, str] = dict(
         db.session.execute(
             select(Building.id, Building.name).where(
                 Building.id.in_({row.profile.building_id for row in rows})

@@ -6,10 +6,11 @@ by the page, the tab counts and the new-order count, so that the three always ag
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from app.accounts.models import User
@@ -109,7 +110,7 @@ def new_order_counts(user: User, filters: dict, since: int, now: datetime) -> tu
 def filter_conditions(user: User, filters: dict, now: datetime) -> list:
     """The SQL conditions of every filter but the status (the tabs count across statuses)."""
     ids = scope_community_ids(user, filters.get("community_id"))
-    conditions = [Order.community_id.in_(ids)]
+    conditions: list[ColumnElement[bool]] = [Order.community_id.in_(ids)]
     if filters.get("q"):
         conditions.append(
             or_(*(column.icontains(filters["q"], autoescape=True) for column in SEARCHED_COLUMNS))
@@ -151,7 +152,7 @@ def _date_conditions(filters: dict) -> list:
     return conditions
 
 
-def _check_grid(grid_id: int, community_ids: list[int]) -> None:
+def _check_grid(grid_id: int, community_ids: Collection[int]) -> None:
     community_id = db.session.scalar(select(Grid.community_id).where(Grid.id == grid_id))
     if community_id not in community_ids:
         raise ValidationError(details={"grid_id": ["该网格不在所选社区内"]})
@@ -174,7 +175,7 @@ def _tabs(counts: dict[str, int]) -> list[Tab]:
 
 
 def _rows(orders: list[Order], now: datetime) -> list[QueueRow]:
-    names = _names({o.resident_id for o in orders} | {o.member_id for o in orders})
+    names = _names({user_id for o in orders for user_id in (o.resident_id, o.member_id)})
     return [
         QueueRow(
             order=o,
@@ -186,7 +187,7 @@ def _rows(orders: list[Order], now: datetime) -> list[QueueRow]:
     ]
 
 
-def _names(user_ids: set[int | None]) -> dict[int, str]:
+def _names(user_ids: set[int | None]) -> dict[int | None, str]:
     """Each user's name in one query: a member's registered name, else the display name."""
     user_ids.discard(None)
     if not user_ids:

@@ -55,7 +55,7 @@ class OrderSheet:
     member: MemberProfile | None
     member_user: User | None
     follow_ups: list[FollowUpEntry]
-    allowed: set[str]
+    allowed: set[Action]
     candidates: list[Candidate]
     overdue: bool
 
@@ -77,7 +77,7 @@ def order_sheet(order_id: int, actor: User) -> OrderSheet:
     allowed = allowed_actions(order.status)
     return OrderSheet(
         order=order,
-        community=db.session.get(Community, order.community_id),
+        community=db.session.get_one(Community, order.community_id),
         grid=db.session.get(Grid, order.grid_id) if order.grid_id else None,
         building=db.session.get(Building, order.building_id) if order.building_id else None,
         resident=users[order.resident_id],
@@ -91,7 +91,7 @@ def order_sheet(order_id: int, actor: User) -> OrderSheet:
     )
 
 
-def _users(ids: set[int | None]) -> dict[int, User]:
+def _users(ids: set[int | None]) -> dict[int | None, User]:
     wanted = {i for i in ids if i is not None}
     return {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(wanted)))}
 
@@ -126,8 +126,7 @@ def _role(event: OrderEvent, user: User | None, order: Order) -> str:
     if event.action == Action.CREATE:
         kind = Actor.RESIDENT if user.id == order.resident_id else Actor.STAFF
     else:
-        move = MOVES.get(event.action)
-        kind = move.actor if move else Actor.STAFF
+        kind = MOVES[Action(event.action)].actor if event.action in MOVES else Actor.STAFF
     if kind is Actor.STAFF and not user.has_role(Role.STAFF) and user.has_role(Role.STREET_ADMIN):
         return "街道管理员"
     return ACTOR_LABELS[kind]
