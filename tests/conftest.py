@@ -2,28 +2,14 @@
 set), a clean database per test, a client, and users of every role in two communities."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import pytest
 
 from app import create_app
 from app.extensions import db
-from config import TestingConfig
-from tests import factories
-
-# Tests of sharing through Redis (marked `redis`) use database 15 of the server in REDIS_URL.
-REDIS_TEST_URL = (os.environ["REDIS_URL"].rsplit("/", 1)[0] + "/15"
-                  if os.environ.get("REDIS_URL") else None)
-
-BACKENDS = {"sqlite": "sqlite://"}
-if os.environ.get("TEST_DATABASE_URL"):
-    BACKENDS["postgresql"] = os.environ["TEST_DATABASE_URL"]
-
-
-def make_config(database_url: str, **overrides) -> type[TestingConfig]:
-    return type("TestConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": database_url,
-                                                 **overrides})
+from tests.helpers import factories
+from tests.helpers.apps import BACKENDS, REDIS_TEST_URL, make_config
 
 
 @pytest.fixture(scope="session", params=list(BACKENDS))
@@ -134,7 +120,3 @@ def world(app) -> World:
     admin = factories.street_admin(street)
     db.session.commit()
     return World(street, sides[0], sides[1], admin, item)
-
-
-def auth(user) -> dict:
-    return factories.auth_header(user)

@@ -1,4 +1,4 @@
-from tests.conftest import auth
+from tests.helpers.api import auth
 
 
 def test_unknown_route_has_error_envelope(client):

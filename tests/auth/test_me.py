@@ -6,7 +6,7 @@ import pytest
 from app.auth.tokens import issue_token
 from app.extensions import db
 from app.members.models import MemberProfile
-from tests.conftest import auth
+from tests.helpers.api import auth
 
 URL = "/api/v1/me"
 

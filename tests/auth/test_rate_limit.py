@@ -6,8 +6,8 @@ import time
 import pytest
 import redis
 
-from tests.auth.conftest import rate_limited_app
-from tests.conftest import REDIS_TEST_URL
+from tests.helpers.apps import rate_limited_app
+from tests.helpers.apps import REDIS_TEST_URL
 
 
 @pytest.mark.parametrize("url, body", [

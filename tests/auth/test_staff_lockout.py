@@ -4,7 +4,7 @@ from datetime import timedelta
 from app.accounts.models import User
 from app.db_types import utcnow
 from app.extensions import db
-from tests.factories import STAFF_PASSWORD
+from tests.helpers.factories import STAFF_PASSWORD
 
 URL = "/api/v1/auth/staff"
 

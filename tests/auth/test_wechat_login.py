@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from app.accounts.models import User
 from app.extensions import db
-from tests.auth.conftest import WECHAT_TIMEOUT, other_app, wechat_overrides
-from tests.fake_wechat import APPID, SECRET
+from tests.helpers.apps import WECHAT_TIMEOUT, other_app, wechat_overrides
+from tests.helpers.fake_wechat import APPID, SECRET
 
 URL = "/api/v1/auth/wechat"
 

@@ -13,7 +13,7 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from app.extensions import db
-from tests.conftest import make_config
+from tests.helpers.apps import make_config
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR", "screenshots"))

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.catalog.models import CatalogItem, Category
 from app.extensions import db
-from tests.query_count import count_queries
+from tests.helpers.queries import count_queries
 
 
 def add_category(kind: str, name: str, position: int = 0, items=(("服务", 10),)) -> Category:

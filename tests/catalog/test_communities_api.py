@@ -2,7 +2,7 @@
 import pytest
 
 from app.extensions import db
-from tests import factories
+from tests.helpers import factories
 
 
 @pytest.fixture

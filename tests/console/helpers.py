@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from tests.factories import STAFF_PASSWORD
+from tests.helpers.factories import STAFF_PASSWORD
 
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 

@@ -12,8 +12,8 @@ from app.db_types import utcnow
 from app.extensions import db
 from app.orders.deadlines import set_deadlines
 from app.orders.models import OrderEvent, OrderStatus
-from tests import factories
-from tests.query_count import count_queries as counted_queries  # noqa: F401
+from tests.helpers import factories
+from tests.helpers.queries import count_queries as counted_queries  # noqa: F401
 from tests.console.helpers import console_login
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from app.extensions import db
 from app.orders.models import OrderStatus
-from tests import factories
+from tests.helpers import factories
 from tests.console.helpers import csrf_token
 from tests.console.test_members import registration, sign_in_as
 

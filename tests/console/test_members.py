@@ -11,8 +11,8 @@ from app.accounts.models import Role
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.points.models import PointsEntry
-from tests import factories
-from tests.query_count import queries_of_request
+from tests.helpers import factories
+from tests.helpers.queries import queries_of_request
 from tests.console.helpers import console_login, csrf_token, post_form
 
 QUEUE = "/console/members/registrations"

@@ -5,7 +5,7 @@ from datetime import timedelta
 from app.db_types import utcnow
 from app.extensions import db
 from app.orders.models import FollowUp, OrderEvent, OrderSource, OrderStatus as S
-from tests import factories
+from tests.helpers import factories
 from tests.console.order_helpers import page_text, signed_in
 from tests.orders.candidate_helpers import placed_member
 from tests.orders.conftest import seeded_order

@@ -10,7 +10,7 @@ from app.extensions import db
 from app.orders import services
 from app.orders.models import OfflineResident, Order, OrderEvent, OrderSource, OrderStatus as S
 from app.orders.schemas import OnBehalfSchema
-from tests import factories
+from tests.helpers import factories
 from tests.console.order_helpers import field_errors, flashes, page_text, signed_in, submit
 
 PATH = "/console/orders/new"

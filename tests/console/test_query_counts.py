@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from app.extensions import db
 from app.orders.models import FollowUp, OrderEvent, OrderStatus as S
-from tests import factories
+from tests.helpers import factories
 from tests.console.helpers import console_login
 from tests.console.queue_helpers import make_order, row_ids, text
-from tests.query_count import queries_of_request
+from tests.helpers.queries import queries_of_request
 
 QUEUE = "/console/orders?limit=100"
 

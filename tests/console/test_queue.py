@@ -13,7 +13,7 @@ from app.db_types import utcnow
 from app.extensions import db
 from app.orders.models import Order, OrderSource, OrderStatus as S
 from app.stats.periods import beijing_today
-from tests import factories
+from tests.helpers import factories
 from tests.console.helpers import console_login
 from tests.console.queue_helpers import (counted_queries, make_order, next_link, overdue_row_ids,
                                          row_ids, sign_in_as, sign_in_street_admin, tab_counts,

@@ -9,8 +9,8 @@ from app.accounts.models import Role, User, UserRole
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.points.models import PointsEntry
-from tests import factories
-from tests.conftest import auth
+from tests.helpers import factories
+from tests.helpers.api import auth
 
 REGISTRATION_URL = "/api/v1/member/registration"
 STAFF_URL = "/api/v1/staff/members"

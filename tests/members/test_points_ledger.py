@@ -3,8 +3,8 @@ from datetime import datetime
 
 from app.extensions import db
 from app.orders.models import OrderStatus
-from tests import factories
-from tests.conftest import auth
+from tests.helpers import factories
+from tests.helpers.api import auth
 from tests.members.helpers import points_entry
 
 POINTS_URL = "/api/v1/member/points"

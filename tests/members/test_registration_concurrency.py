@@ -4,8 +4,8 @@ from concurrent.futures import ThreadPoolExecutor
 from threading import Barrier
 
 from app.extensions import db
-from tests import factories
-from tests.conftest import auth
+from tests.helpers import factories
+from tests.helpers.api import auth
 from tests.members.helpers import (REGISTRATION_URL, STAFF_URL, fresh, member_role_count,
                                    profile_count, registration, registration_body)
 

@@ -1,7 +1,7 @@
 """Registration (报到) end to end: submit, review, become a member, resubmit after rejection."""
 from app.extensions import db
 from app.members.models import RegistrationStatus
-from tests.conftest import auth
+from tests.helpers.api import auth
 from tests.members.helpers import (REGISTRATION_URL, STAFF_URL, fresh, member_role_count,
                                    profile_count, registration, registration_body, role_names,
                                    submit)

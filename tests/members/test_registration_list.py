@@ -1,7 +1,7 @@
 """The staff's registration list: status filter and cursor pages, newest first."""
 from app.extensions import db
 from app.members.models import RegistrationStatus
-from tests.conftest import auth
+from tests.helpers.api import auth
 from tests.members.helpers import STAFF_URL, profile_id_of, registration
 
 

@@ -3,7 +3,7 @@ import pytest
 
 from app.extensions import db
 from app.members.models import RegistrationStatus
-from tests.conftest import auth
+from tests.helpers.api import auth
 from tests.members.helpers import (REGISTRATION_URL, STAFF_URL, fresh, registration,
                                    registration_body, role_names)
 

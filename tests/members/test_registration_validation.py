@@ -5,7 +5,7 @@ import pytest
 
 from app.extensions import db
 from app.members.models import RegistrationStatus
-from tests.conftest import auth
+from tests.helpers.api import auth
 from tests.members.helpers import (REGISTRATION_URL, STAFF_URL, fresh, profile_count,
                                    registration, registration_body, submit)
 

@@ -10,7 +10,7 @@ from app.db_types import utcnow
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.orders.models import Order, OrderEvent, OrderStatus as S
-from tests import factories
+from tests.helpers import factories
 
 SKILL = "水电维修"
 

@@ -8,8 +8,8 @@ from app.accounts.models import User
 from app.extensions import db
 from app.orders.models import Order, OrderEvent, OrderStatus
 from app.points.models import PointsEntry
-from tests import factories
-from tests.conftest import auth
+from tests.helpers import factories
+from tests.helpers.api import auth
 
 API = "/api/v1"
 PHONE = "13812341234"

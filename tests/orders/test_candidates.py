@@ -2,11 +2,11 @@
 reasons; and a dispatch to anyone else is refused."""
 from app.extensions import db
 from app.orders.models import OrderStatus as S
-from tests import factories
-from tests.conftest import auth
+from tests.helpers import factories
+from tests.helpers.api import auth
 from tests.orders.candidate_helpers import candidate_field, placed_member
 from tests.orders.conftest import API, assert_error, post, seeded_order, stored_order
-from tests.query_count import count_queries
+from tests.helpers.queries import count_queries
 
 
 def candidates(client, user, order_id):

@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.orders.models import FollowUp, OrderEvent, OrderStatus as S
-from tests.conftest import auth
+from tests.helpers.api import auth
 from tests.orders.conftest import (API, assert_error, event_count, post, seeded_order,
                                    stored_order)
 

@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 from app import create_app
 from app.extensions import db
 from app.orders.models import IdempotencyKey, OrderEvent, OrderStatus as S
-from tests import factories
-from tests.conftest import BACKENDS, auth, make_config
+from tests.helpers import factories
+from tests.helpers.api import auth
+from tests.helpers.apps import BACKENDS, make_config
 from tests.orders.conftest import (API, ledger, order_body, order_count, seeded_order,
                                    stored_order)
 

@@ -7,8 +7,8 @@ from app.db_types import utcnow
 from app.extensions import db
 from app.orders.deadlines import is_overdue, overdue_clause
 from app.orders.models import Order, OrderStatus
-from tests import factories
-from tests.conftest import auth
+from tests.helpers import factories
+from tests.helpers.api import auth
 
 
 def test_a_new_order_gets_its_items_deadlines(client, world):

@@ -7,7 +7,7 @@ from sqlalchemy import func, select, update
 from app.db_types import utcnow
 from app.extensions import db
 from app.orders.models import IdempotencyKey
-from tests.conftest import auth
+from tests.helpers.api import auth
 from tests.orders.conftest import API, assert_error, order_body, order_count
 
 URL = f"{API}/orders"

@@ -2,7 +2,7 @@
 import pytest
 
 from app.orders.models import OrderStatus as S
-from tests.conftest import auth
+from tests.helpers.api import auth
 from tests.orders.conftest import API, assert_error, seeded_order
 
 LISTS = ["/my/orders", "/staff/orders", "/member/pool", "/member/orders"]

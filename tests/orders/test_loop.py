@@ -2,8 +2,8 @@
 from app.extensions import db
 from app.orders.models import OrderStatus
 from app.points.services import balance
-from tests import factories
-from tests.conftest import auth
+from tests.helpers import factories
+from tests.helpers.api import auth
 from tests.orders.conftest import (API, PHONE, assert_error, create_order, ledger, post,
                                    stored_order)
 

@@ -4,8 +4,8 @@ import pytest
 
 from app.extensions import db
 from app.orders.models import OrderStatus as S
-from tests import factories
-from tests.conftest import auth
+from tests.helpers import factories
+from tests.helpers.api import auth
 from tests.orders.conftest import API, MASKED_PHONE, PHONE, post, seeded_order
 
 

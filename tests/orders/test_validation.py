@@ -2,8 +2,8 @@
 Cases that share one setup are looped inside a test (each assert names its case)."""
 from app.extensions import db
 from app.orders.models import OrderStatus
-from tests import factories
-from tests.conftest import auth
+from tests.helpers import factories
+from tests.helpers.api import auth
 from tests.orders.conftest import (API, assert_error, event_count, ledger, order_body,
                                    order_count, post, seeded_order, stored_order)
 

@@ -4,7 +4,7 @@ from app.extensions import db
 from app.orders.models import OrderStatus
 from app.points.models import PointsEntry
 from app.points.services import balance, credit_order_completion
-from tests import factories
+from tests.helpers import factories
 
 
 def test_an_order_credits_its_member_once(world):

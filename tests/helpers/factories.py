@@ -7,7 +7,6 @@ import itertools
 from werkzeug.security import generate_password_hash
 
 from app.accounts.models import Role, User, UserRole
-from app.auth.tokens import issue_token
 from app.catalog.models import CatalogItem, Category, CategoryKind
 from app.db_types import utcnow
 from app.extensions import db
@@ -116,7 +115,3 @@ def order(community_obj: Community, resident_obj: User, item: CatalogItem,
                               to_status=status, actor_id=resident_obj.id))
     db.session.flush()
     return obj
-
-
-def auth_header(user_obj: User) -> dict:
-    return {"Authorization": f"Bearer {issue_token(user_obj.id)}"}
