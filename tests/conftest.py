@@ -103,6 +103,13 @@ class World:
     street_admin: object
     item: object
 
+    def user(self, name: str):
+        """A user by name: "street_admin", or a side's role ("a.staff", "b.member" ...)."""
+        if name == "street_admin":
+            return self.street_admin
+        side, role = name.split(".")
+        return getattr(getattr(self, side), role)
+
 
 @pytest.fixture
 def world(app) -> World:

@@ -7,10 +7,9 @@ from sqlalchemy import select, update
 from app.accounts.models import User
 from app.extensions import db
 from app.orders.models import FollowUp, Order, OrderStatus as S
-from tests.browser.conftest import screenshot, sign_in
-from tests.browser.order_pages import (APPROVED, COMPLETED, RATED, SUBMITTED, demo_order,
-                                       flash, no_sideways_scrolling, open_order,
-                                       status_label)
+from tests.helpers.browser import (APPROVED, COMPLETED, RATED, SUBMITTED, demo_order, flash,
+                                   no_sideways_scrolling, open_order, screenshot, sign_in,
+                                   status_label)
 
 
 def test_order_page_shows_the_whole_story(page, demo):

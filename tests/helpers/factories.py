@@ -8,12 +8,12 @@ from werkzeug.security import generate_password_hash
 
 from app.accounts.models import Role, User, UserRole
 from app.catalog.models import CatalogItem, Category, CategoryKind
-from app.db_types import utcnow
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.org.models import Building, Community, Grid, Street
 from app.orders.deadlines import set_deadlines
 from app.orders.models import Order, OrderEvent, OrderStatus
+from tests.helpers.clock import utcnow
 
 _seq = itertools.count(1)
 

@@ -1,21 +1,19 @@
 """Who may call what: 401 without a token, 403 for a wrong role, 404 across communities."""
 import pytest
 
-from app.extensions import db
 from app.members.models import RegistrationStatus
-from tests.helpers.api import auth
-from tests.members.helpers import (REGISTRATION_URL, STAFF_URL, fresh, registration,
+from tests.helpers.api import API, auth
+from tests.helpers.db import fresh
+from tests.helpers.members import (POINTS, REGISTRATION, STAFF_MEMBERS, registration,
                                    registration_body, role_names)
 
-POINTS_URL = "/api/v1/member/points"
+REGISTRATION_URL, STAFF_URL, POINTS_URL = API + REGISTRATION, API + STAFF_MEMBERS, API + POINTS
 
 
 @pytest.fixture
 def pending_b(world):
     """A pending registration of community demo-b."""
-    obj = registration(world.b.community)
-    db.session.commit()
-    return obj
+    return registration(world.b.community)
 
 
 def _staff_calls(registration_id: int) -> list[tuple[str, str, dict | None]]:
@@ -92,7 +90,6 @@ def test_no_or_bad_token_is_401_everywhere(client, world, pending_b, headers):
 
 def test_street_admin_sees_and_reviews_both_communities(client, world, pending_b):
     pending_a = registration(world.a.community)
-    db.session.commit()
     admin = auth(world.street_admin)
 
     listed = client.get(f"{STAFF_URL}?status=pending", headers=admin).get_json()["items"]
@@ -110,7 +107,6 @@ def test_street_admin_sees_and_reviews_both_communities(client, world, pending_b
 
 def test_staff_list_holds_only_their_community(client, world, pending_b):
     pending_a = registration(world.a.community)
-    db.session.commit()
     for side, expected in ((world.a, pending_a), (world.b, pending_b)):
         listed = client.get(STAFF_URL, headers=auth(side.staff)).get_json()["items"]
         # the world's approved members of that community come along when no status is given

@@ -3,10 +3,10 @@ reasons; and a dispatch to anyone else is refused."""
 from app.extensions import db
 from app.orders.models import OrderStatus as S
 from tests.helpers import factories
-from tests.helpers.api import auth
-from tests.orders.candidate_helpers import candidate_field, placed_member
-from tests.orders.conftest import API, assert_error, post, seeded_order, stored_order
-from tests.helpers.queries import count_queries
+from tests.helpers.api import API, assert_error, auth, post
+from tests.helpers.candidates import candidate_field, placed_member
+from tests.helpers.orders import seeded_order, stored_order
+from tests.helpers.queries import queries_of_request
 
 
 def candidates(client, user, order_id):
@@ -63,9 +63,7 @@ def test_other_community_and_wrong_roles(client, world):
 
 
 def _queries_for(client, staff, order_id) -> int:
-    with count_queries() as statements:
-        candidates(client, staff, order_id)
-    return len(statements)
+    return queries_of_request(client, f"{API}/staff/orders/{order_id}/candidates", auth(staff))
 
 
 def test_fixed_number_of_queries_for_3_or_30_members(client, world):

@@ -5,16 +5,14 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import func, select
-
 from app import create_app
 from app.extensions import db
 from app.orders.models import IdempotencyKey, OrderEvent, OrderStatus as S
 from tests.helpers import factories
-from tests.helpers.api import auth
+from tests.helpers.api import API, auth
 from tests.helpers.apps import BACKENDS, make_config
-from tests.orders.conftest import (API, ledger, order_body, order_count, seeded_order,
-                                   stored_order)
+from tests.helpers.db import count_rows
+from tests.helpers.orders import ledger, order_body, order_count, seeded_order, stored_order
 
 THREADS = 20
 
@@ -58,8 +56,7 @@ def run_together(app, requests: list[tuple[str, dict, dict | None]]) -> list[tup
 
 
 def _events(order_id: int, action: str) -> int:
-    return db.session.scalar(select(func.count()).select_from(OrderEvent).where(
-        OrderEvent.order_id == order_id, OrderEvent.action == action))
+    return count_rows(OrderEvent, OrderEvent.order_id == order_id, OrderEvent.action == action)
 
 
 def test_twenty_members_grab_one_order_and_exactly_one_wins(race_app, world):
@@ -91,7 +88,7 @@ def test_two_creates_with_one_key_make_one_order(race_app, world):
         assert [status for status, _ in results] == [201, 201], results
         assert results[0][1]["id"] == results[1][1]["id"]
         assert order_count() == round_no + 1
-    assert db.session.scalar(select(func.count()).select_from(IdempotencyKey)) == 5
+    assert count_rows(IdempotencyKey) == 5
 
 
 def test_completion_sent_twice_at_once_credits_once(race_app, world):

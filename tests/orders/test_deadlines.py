@@ -3,12 +3,12 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.db_types import utcnow
 from app.extensions import db
 from app.orders.deadlines import is_overdue, overdue_clause
 from app.orders.models import Order, OrderStatus
 from tests.helpers import factories
 from tests.helpers.api import auth
+from tests.helpers.clock import utcnow
 
 
 def test_a_new_order_gets_its_items_deadlines(client, world):

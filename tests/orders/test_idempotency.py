@@ -2,13 +2,14 @@
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import update
 
-from app.db_types import utcnow
 from app.extensions import db
 from app.orders.models import IdempotencyKey
-from tests.helpers.api import auth
-from tests.orders.conftest import API, assert_error, order_body, order_count
+from tests.helpers.api import API, assert_error, auth
+from tests.helpers.clock import utcnow
+from tests.helpers.db import count_rows
+from tests.helpers.orders import order_body, order_count
 
 URL = f"{API}/orders"
 
@@ -18,7 +19,7 @@ def _post(client, user, body, key):
 
 
 def _key_count() -> int:
-    return db.session.scalar(select(func.count()).select_from(IdempotencyKey))
+    return count_rows(IdempotencyKey)
 
 
 def test_replay_with_the_same_body_is_the_same_order(client, world):

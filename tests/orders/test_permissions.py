@@ -5,9 +5,8 @@ import pytest
 from app.extensions import db
 from app.orders.models import OrderStatus as S
 from tests.helpers import factories
-from tests.helpers.api import auth
-from tests.orders.conftest import (API, assert_error, event_count, post, seeded_order,
-                                   stored_order)
+from tests.helpers.api import API, assert_error, auth, post
+from tests.helpers.orders import event_count, seeded_order, stored_order
 
 VIEW, RESIDENT, STAFF, MEMBER = "view", "resident", "staff", "member"
 
