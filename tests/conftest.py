@@ -50,27 +50,24 @@ def client(app):
     return app.test_client()
 
 
-@pytest.fixture
-def pg_app(app):
-    """The app, for tests that need PostgreSQL's real concurrency: they run only in the
-    PostgreSQL pass (see `pytest_collection_modifyitems`)."""
-    return app
-
-
 def pytest_configure(config):
+    """The suite's markers, registered here and nowhere else."""
+    config.addinivalue_line(
+        "markers", "postgresql: needs PostgreSQL's real concurrency (row locks, concurrent "
+                   "writers); runs only in the PostgreSQL pass of the `app` fixture")
     config.addinivalue_line("markers", "redis: needs the Redis server of REDIS_URL")
 
 
 def pytest_collection_modifyitems(config, items):
-    """Concurrency tests (those using `pg_app`) are not run on SQLite, which has no row
-    locks or concurrent writers to speak of, and Redis tests not without REDIS_URL: they are
-    deselected, and named when their server is not configured at all, so that nothing is
+    """Tests marked `postgresql` are not run on SQLite, which has no row locks or concurrent
+    writers to speak of, and tests marked `redis` not without REDIS_URL: they are
+    deselected, and counted when their server is not configured at all, so that nothing is
     silently counted as passing."""
     keep, dropped, unconfigured = [], [], []
     for item in items:
         callspec = getattr(item, "callspec", None)
         backend = callspec.params.get("backend") if callspec else None
-        pg_only = "pg_app" in getattr(item, "fixturenames", ())
+        pg_only = item.get_closest_marker("postgresql") is not None
         needs_redis = item.get_closest_marker("redis") is not None and REDIS_TEST_URL is None
         if needs_redis or (pg_only and "postgresql" not in BACKENDS):
             unconfigured.append(item)

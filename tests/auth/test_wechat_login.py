@@ -168,14 +168,15 @@ def test_non_json_body_is_422(client, raw):
     assert response.get_json()["error"]["details"]
 
 
-def test_concurrent_first_logins_of_one_person_make_one_user(pg_app):
+@pytest.mark.postgresql
+def test_concurrent_first_logins_of_one_person_make_one_user(app):
     from concurrent.futures import ThreadPoolExecutor
     from threading import Barrier
 
     barrier = Barrier(10)
 
     def first_login(_):
-        client = pg_app.test_client()
+        client = app.test_client()
         barrier.wait()
         response = login(client, "racing-person")
         return response.status_code, response.get_json()["user"]["id"]

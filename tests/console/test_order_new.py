@@ -183,14 +183,15 @@ def test_signed_out_visitor_goes_to_login(client, world):
     assert response.status_code == 302 and "/console/login" in response.headers["Location"]
 
 
-def test_two_staff_entering_the_same_new_phone_at_once_make_one_resident(pg_app, world):
+@pytest.mark.postgresql
+def test_two_staff_entering_the_same_new_phone_at_once_make_one_resident(app, world):
     data = OnBehalfSchema().load(form(world, description="家里灯不亮了\n想请人来看看"))
     staff_ids = [world.a.staff.id, factories.staff(world.a.community).id]
     db.session.commit()
     barrier, errors = threading.Barrier(2), []
 
     def enter(staff_id):
-        with pg_app.app_context():
+        with app.app_context():
             try:
                 staff = db.session.get(User, staff_id)
                 barrier.wait()

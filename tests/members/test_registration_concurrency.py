@@ -3,11 +3,15 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from threading import Barrier
 
+import pytest
+
 from tests.helpers import factories
 from tests.helpers.api import API, auth
 from tests.helpers.db import fresh
 from tests.helpers.members import (REGISTRATION, STAFF_MEMBERS, member_role_count,
                                    profile_count, registration, registration_body)
+
+pytestmark = pytest.mark.postgresql
 
 
 def _race(app, calls: list[tuple[str, str, dict | None, dict]]) -> Counter:
@@ -26,38 +30,38 @@ def _race(app, calls: list[tuple[str, str, dict | None, dict]]) -> Counter:
         return Counter(pool.map(fire, calls))
 
 
-def test_two_staff_approving_at_once_one_wins(pg_app, world):
+def test_two_staff_approving_at_once_one_wins(app, world):
     second_staff = factories.staff(world.a.community)
     obj = registration(world.a.community)
     path = f"{STAFF_MEMBERS}/{obj.id}/approve"
     staff_headers = [auth(world.a.staff), auth(second_staff), auth(world.street_admin)] * 2
 
-    statuses = _race(pg_app, [("post", path, None, headers) for headers in staff_headers])
+    statuses = _race(app, [("post", path, None, headers) for headers in staff_headers])
 
     assert statuses == Counter({(200, None): 1, (409, "REGISTRATION_STATE_CONFLICT"): 5})
     assert member_role_count(obj.user_id) == 1
     assert fresh(obj).status == "approved"
 
 
-def test_approve_and_reject_at_once_one_wins(pg_app, world):
+def test_approve_and_reject_at_once_one_wins(app, world):
     obj = registration(world.a.community)
     path = f"{STAFF_MEMBERS}/{obj.id}"
     headers = auth(world.a.staff)
     calls = [("post", f"{path}/approve", None, headers),
              ("post", f"{path}/reject", {"reason": "材料不全"}, headers)] * 3
 
-    statuses = _race(pg_app, calls)
+    statuses = _race(app, calls)
 
     assert statuses == Counter({(200, None): 1, (409, "REGISTRATION_STATE_CONFLICT"): 5})
     final = fresh(obj).status
     assert member_role_count(obj.user_id) == (1 if final == "approved" else 0)
 
 
-def test_double_submit_at_once_one_registration(pg_app, world):
+def test_double_submit_at_once_one_registration(app, world):
     body = registration_body(world.a.community)
     headers = auth(world.a.resident)
 
-    statuses = _race(pg_app, [("post", REGISTRATION, body, headers)] * 6)
+    statuses = _race(app, [("post", REGISTRATION, body, headers)] * 6)
 
     assert statuses == Counter({(201, None): 1, (409, "REGISTRATION_EXISTS"): 5})
     assert profile_count(world.a.resident.id) == 1

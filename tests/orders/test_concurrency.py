@@ -14,11 +14,13 @@ from tests.helpers.apps import BACKENDS, make_config
 from tests.helpers.db import count_rows
 from tests.helpers.orders import ledger, order_body, order_count, seeded_order, stored_order
 
+pytestmark = pytest.mark.postgresql
+
 THREADS = 20
 
 
 @pytest.fixture
-def race_app(pg_app):
+def race_app(app):
     """A second app on the same PostgreSQL database whose pool holds a connection for
     every thread (the default pool of 5 + 10 would make some threads wait in line)."""
     options = {"pool_pre_ping": True, "pool_size": THREADS + 2, "max_overflow": 0,
