@@ -10,6 +10,7 @@ from app import create_app
 from app.extensions import db
 from tests.helpers import factories
 from tests.helpers.apps import BACKENDS, REDIS_TEST_URL, make_config
+from tests.helpers.clock import frozen_clock  # noqa: F401 - a fixture for every test
 
 
 @pytest.fixture(scope="session", params=list(BACKENDS))

@@ -1,5 +1,6 @@
 """工作台: today's numbers for the staff's scope, each linking to the matching queue, the
-most overdue orders, and a fixed number of SQL queries."""
+most overdue orders, and a fixed number of SQL queries. "Today" is a Beijing day: every test
+runs on the frozen clock, so none can flake near midnight."""
 from __future__ import annotations
 
 import html
@@ -14,6 +15,8 @@ from tests.helpers.clock import beijing_today, day_start, utcnow
 from tests.helpers.console import page_html, row_ids, sign_in
 from tests.helpers.orders import add_event, make_order
 from tests.helpers.queries import count_queries
+
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 DAY = timedelta(days=1)
 
@@ -87,13 +90,15 @@ def test_staff_see_todays_numbers_of_their_community(client, busy_day):
     assert len(overdue_list(page)) == 2
 
 
-def test_the_numbers_count_from_beijing_midnight(client, world):
+def test_the_numbers_count_from_beijing_midnight(client, world, frozen_clock):
     """An order created just before Beijing midnight is yesterday's, even if it is today in
-    UTC."""
-    now = utcnow()
-    start = day_start(beijing_today(now))
-    make_order(world.a, world.item, age=now - (start - timedelta(minutes=1)))
-    make_order(world.a, world.item, age=now - (start + timedelta(minutes=1)))
+    UTC: at 00:30 in Beijing it is 16:30 of the day before in UTC."""
+    start = day_start(beijing_today(frozen_clock.now))
+    frozen_clock.move_to(start + timedelta(minutes=30))
+    assert beijing_today(frozen_clock.now) != beijing_today(start - timedelta(minutes=1))
+    assert (start - timedelta(minutes=1)).date() == frozen_clock.now.date()  # the same UTC day
+    make_order(world.a, world.item, age=timedelta(minutes=31))
+    make_order(world.a, world.item, age=timedelta(minutes=29))
     db.session.commit()
     sign_in(client, world.a.staff)
 

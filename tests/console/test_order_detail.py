@@ -73,12 +73,12 @@ def test_assigned_member_with_phone_and_unit(client, world):
     assert "南昌市东湖区机关事务局" in block
 
 
-def test_deadlines_and_overdue_tag(client, world):
+def test_deadlines_and_overdue_tag(client, frozen_clock, world):
+    world.item.response_hours = 2  # within the console session's 12 hours
     order = seeded_order(world.a, world.item)
     sign_in(client, world.a.staff)
     assert "已超时" not in page_text(client.get(f"/console/orders/{order.id}"))
-    order.respond_by = utcnow() - timedelta(hours=1)
-    db.session.commit()
+    frozen_clock.shift(timedelta(hours=2, minutes=1))
     text = page_text(client.get(f"/console/orders/{order.id}"))
     assert "已超时" in text and "响应时限" in text and "完成时限" in text
 

@@ -1,5 +1,6 @@
 """The order queue (工单): tabs with counts, filters and search, the community scope, cursor
-paging and overdue rows."""
+paging and overdue rows. The date filters and "overdue" count from now: every test runs on
+the frozen clock."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -14,6 +15,8 @@ from tests.helpers.console import (next_link, overdue_row_ids, page_html, row_id
                                    tab_counts, total_count)
 from tests.helpers.db import count_rows
 from tests.helpers.orders import make_order
+
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 QUEUE = "/console/orders"
 
