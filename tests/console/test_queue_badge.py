@@ -67,7 +67,8 @@ def test_the_badge_counts_only_orders_under_the_pages_filters(client, world, mon
 def test_new_count_refuses_bad_input(client, world):
     sign_in(client, world.a.staff)
     for query, message in (("since=-1", "无效的编号"), ("since=abc", "应为整数"),
-                           ("status=nope", "未知的状态"), ("created_from=yesterday", "不是合法的日期")):
+                           ("status=nope", "未知的状态"),
+                           ("created_from=yesterday", "不是合法的日期")):
         response = client.get(f"{QUEUE}/new-count?{query}")
         assert response.status_code == 422, query
         assert field_errors(response) == [message], query
