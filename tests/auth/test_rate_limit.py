@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 import redis
 
-from tests.helpers.api import assert_error
+from tests.helpers.api import assert_error, wechat_login
 from tests.helpers.apps import REDIS_TEST_URL, rate_limited_app
 
 
@@ -33,11 +33,11 @@ def test_retry_after_is_when_logins_are_allowed_again(app, frozen_clock):
     with rate_limited_app(app, "2 per 2 second") as limited:
         client = limited.test_client()
         for _ in range(2):
-            client.post("/api/v1/auth/wechat", json={"code": "a"})
-        refused = client.post("/api/v1/auth/wechat", json={"code": "a"})
+            wechat_login(client, "a")
+        refused = wechat_login(client, "a")
         wait = int(refused.headers["Retry-After"])
         frozen_clock.shift(timedelta(seconds=wait))
-        again = client.post("/api/v1/auth/wechat", json={"code": "a"})
+        again = wechat_login(client, "a")
 
     assert_error(refused, 429, "RATE_LIMITED")
     assert 1 <= wait <= 3  # a 2-second window, counted in whole seconds
@@ -47,11 +47,9 @@ def test_retry_after_is_when_logins_are_allowed_again(app, frozen_clock):
 def test_the_limit_is_per_client_address(limited_app):
     client = limited_app.test_client()
     for _ in range(4):
-        client.post("/api/v1/auth/wechat", json={"code": "a"},
-                    environ_base={"REMOTE_ADDR": "10.0.0.1"})
+        wechat_login(client, "a", environ_base={"REMOTE_ADDR": "10.0.0.1"})
 
-    response = client.post("/api/v1/auth/wechat", json={"code": "a"},
-                           environ_base={"REMOTE_ADDR": "10.0.0.2"})
+    response = wechat_login(client, "a", environ_base={"REMOTE_ADDR": "10.0.0.2"})
 
     assert response.status_code == 200
 
@@ -59,11 +57,10 @@ def test_the_limit_is_per_client_address(limited_app):
 def test_limiting_one_app_leaves_the_shared_test_app_unlimited(app, client, monkeypatch):
     with rate_limited_app(app) as limited:
         for _ in range(4):
-            limited.test_client().post("/api/v1/auth/wechat", json={"code": "a"})
+            wechat_login(limited.test_client(), "a")
     monkeypatch.setitem(app.config, "LOGIN_RATE_LIMIT", "1 per minute")
 
-    answers = [client.post("/api/v1/auth/wechat", json={"code": "a"}).status_code
-               for _ in range(3)]
+    answers = [wechat_login(client, "a").status_code for _ in range(3)]
 
     assert answers == [200, 200, 200]
 
@@ -72,12 +69,9 @@ def test_behind_a_proxy_the_limit_follows_the_forwarded_client_address(app):
     with rate_limited_app(app, PROXY_COUNT=1) as proxied:
         client = proxied.test_client()
         for _ in range(4):
-            client.post("/api/v1/auth/wechat", json={"code": "a"},
-                        headers={"X-Forwarded-For": "203.0.113.7"})
-        same = client.post("/api/v1/auth/wechat", json={"code": "a"},
-                           headers={"X-Forwarded-For": "203.0.113.7"})
-        other = client.post("/api/v1/auth/wechat", json={"code": "a"},
-                            headers={"X-Forwarded-For": "203.0.113.8"})
+            wechat_login(client, "a", headers={"X-Forwarded-For": "203.0.113.7"})
+        same = wechat_login(client, "a", headers={"X-Forwarded-For": "203.0.113.7"})
+        other = wechat_login(client, "a", headers={"X-Forwarded-For": "203.0.113.8"})
 
     assert_error(same, 429, "RATE_LIMITED")
     assert other.status_code == 200
@@ -91,8 +85,7 @@ def test_with_redis_the_counts_live_in_redis_for_every_worker(app):
         with rate_limited_app(app, REDIS_URL=REDIS_TEST_URL,
                               RATELIMIT_STORAGE_URI=None) as worker:
             client = worker.test_client()
-            answers = [client.post("/api/v1/auth/wechat", json={"code": "a"})
-                       for _ in range(4)]
+            answers = [wechat_login(client, "a") for _ in range(4)]
             keys = server.keys("LIMITS*")
     finally:
         server.flushdb()

@@ -32,6 +32,13 @@ def post(client, user, path: str, body=None):
     return call(client, user, "post", path, body)
 
 
+def get_json(client, user, path: str) -> dict:
+    """The JSON of a GET that must answer 200."""
+    response = get(client, user, path)
+    assert response.status_code == 200, (path, response.get_json())
+    return response.get_json()
+
+
 def assert_error(response, status: int, code: str) -> dict:
     """The response is the error envelope with `status` and `code`; returns its "error"."""
     payload = response.get_json()
@@ -50,16 +57,15 @@ def pages(client, user, path: str) -> list[dict]:
     bodies, cursor = [], None
     while True:
         joiner = "&" if "?" in path else "?"
-        response = get(client, user, path + (f"{joiner}cursor={cursor}" if cursor else ""))
-        assert response.status_code == 200, response.get_json()
-        bodies.append(response.get_json())
+        bodies.append(get_json(client, user, path + (f"{joiner}cursor={cursor}" if cursor else "")))
         cursor = bodies[-1]["next_cursor"]
         if cursor is None:
             return bodies
 
 
-def wechat_login(client, code):
-    return client.post(f"{API}/auth/wechat", json={"code": code})
+def wechat_login(client, code, **request):
+    """POST /auth/wechat with `code`; `request` goes to the test client (headers ...)."""
+    return client.post(f"{API}/auth/wechat", json={"code": code}, **request)
 
 
 def staff_login(client, user, password: str = STAFF_PASSWORD):

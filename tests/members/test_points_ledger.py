@@ -4,14 +4,12 @@ from datetime import datetime
 from app.extensions import db
 from app.orders.models import OrderStatus
 from tests.helpers import factories
-from tests.helpers.api import assert_error, get, item_ids, pages
+from tests.helpers.api import assert_error, get, get_json, item_ids, pages
 from tests.helpers.members import POINTS, points_entry
 
 
 def _ledger(client, member, query: str = "") -> dict:
-    response = get(client, member, f"{POINTS}?{query}")
-    assert response.status_code == 200
-    return response.get_json()
+    return get_json(client, member, f"{POINTS}?{query}")
 
 
 def test_balance_entries_and_labels(client, world):

@@ -3,16 +3,14 @@ reasons; and a dispatch to anyone else is refused."""
 from app.extensions import db
 from app.orders.models import OrderStatus as S
 from tests.helpers import factories
-from tests.helpers.api import API, assert_error, auth, post
+from tests.helpers.api import API, assert_error, auth, get_json, post
 from tests.helpers.candidates import candidate_field, placed_member
 from tests.helpers.orders import seeded_order, stored_order
 from tests.helpers.queries import queries_of_request
 
 
 def candidates(client, user, order_id):
-    response = client.get(f"{API}/staff/orders/{order_id}/candidates", headers=auth(user))
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()["items"]
+    return get_json(client, user, f"/staff/orders/{order_id}/candidates")["items"]
 
 
 def test_ranked_by_skill_place_workload_and_ratings(client, world):

@@ -2,7 +2,7 @@
 import pytest
 
 from app.orders.models import OrderStatus as S
-from tests.helpers.api import API, assert_error, auth, get, item_ids, pages
+from tests.helpers.api import API, assert_error, auth, get, get_json, item_ids, pages
 from tests.helpers.orders import seeded_order
 
 LISTS = ["/my/orders", "/staff/orders", "/member/pool", "/member/orders"]
@@ -60,9 +60,7 @@ def test_staff_queue_is_scoped_and_filtered_by_status(client, world):
     b_submitted = seeded_order(world.b, world.item, S.SUBMITTED).id
 
     def ids(user, query=""):
-        response = get(client, user, f"/staff/orders{query}")
-        assert response.status_code == 200
-        return item_ids(response.get_json())
+        return item_ids(get_json(client, user, f"/staff/orders{query}"))
 
     assert ids(world.a.staff) == [a_approved, a_submitted]
     assert ids(world.a.staff, "?status=submitted") == [a_submitted]

@@ -5,14 +5,12 @@ import pytest
 from app.extensions import db
 from app.orders.models import OrderStatus as S
 from tests.helpers import factories
-from tests.helpers.api import get, post
+from tests.helpers.api import get, get_json, post
 from tests.helpers.orders import MASKED_PHONE, PHONE, seeded_order
 
 
 def _phone(client, user, order_id: int) -> str:
-    response = get(client, user, f"/orders/{order_id}")
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()["contact_phone"]
+    return get_json(client, user, f"/orders/{order_id}")["contact_phone"]
 
 
 def test_resident_staff_and_street_admin_see_the_full_phone(client, world):

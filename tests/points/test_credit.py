@@ -1,10 +1,9 @@
-from sqlalchemy import func, select
-
 from app.extensions import db
 from app.orders.models import OrderStatus
 from app.points.models import PointsEntry
 from app.points.services import balance, credit_order_completion
 from tests.helpers import factories
+from tests.helpers.db import count_rows
 
 
 def test_an_order_credits_its_member_once(world):
@@ -13,5 +12,5 @@ def test_an_order_credits_its_member_once(world):
     assert credit_order_completion(order) is True
     assert credit_order_completion(order) is False
     db.session.commit()
-    assert db.session.scalar(select(func.count()).select_from(PointsEntry)) == 1
+    assert count_rows(PointsEntry) == 1
     assert balance(world.a.member.id) == world.item.points
