@@ -2,28 +2,15 @@
 set), a clean database per test, a client, and users of every role in two communities."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import pytest
 
 from app import create_app
 from app.extensions import db
-from config import TestingConfig
-from tests import factories
-
-# Tests of sharing through Redis (marked `redis`) use database 15 of the server in REDIS_URL.
-REDIS_TEST_URL = (os.environ["REDIS_URL"].rsplit("/", 1)[0] + "/15"
-                  if os.environ.get("REDIS_URL") else None)
-
-BACKENDS = {"sqlite": "sqlite://"}
-if os.environ.get("TEST_DATABASE_URL"):
-    BACKENDS["postgresql"] = os.environ["TEST_DATABASE_URL"]
-
-
-def make_config(database_url: str, **overrides) -> type[TestingConfig]:
-    return type("TestConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": database_url,
-                                                 **overrides})
+from tests.helpers import factories
+from tests.helpers.apps import BACKENDS, REDIS_TEST_URL, make_config
+from tests.helpers.clock import frozen_clock  # noqa: F401 - a fixture for every test
 
 
 @pytest.fixture(scope="session", params=list(BACKENDS))
@@ -64,27 +51,24 @@ def client(app):
     return app.test_client()
 
 
-@pytest.fixture
-def pg_app(app):
-    """The app, for tests that need PostgreSQL's real concurrency: they run only in the
-    PostgreSQL pass (see `pytest_collection_modifyitems`)."""
-    return app
-
-
 def pytest_configure(config):
+    """The suite's markers, registered here and nowhere else."""
+    config.addinivalue_line(
+        "markers", "postgresql: needs PostgreSQL's real concurrency (row locks, concurrent "
+                   "writers); runs only in the PostgreSQL pass of the `app` fixture")
     config.addinivalue_line("markers", "redis: needs the Redis server of REDIS_URL")
 
 
 def pytest_collection_modifyitems(config, items):
-    """Concurrency tests (those using `pg_app`) are not run on SQLite, which has no row
-    locks or concurrent writers to speak of, and Redis tests not without REDIS_URL: they are
-    deselected, and named when their server is not configured at all, so that nothing is
+    """Tests marked `postgresql` are not run on SQLite, which has no row locks or concurrent
+    writers to speak of, and tests marked `redis` not without REDIS_URL: they are
+    deselected, and counted when their server is not configured at all, so that nothing is
     silently counted as passing."""
     keep, dropped, unconfigured = [], [], []
     for item in items:
         callspec = getattr(item, "callspec", None)
         backend = callspec.params.get("backend") if callspec else None
-        pg_only = "pg_app" in getattr(item, "fixturenames", ())
+        pg_only = item.get_closest_marker("postgresql") is not None
         needs_redis = item.get_closest_marker("redis") is not None and REDIS_TEST_URL is None
         if needs_redis or (pg_only and "postgresql" not in BACKENDS):
             unconfigured.append(item)
@@ -117,6 +101,13 @@ class World:
     street_admin: object
     item: object
 
+    def user(self, name: str):
+        """A user by name: "street_admin", or a side's role ("a.staff", "b.member" ...)."""
+        if name == "street_admin":
+            return self.street_admin
+        side, role = name.split(".")
+        return getattr(getattr(self, side), role)
+
 
 @pytest.fixture
 def world(app) -> World:
@@ -134,7 +125,3 @@ def world(app) -> World:
     admin = factories.street_admin(street)
     db.session.commit()
     return World(street, sides[0], sides[1], admin, item)
-
-
-def auth(user) -> dict:
-    return factories.auth_header(user)

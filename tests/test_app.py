@@ -1,10 +1,8 @@
-from tests.conftest import auth
+from tests.helpers.api import assert_error, auth, get
 
 
 def test_unknown_route_has_error_envelope(client):
-    response = client.get("/api/v1/no-such-thing")
-    assert response.status_code == 404
-    assert response.get_json()["error"]["code"] == "NOT_FOUND"
+    assert_error(client.get("/api/v1/no-such-thing"), 404, "NOT_FOUND")
 
 
 def test_world_fixture_builds_two_communities(world):
@@ -13,12 +11,8 @@ def test_world_fixture_builds_two_communities(world):
 
 
 def test_id_beyond_32_bits_is_not_found_not_a_database_error(client, world):
-    response = client.get("/api/v1/orders/99999999999", headers=auth(world.a.resident))
-    assert response.status_code == 404
-    assert response.get_json()["error"]["code"] == "NOT_FOUND"
+    assert_error(get(client, world.a.resident, "/orders/99999999999"), 404, "NOT_FOUND")
 
 
 def test_wrong_method_has_error_envelope(client):
-    response = client.delete("/api/v1/catalog")
-    assert response.status_code == 405
-    assert response.get_json()["error"]["code"] == "METHOD_NOT_ALLOWED"
+    assert_error(client.delete("/api/v1/catalog"), 405, "METHOD_NOT_ALLOWED")

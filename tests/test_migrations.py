@@ -28,7 +28,7 @@ from sqlalchemy.engine import make_url
 
 from app import create_app
 from app.extensions import db
-from tests.conftest import BACKENDS, make_config
+from tests.helpers.apps import BACKENDS, make_config
 
 MIGRATIONS = str(Path(__file__).resolve().parents[1] / "migrations")
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.conftest import auth
+from tests.helpers.api import auth
 
 HOSTILE_BODIES = [
     None, "", "{", "[]", "null", "1", '"text"', "{\"a\": ",

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 from werkzeug.security import check_password_hash
 
 from app.accounts.models import Role, User
 from app.extensions import db
+from tests.helpers.api import staff_login
+from tests.helpers.db import count_rows
 
 
 def create(app, *args):
@@ -18,7 +20,7 @@ def find(username):
 
 
 def users() -> int:
-    return db.session.scalar(select(func.count()).select_from(User))
+    return count_rows(User)
 
 
 def test_creates_staff_of_a_community_who_can_log_in(app, client, world):
@@ -33,8 +35,7 @@ def test_creates_staff_of_a_community_who_can_log_in(app, client, world):
     assert user.display_name == "王主任"
     assert user.password_hash.startswith("scrypt:")
     assert check_password_hash(user.password_hash, "long-enough-1")
-    login = client.post("/api/v1/auth/staff",
-                        json={"username": "wang-a", "password": "long-enough-1"})
+    login = staff_login(client, "wang-a", "long-enough-1")
     assert login.status_code == 200
     assert login.get_json()["user"]["roles"] == ["staff"]
 

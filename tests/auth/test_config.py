@@ -5,7 +5,7 @@ import pytest
 
 from app import create_app
 from config import DEV_SECRET_KEY, ProductionConfig
-from tests.auth.conftest import limiter_state_kept
+from tests.helpers.apps import limiter_state_kept
 
 
 @pytest.fixture(autouse=True)

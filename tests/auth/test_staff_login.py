@@ -6,18 +6,19 @@ import json
 import pytest
 
 from app.extensions import db
+from tests.helpers.api import API, assert_error, bearer, staff_login
+from tests.helpers.factories import STAFF_PASSWORD as PASSWORD
 
-URL = "/api/v1/auth/staff"
-PASSWORD = "secret-pass-1"  # tests/factories.py staff()
+URL = f"{API}/auth/staff"
 
 
 def test_staff_logs_in_with_the_right_password(client, world):
-    response = client.post(URL, json={"username": world.a.staff.username, "password": PASSWORD})
+    response = staff_login(client, world.a.staff)
 
     assert response.status_code == 200
     body = response.get_json()
     assert body["user"] == {"id": world.a.staff.id, "roles": ["staff"]}
-    me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {body['token']}"})
+    me = client.get(f"{API}/me", headers=bearer(body["token"]))
     assert me.get_json()["id"] == world.a.staff.id
     db.session.refresh(world.a.staff)
     assert world.a.staff.last_login_at is not None
@@ -30,11 +31,9 @@ def test_staff_logs_in_with_the_right_password(client, world):
     (None, PASSWORD.upper()),
 ])
 def test_wrong_or_unknown_is_invalid_credentials(client, world, username, password):
-    response = client.post(URL, json={"username": username or world.a.staff.username,
-                                      "password": password})
+    response = staff_login(client, username or world.a.staff, password)
 
-    assert response.status_code == 401
-    assert response.get_json()["error"]["code"] == "INVALID_CREDENTIALS"
+    assert_error(response, 401, "INVALID_CREDENTIALS")
     assert "token" not in response.get_json()
 
 
@@ -42,22 +41,18 @@ def test_inactive_staff_cannot_log_in(client, world):
     world.a.staff.is_active = False
     db.session.commit()
 
-    response = client.post(URL, json={"username": world.a.staff.username, "password": PASSWORD})
-
-    assert response.status_code == 401
-    assert response.get_json()["error"]["code"] == "INVALID_CREDENTIALS"
+    assert_error(staff_login(client, world.a.staff), 401, "INVALID_CREDENTIALS")
     db.session.refresh(world.a.staff)
     assert world.a.staff.last_login_at is None
 
 
 def test_account_without_password_cannot_log_in(client, world):
     # The street admin of the factories has no password set.
-    response = client.post(URL, json={"username": world.street_admin.username, "password": ""})
-    assert response.status_code == 422
+    response = staff_login(client, world.street_admin, "")
+    assert "password" in assert_error(response, 422, "VALIDATION_ERROR")["details"]
 
-    response = client.post(URL, json={"username": world.street_admin.username,
-                                      "password": "anything-at-all"})
-    assert response.status_code == 401
+    response = staff_login(client, world.street_admin, "anything-at-all")
+    assert_error(response, 401, "INVALID_CREDENTIALS")
 
 
 @pytest.mark.parametrize("body, field", [
@@ -72,5 +67,4 @@ def test_account_without_password_cannot_log_in(client, world):
 def test_invalid_input_is_422(client, body, field):
     response = client.post(URL, data=json.dumps(body), content_type="application/json")
 
-    assert response.status_code == 422
-    assert field in response.get_json()["error"]["details"]
+    assert field in assert_error(response, 422, "VALIDATION_ERROR")["details"]

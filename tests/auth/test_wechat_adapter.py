@@ -7,9 +7,9 @@ import redis
 from app import create_app
 from app.errors import WechatUnavailable
 from app.wechat import wechat
-from tests.auth.conftest import wechat_overrides
-from tests.conftest import REDIS_TEST_URL, make_config
-from tests.fake_wechat import PNG, REFUSING_OPENID, RISKY_WORD
+from tests.helpers.apps import wechat_overrides
+from tests.helpers.apps import REDIS_TEST_URL, make_config
+from tests.helpers.fake_wechat import PNG, REFUSING_OPENID, RISKY_WORD
 
 @pytest.fixture
 def redis_db15():

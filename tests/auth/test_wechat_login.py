@@ -6,18 +6,15 @@ import re
 import time
 
 import pytest
-from sqlalchemy import func, select
 
 from app.accounts.models import User
 from app.extensions import db
-from tests.auth.conftest import WECHAT_TIMEOUT, other_app, wechat_overrides
-from tests.fake_wechat import APPID, SECRET
+from tests.helpers.api import assert_error, bearer, wechat_login as login
+from tests.helpers.apps import WECHAT_TIMEOUT, other_app, wechat_overrides
+from tests.helpers.db import count_rows
+from tests.helpers.fake_wechat import APPID, SECRET
 
 URL = "/api/v1/auth/wechat"
-
-
-def login(client, code):
-    return client.post(URL, json={"code": code})
 
 
 def test_login_goes_through_wechat_and_creates_a_resident(wechat_client, fake_wechat):
@@ -41,7 +38,7 @@ def test_login_goes_through_wechat_and_creates_a_resident(wechat_client, fake_we
 def test_the_token_opens_me(wechat_client):
     token = login(wechat_client, "good-code-2").get_json()["token"]
 
-    response = wechat_client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    response = wechat_client.get("/api/v1/me", headers=bearer(token))
 
     assert response.status_code == 200
     assert response.get_json()["roles"] == ["resident"]
@@ -50,7 +47,7 @@ def test_the_token_opens_me(wechat_client):
 def test_session_key_and_openid_never_leave_the_server(wechat_client):
     login_response = login(wechat_client, "secret-code")
     token = login_response.get_json()["token"]
-    me_response = wechat_client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    me_response = wechat_client.get("/api/v1/me", headers=bearer(token))
 
     for response in (login_response, me_response):
         text = response.get_data(as_text=True)
@@ -64,36 +61,31 @@ def test_second_login_of_the_same_person_is_the_same_user(wechat_client):
     second = login(wechat_client, "same-person").get_json()["user"]["id"]
 
     assert first == second
-    assert db.session.scalar(select(func.count()).select_from(User)) == 1
+    assert count_rows(User) == 1
 
 
 @pytest.mark.parametrize("code", ["bad-code", "used-code"])
 def test_invalid_or_used_code_is_401(wechat_client, code):
-    response = login(wechat_client, code)
-
-    assert response.status_code == 401
-    assert response.get_json()["error"]["code"] == "WECHAT_CODE_INVALID"
-    assert db.session.scalar(select(func.count()).select_from(User)) == 0
+    assert_error(login(wechat_client, code), 401, "WECHAT_CODE_INVALID")
+    assert count_rows(User) == 0
 
 
 @pytest.mark.parametrize("code", ["busy-code", "boom-code", "html-code"])
 def test_wechat_failing_is_503(wechat_client, code):
-    response = login(wechat_client, code)
-
-    assert response.status_code == 503
-    assert response.get_json()["error"]["code"] == "WECHAT_UNAVAILABLE"
-    assert db.session.scalar(select(func.count()).select_from(User)) == 0
+    assert_error(login(wechat_client, code), 503, "WECHAT_UNAVAILABLE")
+    assert count_rows(User) == 0
 
 
 def test_wechat_too_slow_is_503_within_the_timeout(wechat_client, fake_wechat):
+    # Real time is the point here: the fake server really sleeps, and the client's socket
+    # timeout (which no frozen clock moves) must cut the call short.
     fake_wechat.slow_seconds = WECHAT_TIMEOUT + 2
     started = time.monotonic()
 
     response = login(wechat_client, "slow-code")
 
     elapsed = time.monotonic() - started
-    assert response.status_code == 503
-    assert response.get_json()["error"]["code"] == "WECHAT_UNAVAILABLE"
+    assert_error(response, 503, "WECHAT_UNAVAILABLE")
     assert elapsed < WECHAT_TIMEOUT + 1.0
     assert fake_wechat.calls["/sns/jscode2session"] == 1  # not retried
 
@@ -103,15 +95,14 @@ def test_wechat_unreachable_is_503(app, fake_wechat):
     with other_app(app, **nobody_listens) as down:
         response = login(down.test_client(), "good-code")
 
-    assert response.status_code == 503
-    assert response.get_json()["error"]["code"] == "WECHAT_UNAVAILABLE"
+    assert_error(response, 503, "WECHAT_UNAVAILABLE")
 
 
 def test_wrong_app_secret_is_503_not_the_users_fault(app, fake_wechat, caplog):
     with other_app(app, **wechat_overrides(fake_wechat, WECHAT_SECRET="wrong-secret")) as broken:
         response = login(broken.test_client(), "good-code")
 
-    assert response.status_code == 503
+    assert_error(response, 503, "WECHAT_UNAVAILABLE")
     assert "40125" in caplog.text
     assert "wrong-secret" not in caplog.text
 
@@ -145,37 +136,33 @@ def test_fake_mode_accepts_the_longest_code(client):
 def test_invalid_code_is_422_naming_code(client, body):
     response = client.post(URL, data=json.dumps(body), content_type="application/json")
 
-    assert response.status_code == 422
-    error = response.get_json()["error"]
-    assert error["code"] == "VALIDATION_ERROR"
+    error = assert_error(response, 422, "VALIDATION_ERROR")
     assert re.search(r"[\u4e00-\u9fff]", error["details"]["code"][0])  # in Chinese
-    assert db.session.scalar(select(func.count()).select_from(User)) == 0
+    assert count_rows(User) == 0
 
 
 def test_form_body_is_422_naming_code(client):
     response = client.post(URL, data="code=abc")
 
-    assert response.status_code == 422
-    assert "code" in response.get_json()["error"]["details"]
+    assert "code" in assert_error(response, 422, "VALIDATION_ERROR")["details"]
 
 
 @pytest.mark.parametrize("raw", ["{not json", "[1, 2]", '"abc"', ""])
 def test_non_json_body_is_422(client, raw):
     response = client.post(URL, data=raw, content_type="application/json")
 
-    assert response.status_code == 422
-    assert response.get_json()["error"]["code"] == "VALIDATION_ERROR"
-    assert response.get_json()["error"]["details"]
+    assert assert_error(response, 422, "VALIDATION_ERROR")["details"]
 
 
-def test_concurrent_first_logins_of_one_person_make_one_user(pg_app):
+@pytest.mark.postgresql
+def test_concurrent_first_logins_of_one_person_make_one_user(app):
     from concurrent.futures import ThreadPoolExecutor
     from threading import Barrier
 
     barrier = Barrier(10)
 
     def first_login(_):
-        client = pg_app.test_client()
+        client = app.test_client()
         barrier.wait()
         response = login(client, "racing-person")
         return response.status_code, response.get_json()["user"]["id"]
@@ -185,7 +172,7 @@ def test_concurrent_first_logins_of_one_person_make_one_user(pg_app):
 
     assert {status for status, _ in results} == {200}
     assert len({user_id for _, user_id in results}) == 1
-    assert db.session.scalar(select(func.count()).select_from(User)) == 1
+    assert count_rows(User) == 1
 
 
 def test_deactivated_user_gets_no_token(client):
@@ -195,5 +182,5 @@ def test_deactivated_user_gets_no_token(client):
 
     response = login(client, "leaving-resident")
 
-    assert response.status_code == 401
+    assert_error(response, 401, "UNAUTHORIZED")
     assert "token" not in response.get_json()

@@ -4,7 +4,6 @@ seeded demo database (a SQLite file, so that the server's threads share it)."""
 from __future__ import annotations
 
 import os
-import re
 import threading
 from pathlib import Path
 
@@ -13,11 +12,9 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from app.extensions import db
-from tests.conftest import make_config
+from tests.helpers.apps import make_config
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR", "screenshots"))
-DEMO_PASSWORD = "demo-pass-123"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-dev-shm-usage"]
@@ -73,19 +70,3 @@ def page(browser, demo):
     page = context.new_page()
     yield page
     context.close()
-
-
-def sign_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
-    page.goto("/console/login")
-    page.fill("#username", username)
-    page.fill("#password", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r".*/console/(?!login).*"))
-
-
-def screenshot(page, name: str) -> Path:
-    """Full-page PNG in SCREENSHOT_DIR (default `screenshots/`), for people to look at."""
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOT_DIR / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path

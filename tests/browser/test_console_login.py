@@ -1,5 +1,5 @@
 """Signing in and out of the console in a real browser."""
-from tests.browser.conftest import screenshot, sign_in
+from tests.helpers.browser import screenshot, sign_in
 
 
 def test_staff_signs_in_and_out(page):

@@ -7,7 +7,7 @@ from app.accounts.models import Role, User, UserRole
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.org.models import Community
-from tests.browser.conftest import screenshot, sign_in
+from tests.helpers.browser import no_sideways_scrolling, screenshot, sign_in
 
 
 def profile_of(name: str) -> MemberProfile:
@@ -34,10 +34,6 @@ def open_review_queue(page) -> None:
     page.click(".mainnav >> text=党员")
     page.click(".subnav >> text=报到审核")
     page.wait_for_url("**/console/members/registrations")
-
-
-def no_sideways_scrolling(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_staff_approve_a_registration_and_see_the_new_member(page, demo):

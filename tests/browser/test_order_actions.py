@@ -7,10 +7,9 @@ from sqlalchemy import select, update
 from app.accounts.models import User
 from app.extensions import db
 from app.orders.models import FollowUp, Order, OrderStatus as S
-from tests.browser.conftest import screenshot, sign_in
-from tests.browser.order_pages import (APPROVED, COMPLETED, RATED, SUBMITTED, demo_order,
-                                       flash, no_sideways_scrolling, open_order,
-                                       status_label)
+from tests.helpers.browser import (APPROVED, COMPLETED, RATED, SUBMITTED, demo_order, flash,
+                                   no_sideways_scrolling, open_order, screenshot, sign_in,
+                                   status_label)
 
 
 def test_order_page_shows_the_whole_story(page, demo):
@@ -18,7 +17,7 @@ def test_order_page_shows_the_whole_story(page, demo):
     open_order(page, RATED)
     assert status_label(page) == "已评价"
     timeline = page.locator("#timeline").inner_text()
-    assert "提交工单" in timeline and "派单给党员 李建华" in timeline
+    assert "提交工单" in timeline and "派给党员 李建华" in timeline
     assert "王晓燕（社区工作人员）" in timeline and "李建华（党员）" in timeline
     assert "13807910002" in page.locator("#request").inner_text()
     assert "李建华" in page.locator("#assigned-member").inner_text()

@@ -9,8 +9,7 @@ from sqlalchemy import select
 from app.accounts.models import User
 from app.extensions import db
 from app.orders.models import Order, OrderSource, OrderStatus as S
-from tests.browser.conftest import screenshot, sign_in
-from tests.browser.order_pages import flash, no_sideways_scrolling, status_label
+from tests.helpers.browser import flash, no_sideways_scrolling, screenshot, sign_in, status_label
 
 
 def test_enter_an_order_for_a_resident_without_a_smartphone(page, demo):

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from app.accounts.models import User
 from app.catalog.models import CatalogItem
 from app.extensions import db
-from app.org.models import Community
 from app.orders.services import create_order
-from tests.browser.conftest import screenshot, sign_in
+from app.org.models import Community
+from tests.helpers.browser import screenshot, sign_in
 
 # demo-a's ten orders: one in each status (see app/seed/people_data.py).
 DEMO_A_TABS = {"submitted": "1", "approved": "1", "dispatched": "1", "published": "1",

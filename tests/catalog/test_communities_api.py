@@ -2,7 +2,8 @@
 import pytest
 
 from app.extensions import db
-from tests import factories
+from tests.helpers import factories
+from tests.helpers.api import assert_error
 
 
 @pytest.fixture
@@ -45,8 +46,7 @@ def test_list_communities_pages_with_a_cursor(client, communities):
 ])
 def test_list_communities_rejects_bad_paging(client, communities, query, field):
     response = client.get("/api/v1/communities", query_string=query)
-    assert response.status_code == 422
-    assert field in response.get_json()["error"]["details"]
+    assert field in assert_error(response, 422, "VALIDATION_ERROR")["details"]
 
 
 def test_community_detail_has_grids_and_buildings(client, communities):
@@ -69,6 +69,4 @@ def test_community_without_grids_has_an_empty_list(client, communities):
 
 @pytest.mark.parametrize("path", ["/api/v1/communities/999999", "/api/v1/communities/abc"])
 def test_unknown_community_is_404(client, communities, path):
-    response = client.get(path)
-    assert response.status_code == 404
-    assert response.get_json()["error"]["code"] == "NOT_FOUND"
+    assert_error(client.get(path), 404, "NOT_FOUND")

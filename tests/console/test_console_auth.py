@@ -1,5 +1,7 @@
 """Console sign-in: session cookie, CSRF on every form, lock-out, safe redirects."""
-from tests.console.helpers import console_login, csrf_token, post_form
+from tests.helpers.api import staff_login
+from tests.helpers.console import console_login, csrf_token, post_form
+from tests.helpers.factories import STAFF_PASSWORD
 
 
 def test_anonymous_visitor_is_sent_to_the_login_page(client):
@@ -43,7 +45,7 @@ def test_repeated_failures_lock_the_account(client, world):
 
 def test_a_form_without_csrf_token_is_refused(client, world):
     response = client.post("/console/login", data={
-        "username": world.a.staff.username, "password": "secret-pass-1"})
+        "username": world.a.staff.username, "password": STAFF_PASSWORD})
     assert response.status_code == 400
     assert "页面已过期" in response.get_data(as_text=True)
     assert client.get("/console/").status_code == 302
@@ -62,7 +64,7 @@ def test_logout_ends_the_session_and_needs_csrf(client, world):
 def test_next_never_leaves_the_console(client, world):
     for target in ("https://evil.example/", "//evil.example/", "/api/v1/me"):
         response = client.post(f"/console/login?next={target}", data={
-            "username": world.a.staff.username, "password": "secret-pass-1",
+            "username": world.a.staff.username, "password": STAFF_PASSWORD,
             "csrf_token": csrf_token(client)})
         assert response.headers["Location"] == "/console/", target
 
@@ -80,9 +82,7 @@ def test_session_cookie_is_http_only_and_lax(client, world):
 
 
 def test_api_is_not_subject_to_csrf(client, world):
-    response = client.post("/api/v1/auth/staff", json={
-        "username": world.a.staff.username, "password": "secret-pass-1"})
-    assert response.status_code == 200
+    assert staff_login(client, world.a.staff).status_code == 200
 
 
 def test_an_htmx_poll_after_the_session_ended_sends_the_page_to_sign_in(client):

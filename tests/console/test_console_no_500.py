@@ -12,9 +12,9 @@ import pytest
 
 from app.extensions import db
 from app.orders.models import OrderStatus
-from tests import factories
-from tests.console.helpers import csrf_token
-from tests.console.test_members import registration, sign_in_as
+from tests.helpers import factories
+from tests.helpers.console import csrf_token, sign_in
+from tests.helpers.members import registration
 
 LONE_SURROGATE = "%ED%A0%80"
 HOSTILE_QUERIES = [
@@ -101,7 +101,7 @@ def _failed(response) -> bool:
 @pytest.mark.parametrize("who", ["staff", "street_admin"])
 def test_no_console_page_answers_500(app, world, targets, who):
     client = app.test_client()
-    sign_in_as(client, world.a.staff if who == "staff" else world.street_admin)
+    sign_in(client, world.a.staff if who == "staff" else world.street_admin)
     failures = []
     for rule in _console_rules(app, "GET"):
         paths = _paths(rule, targets)
@@ -116,7 +116,7 @@ def test_no_console_page_answers_500(app, world, targets, who):
 @pytest.mark.parametrize("who", ["staff", "street_admin"])
 def test_no_console_form_answers_500(app, world, targets, who):
     client = app.test_client()
-    sign_in_as(client, world.a.staff if who == "staff" else world.street_admin)
+    sign_in(client, world.a.staff if who == "staff" else world.street_admin)
     token = csrf_token(client, "/console/")
     failures = []
     for rule in _console_rules(app, "POST"):

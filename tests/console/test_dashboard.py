@@ -1,5 +1,6 @@
 """工作台: today's numbers for the staff's scope, each linking to the matching queue, the
-most overdue orders, and a fixed number of SQL queries."""
+most overdue orders, and a fixed number of SQL queries. "Today" is a Beijing day: every test
+runs on the frozen clock, so none can flake near midnight."""
 from __future__ import annotations
 
 import html
@@ -8,13 +9,14 @@ from datetime import timedelta
 
 import pytest
 
-from app.clock import utcnow
 from app.extensions import db
 from app.orders.models import OrderStatus as S
-from app.clock import beijing_today, day_start
-from tests.console.helpers import console_login
-from tests.console.queue_helpers import (add_event, counted_queries, make_order, row_ids,
-                                         sign_in_as, sign_in_street_admin, text)
+from tests.helpers.clock import beijing_today, day_start, utcnow
+from tests.helpers.console import page_html, row_ids, sign_in
+from tests.helpers.orders import add_event, make_order
+from tests.helpers.queries import count_queries
+
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 DAY = timedelta(days=1)
 
@@ -73,9 +75,9 @@ def busy_day(world):
 
 
 def test_staff_see_todays_numbers_of_their_community(client, busy_day):
-    console_login(client, busy_day.a.staff)
+    sign_in(client, busy_day.a.staff)
     response = client.get("/console/")
-    page = text(response)
+    page = page_html(response)
 
     assert response.status_code == 200
     # Last 30 days, not rejected or cancelled: new, published, approved, dispatched, 3 completed
@@ -88,22 +90,24 @@ def test_staff_see_todays_numbers_of_their_community(client, busy_day):
     assert len(overdue_list(page)) == 2
 
 
-def test_the_numbers_count_from_beijing_midnight(client, world):
+def test_the_numbers_count_from_beijing_midnight(client, world, frozen_clock):
     """An order created just before Beijing midnight is yesterday's, even if it is today in
-    UTC."""
-    now = utcnow()
-    start = day_start(beijing_today(now))
-    make_order(world.a, world.item, age=now - (start - timedelta(minutes=1)))
-    make_order(world.a, world.item, age=now - (start + timedelta(minutes=1)))
+    UTC: at 00:30 in Beijing it is 16:30 of the day before in UTC."""
+    start = day_start(beijing_today(frozen_clock.now))
+    frozen_clock.move_to(start + timedelta(minutes=30))
+    assert beijing_today(frozen_clock.now) != beijing_today(start - timedelta(minutes=1))
+    assert (start - timedelta(minutes=1)).date() == frozen_clock.now.date()  # the same UTC day
+    make_order(world.a, world.item, age=timedelta(minutes=31))
+    make_order(world.a, world.item, age=timedelta(minutes=29))
     db.session.commit()
-    console_login(client, world.a.staff)
+    sign_in(client, world.a.staff)
 
-    assert numbers(text(client.get("/console/")))["new_today"] == "1"
+    assert numbers(page_html(client.get("/console/")))["new_today"] == "1"
 
 
 def test_each_number_links_to_the_matching_queue(client, busy_day):
-    console_login(client, busy_day.a.staff)
-    page = text(client.get("/console/"))
+    sign_in(client, busy_day.a.staff)
+    page = page_html(client.get("/console/"))
     today = beijing_today(utcnow()).isoformat()
 
     expected = {"new_today": f"created_from={today}&created_to={today}",
@@ -112,7 +116,7 @@ def test_each_number_links_to_the_matching_queue(client, busy_day):
     for name, query in expected.items():
         link = stat_link(page, name)
         assert link == f"/console/orders?{query}", name
-        queue = text(client.get(link))
+        queue = page_html(client.get(link))
         assert len(row_ids(queue)) == int(numbers(page)[name]), name
     assert stat_link(page, "average_stars") == "/console/orders?status=rated"
 
@@ -126,9 +130,9 @@ def test_the_most_overdue_orders_come_first(client, world):
         make_order(world.a, item, S.PUBLISHED, age=timedelta(hours=30))
     make_order(world.b, item, S.SUBMITTED, age=9 * DAY)
     db.session.commit()
-    console_login(client, world.a.staff)
+    sign_in(client, world.a.staff)
 
-    page = text(client.get("/console/"))
+    page = page_html(client.get("/console/"))
     listed = overdue_list(page)
     assert listed[:2] == [very.id, slow.id] and len(listed) == 5
     assert a_bit.id not in listed  # five are later than it
@@ -137,40 +141,40 @@ def test_the_most_overdue_orders_come_first(client, world):
 
 
 def test_a_calm_day_shows_dashes_not_errors(client, world):
-    console_login(client, world.a.staff)
-    page = text(client.get("/console/"))
+    sign_in(client, world.a.staff)
+    page = page_html(client.get("/console/"))
     assert numbers(page)["average_stars"] == "—" and numbers(page)["response_rate"] == "—"
     assert "没有超时的工单" in page
 
 
 def test_street_admin_sees_the_street_and_filters_by_community(client, busy_day):
-    sign_in_street_admin(client, busy_day)
+    sign_in(client, busy_day.street_admin)
 
-    street = numbers(text(client.get("/console/")))
+    street = numbers(page_html(client.get("/console/")))
     assert street["waiting"] == "6" and street["completed_today"] == "3"
     assert street["average_stars"] == "3.0 ★"
 
     b = busy_day.b.community
-    page = text(client.get(f"/console/?community_id={b.id}"))
+    page = page_html(client.get(f"/console/?community_id={b.id}"))
     assert numbers(page)["waiting"] == "2" and numbers(page)["completed_today"] == "1"
     assert stat_link(page, "overdue") == f"/console/orders?community_id={b.id}&overdue=1"
     assert f'<option value="{b.id}" selected>' in page
 
 
 def test_a_community_outside_the_scope_is_refused(client, busy_day):
-    console_login(client, busy_day.a.staff)
+    sign_in(client, busy_day.a.staff)
     for query in (f"community_id={busy_day.b.community.id}", "community_id=abc",
                   "community_id=99999999999"):
         response = client.get(f"/console/?{query}")
         assert response.status_code == 422, query
-        assert "flash-error" in text(response)
-    page = text(client.get(f"/console/?community_id={busy_day.b.community.id}"))
+        assert "flash-error" in page_html(response)
+    page = page_html(client.get(f"/console/?community_id={busy_day.b.community.id}"))
     assert "只能选择您管理的社区" in page and 'data-stat="' not in page
 
 
-@pytest.mark.parametrize("who", ["staff", "street_admin"])
+@pytest.mark.parametrize("who", ["a.staff", "street_admin"])
 def test_the_dashboard_runs_a_fixed_number_of_queries(client, world, who):
-    sign_in_as(client, world, who)
+    sign_in(client, world.user(who))
 
     counts, made = [], 0
     for total in (10, 100):
@@ -182,7 +186,7 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(client, world, who):
                 add_event(order, "rate")
         made = total
         db.session.commit()
-        with counted_queries() as statements:
+        with count_queries() as statements:
             assert client.get("/console/").status_code == 200
         counts.append(len(statements))
     assert counts[0] == counts[1] <= 10, counts

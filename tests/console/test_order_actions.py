@@ -5,26 +5,21 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.orders.models import FollowUp, OrderEvent, OrderStatus as S
-from tests.console.order_helpers import (field_errors, flashes, page_text, signed_in,
-                                         snapshot, submit)
-from tests.orders.candidate_helpers import candidate_field
-from tests.orders.conftest import seeded_order, stored_order
+from app.orders.models import FollowUp, OrderStatus as S
+from tests.helpers.api import assert_error
+from tests.helpers.candidates import candidate_field
+from tests.helpers.console import (assert_page_error, field_errors, flashes, page_text,
+                                   post_form, sign_in)
+from tests.helpers.orders import last_event, seeded_order, snapshot, stored_order
 
 
 @pytest.fixture
 def staff_client(client, world):
-    return signed_in(client, world.a.staff)
-
-
-def last_event(order_id):
-    return db.session.scalars(select(OrderEvent).where(OrderEvent.order_id == order_id)
-                              .order_by(OrderEvent.id.desc())).first()
+    return sign_in(client, world.a.staff)
 
 
 def act(client, order, action, data=None):
-    path = f"/console/orders/{order.id}/{action}"
-    return submit(client, path, data, follow=True)
+    return post_form(client, f"/console/orders/{order.id}/{action}", data, follow=True)
 
 
 def test_approve(staff_client, world):
@@ -233,29 +228,28 @@ def _data(data, world):
 def test_another_communitys_staff_gets_404_and_nothing_changes(client, world, status):
     order = seeded_order(world.b, world.item, status)  # demo-b's order, demo-a's staff
     before = snapshot(order.id)
-    signed_in(client, world.a.staff)
-    assert client.get(f"/console/orders/{order.id}").status_code == 404
+    sign_in(client, world.a.staff)
+    assert_page_error(client.get(f"/console/orders/{order.id}"), 404, "找不到")
     for action, data in ROUTES:
         for body in (_data(data, world), {"member_id": "x", "reached": "?"}):
-            response = submit(client, f"/console/orders/{order.id}/{action}", body)
-            assert response.status_code == 404, (action, body)
-            assert "找不到" in page_text(response)
+            response = post_form(client, f"/console/orders/{order.id}/{action}", body)
+            assert_page_error(response, 404, "找不到")
     assert snapshot(order.id) == before
 
 
 def test_without_csrf_token_every_action_is_400_and_nothing_changes(client, world):
-    signed_in(client, world.a.staff)
+    sign_in(client, world.a.staff)
     for action, data in ROUTES:
         order = seeded_order(world.a, world.item, S.APPROVED)
         before = snapshot(order.id)
         response = client.post(f"/console/orders/{order.id}/{action}", data=_data(data, world))
-        assert response.status_code == 400, action
-        assert "页面已过期" in page_text(response)
+        assert_page_error(response, 400, "页面已过期")
         assert snapshot(order.id) == before
 
 
 def test_an_unknown_action_is_404(staff_client, world):
     order = seeded_order(world.a, world.item)
-    assert submit(staff_client, f"/console/orders/{order.id}/grab").status_code == 404
-    assert submit(staff_client, f"/console/orders/{order.id}/cancel").status_code == 404
+    for action in ("grab", "cancel"):  # no such console route: the router's envelope
+        response = post_form(staff_client, f"/console/orders/{order.id}/{action}")
+        assert_error(response, 404, "NOT_FOUND")
     assert stored_order(order.id).status == S.SUBMITTED

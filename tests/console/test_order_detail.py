@@ -2,13 +2,13 @@
 actions the order's state allows; another community's order is a 404 page."""
 from datetime import timedelta
 
-from app.clock import utcnow
 from app.extensions import db
 from app.orders.models import FollowUp, OrderEvent, OrderSource, OrderStatus as S
-from tests import factories
-from tests.console.order_helpers import page_text, signed_in
-from tests.orders.candidate_helpers import placed_member
-from tests.orders.conftest import seeded_order
+from tests.helpers import factories
+from tests.helpers.candidates import placed_member
+from tests.helpers.clock import utcnow
+from tests.helpers.console import assert_page_error, page_text, sign_in
+from tests.helpers.orders import seeded_order
 
 PHOTO = "https://img.example.com/leak.jpg"
 
@@ -24,7 +24,7 @@ def _detailed_order(world, status=S.SUBMITTED, member=None):
 
 def test_everything_the_resident_sent(client, world):
     order = _detailed_order(world)
-    text = page_text(signed_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
+    text = page_text(sign_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
     assert world.item.name in text and world.item.category.name in text and "公共服务" in text
     assert "家里水管漏水，需要帮忙维修" in text and "东湖区百花洲路1号2栋301" in text
     assert "王阿姨" in text
@@ -39,7 +39,7 @@ def test_everything_the_resident_sent(client, world):
 
 def test_without_coordinates_the_map_searches_the_address(client, world):
     order = seeded_order(world.a, world.item)
-    text = page_text(signed_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
+    text = page_text(sign_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
     assert "https://uri.amap.com/search?keyword=%E4%B8%9C%E6%B9%96%E5%8C%BA" in text
     assert "uri.amap.com/marker" not in text and "在地图上搜索该地址" in text
 
@@ -54,7 +54,7 @@ def test_timeline_oldest_first_with_who_and_role(client, world):
                    to_status=S.DISPATCHED, actor_id=world.street_admin.id,
                    note="派给党员 张三", at=now + timedelta(minutes=5))])
     db.session.commit()
-    text = page_text(signed_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
+    text = page_text(sign_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
     timeline = text[text.index('id="timeline"'):]
     steps = ["<strong>提交工单</strong>", f"{world.a.resident.display_name}（居民）",
              "<strong>审核通过</strong>", "社区工作人员（社区工作人员）", "待审核 → 待派单",
@@ -67,18 +67,18 @@ def test_timeline_oldest_first_with_who_and_role(client, world):
 def test_assigned_member_with_phone_and_unit(client, world):
     member = placed_member(world.a.community, ["水电维修"], name="李建华")
     order = seeded_order(world.a, world.item, S.ACCEPTED, member)
-    text = page_text(signed_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
+    text = page_text(sign_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
     block = text[text.index('id="assigned-member"'):text.index('id="timeline"')]
     assert "李建华" in block and f"139{member.id:08d}" in block
     assert "南昌市东湖区机关事务局" in block
 
 
-def test_deadlines_and_overdue_tag(client, world):
+def test_deadlines_and_overdue_tag(client, frozen_clock, world):
+    world.item.response_hours = 2  # within the console session's 12 hours
     order = seeded_order(world.a, world.item)
-    signed_in(client, world.a.staff)
+    sign_in(client, world.a.staff)
     assert "已超时" not in page_text(client.get(f"/console/orders/{order.id}"))
-    order.respond_by = utcnow() - timedelta(hours=1)
-    db.session.commit()
+    frozen_clock.shift(timedelta(hours=2, minutes=1))
     text = page_text(client.get(f"/console/orders/{order.id}"))
     assert "已超时" in text and "响应时限" in text and "完成时限" in text
 
@@ -91,7 +91,7 @@ def test_rating_and_follow_ups_are_shown(client, world):
     db.session.add(FollowUp(order_id=order.id, staff_id=world.a.staff.id, reached=True,
                             satisfied=False, note="希望下次提前电话"))
     db.session.commit()
-    text = page_text(signed_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
+    text = page_text(sign_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
     assert "4 星：来得很快" in text and "已更换水管接头" in text
     assert '<a href="https://img.example.com/done.jpg" target="_blank"' in text
     assert "已联系，居民不满意" in text and "希望下次提前电话" in text
@@ -111,7 +111,7 @@ SHOWN = {S.SUBMITTED: {"approve", "reject"},
 
 
 def test_only_the_actions_the_state_allows_are_shown(client, world):
-    signed_in(client, world.a.staff)
+    sign_in(client, world.a.staff)
     for status, shown in SHOWN.items():
         order = seeded_order(world.a, world.item, status)
         text = page_text(client.get(f"/console/orders/{order.id}"))
@@ -123,21 +123,19 @@ def test_console_order_shows_its_source(client, world):
     order = seeded_order(world.a, world.item)
     order.source = OrderSource.CONSOLE
     db.session.commit()
-    assert "代点单" in page_text(signed_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
+    assert "代点单" in page_text(sign_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
 
 
 def test_another_communitys_order_is_a_404_page(client, world):
     order = _detailed_order(world)
-    signed_in(client, world.b.staff)
-    response = client.get(f"/console/orders/{order.id}")
-    assert response.status_code == 404
-    text = page_text(response)
-    assert "找不到" in text and "13812341234" not in text and "王阿姨" not in text
-    assert client.get("/console/orders/987654").status_code == 404
+    sign_in(client, world.b.staff)
+    text = assert_page_error(client.get(f"/console/orders/{order.id}"), 404, "找不到")
+    assert "13812341234" not in text and "王阿姨" not in text
+    assert_page_error(client.get("/console/orders/987654"), 404, "找不到")
 
 
 def test_street_admin_sees_orders_of_every_community(client, world):
-    signed_in(client, world.street_admin)
+    sign_in(client, world.street_admin)
     for side in (world.a, world.b):
         order = seeded_order(side, world.item)
         response = client.get(f"/console/orders/{order.id}")

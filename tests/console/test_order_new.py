@@ -3,15 +3,17 @@ rules; the resident is found (or created, without WeChat) by phone."""
 import threading
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.accounts.models import Role, User
 from app.extensions import db
 from app.orders import services
 from app.orders.models import OfflineResident, Order, OrderEvent, OrderSource, OrderStatus as S
 from app.console.forms.orders import OnBehalfSchema
-from tests import factories
-from tests.console.order_helpers import field_errors, flashes, page_text, signed_in, submit
+from tests.helpers import factories
+from tests.helpers.console import (assert_page_error, field_errors, flashes, page_text,
+                                   post_form, sign_in)
+from tests.helpers.db import count_rows
 
 PATH = "/console/orders/new"
 
@@ -25,8 +27,7 @@ def form(world, **overrides) -> dict:
 
 
 def counts() -> tuple[int, int]:
-    return (db.session.scalar(select(func.count()).select_from(Order)),
-            db.session.scalar(select(func.count()).select_from(User)))
+    return count_rows(Order), count_rows(User)
 
 
 def only_order() -> Order:
@@ -35,7 +36,7 @@ def only_order() -> Order:
 
 @pytest.fixture
 def staff_client(client, world):
-    return signed_in(client, world.a.staff)
+    return sign_in(client, world.a.staff)
 
 
 def test_the_form_lists_items_by_kind_and_only_own_places(staff_client, world):
@@ -47,7 +48,7 @@ def test_the_form_lists_items_by_kind_and_only_own_places(staff_client, world):
 
 
 def test_an_order_for_a_new_resident(staff_client, world):
-    response = submit(staff_client, PATH, form(world, grid_id=str(world.a.grid.id)), follow=True)
+    response = post_form(staff_client, PATH, form(world, grid_id=str(world.a.grid.id)), follow=True)
     order = only_order()
     assert response.request.path == f"/console/orders/{order.id}"
     assert flashes(response) == [f"已为居民刘奶奶代点单（工单 #{order.id}），当前状态：待审核"]
@@ -68,7 +69,7 @@ def test_an_order_for_a_new_resident(staff_client, world):
 
 
 def test_approve_at_once(staff_client, world):
-    response = submit(staff_client, PATH, form(world, approve="1"), follow=True)
+    response = post_form(staff_client, PATH, form(world, approve="1"), follow=True)
     order = only_order()
     assert order.status == S.APPROVED
     assert [e.action for e in order.events] == ["create", "approve"]
@@ -76,24 +77,24 @@ def test_approve_at_once(staff_client, world):
 
 
 def test_the_same_phone_is_the_same_resident(staff_client, world):
-    submit(staff_client, PATH, form(world))
-    submit(staff_client, PATH, form(world, contact_name="刘桂英", description="再来一单"))
+    post_form(staff_client, PATH, form(world))
+    post_form(staff_client, PATH, form(world, contact_name="刘桂英", description="再来一单"))
     orders = db.session.scalars(select(Order).order_by(Order.id)).all()
     assert len(orders) == 2 and orders[0].resident_id == orders[1].resident_id
     assert [o.contact_name for o in orders] == ["刘奶奶", "刘桂英"]
-    assert db.session.scalar(select(func.count()).select_from(OfflineResident)) == 1
+    assert count_rows(OfflineResident) == 1
 
 
 def test_a_wechat_user_with_that_phone_is_not_taken_over(staff_client, world):
     wechat = factories.resident()
     wechat.phone = "13979100001"
     db.session.commit()
-    submit(staff_client, PATH, form(world))
+    post_form(staff_client, PATH, form(world))
     assert only_order().resident_id != wechat.id
 
 
 def test_building_fills_in_its_grid(staff_client, world):
-    submit(staff_client, PATH, form(world, building_id=str(world.a.building.id)))
+    post_form(staff_client, PATH, form(world, building_id=str(world.a.building.id)))
     assert (only_order().grid_id, only_order().building_id) == (world.a.grid.id,
                                                                 world.a.building.id)
 
@@ -136,7 +137,7 @@ def test_bad_input_is_422_next_to_the_field_and_keeps_the_values(
         staff_client, world, overrides, field, message):
     before = counts()
     data = form(world, **_resolve(world, overrides))
-    response = submit(staff_client, PATH, data)
+    response = post_form(staff_client, PATH, data)
     assert response.status_code == 422
     assert field_errors(response) == [message]
     text = page_text(response)
@@ -152,7 +153,7 @@ def test_bad_input_is_422_next_to_the_field_and_keeps_the_values(
 
 
 def test_several_errors_at_once(staff_client, world):
-    response = submit(staff_client, PATH, {"contact_phone": "110", "address": "东湖区"})
+    response = post_form(staff_client, PATH, {"contact_phone": "110", "address": "东湖区"})
     assert response.status_code == 422
     assert sorted(field_errors(response)) == sorted(
         ["此项为必填", "请填写正确的手机号码", "请选择服务项目", "此项为必填"])
@@ -160,12 +161,12 @@ def test_several_errors_at_once(staff_client, world):
 
 
 def test_street_admin_chooses_the_community(client, world):
-    signed_in(client, world.street_admin)
+    sign_in(client, world.street_admin)
     text = page_text(client.get(PATH))
     assert 'name="community_id"' in text and world.b.grid.name in text
-    response = submit(client, PATH, form(world))
+    response = post_form(client, PATH, form(world))
     assert response.status_code == 422 and field_errors(response) == ["请选择您管理的社区"]
-    submit(client, PATH, form(world, community_id=str(world.b.community.id),
+    post_form(client, PATH, form(world, community_id=str(world.b.community.id),
                               building_id=str(world.b.building.id)))
     order = only_order()
     assert (order.community_id, order.grid_id) == (world.b.community.id, world.b.grid.id)
@@ -173,8 +174,7 @@ def test_street_admin_chooses_the_community(client, world):
 
 def test_without_csrf_token_nothing_is_written(staff_client, world):
     before = counts()
-    response = staff_client.post(PATH, data=form(world))
-    assert response.status_code == 400 and "页面已过期" in page_text(response)
+    assert_page_error(staff_client.post(PATH, data=form(world)), 400, "页面已过期")
     assert counts() == before
 
 
@@ -183,14 +183,15 @@ def test_signed_out_visitor_goes_to_login(client, world):
     assert response.status_code == 302 and "/console/login" in response.headers["Location"]
 
 
-def test_two_staff_entering_the_same_new_phone_at_once_make_one_resident(pg_app, world):
+@pytest.mark.postgresql
+def test_two_staff_entering_the_same_new_phone_at_once_make_one_resident(app, world):
     data = OnBehalfSchema().load(form(world, description="家里灯不亮了\n想请人来看看"))
     staff_ids = [world.a.staff.id, factories.staff(world.a.community).id]
     db.session.commit()
     barrier, errors = threading.Barrier(2), []
 
     def enter(staff_id):
-        with pg_app.app_context():
+        with app.app_context():
             try:
                 staff = db.session.get(User, staff_id)
                 barrier.wait()
@@ -208,4 +209,4 @@ def test_two_staff_entering_the_same_new_phone_at_once_make_one_resident(pg_app,
     assert errors == []
     orders = db.session.scalars(select(Order)).all()
     assert len(orders) == 2 and orders[0].resident_id == orders[1].resident_id
-    assert db.session.scalar(select(func.count()).select_from(OfflineResident)) == 1
+    assert count_rows(OfflineResident) == 1

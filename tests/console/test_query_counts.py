@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from app.extensions import db
 from app.orders.models import FollowUp, OrderEvent, OrderStatus as S
-from tests import factories
-from tests.console.helpers import console_login
-from tests.console.queue_helpers import make_order, row_ids, text
-from tests.query_count import queries_of_request
+from tests.helpers import factories
+from tests.helpers.console import page_html, row_ids, sign_in
+from tests.helpers.orders import make_order
+from tests.helpers.queries import queries_of_request
 
 QUEUE = "/console/orders?limit=100"
 
@@ -28,7 +28,7 @@ def _grow(world, order, orders: int) -> None:
 
 
 def test_queue_and_order_page_run_a_fixed_number_of_queries(client, world):
-    console_login(client, world.a.staff)
+    sign_in(client, world.a.staff)
     order = make_order(world.a, world.item, S.COMPLETED, member=world.a.member)
     _grow(world, order, 4)
     small = (queries_of_request(client, QUEUE),
@@ -38,7 +38,7 @@ def test_queue_and_order_page_run_a_fixed_number_of_queries(client, world):
     large = (queries_of_request(client, QUEUE),
              queries_of_request(client, f"/console/orders/{order.id}"))
 
-    assert len(row_ids(text(client.get(QUEUE)))) == 45
-    assert text(client.get(f"/console/orders/{order.id}")).count("回访") >= 40
+    assert len(row_ids(page_html(client.get(QUEUE)))) == 45
+    assert page_html(client.get(f"/console/orders/{order.id}")).count("回访") >= 40
     assert small == large
     assert large[0] <= 10 and large[1] <= 12, large

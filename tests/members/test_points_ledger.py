@@ -3,17 +3,13 @@ from datetime import datetime
 
 from app.extensions import db
 from app.orders.models import OrderStatus
-from tests import factories
-from tests.conftest import auth
-from tests.members.helpers import points_entry
-
-POINTS_URL = "/api/v1/member/points"
+from tests.helpers import factories
+from tests.helpers.api import assert_error, get, get_json, item_ids, pages
+from tests.helpers.members import POINTS, points_entry
 
 
 def _ledger(client, member, query: str = "") -> dict:
-    response = client.get(f"{POINTS_URL}?{query}", headers=auth(member))
-    assert response.status_code == 200
-    return response.get_json()
+    return get_json(client, member, f"{POINTS}?{query}")
 
 
 def test_balance_entries_and_labels(client, world):
@@ -29,7 +25,7 @@ def test_balance_entries_and_labels(client, world):
     body = _ledger(client, member)
     assert body["balance"] == 9
     assert body["next_cursor"] is None
-    assert [item["id"] for item in body["items"]] == [adjust.id, redeem.id, credit.id]
+    assert item_ids(body) == [adjust.id, redeem.id, credit.id]
     first = body["items"][-1]
     assert first == {"id": credit.id, "delta": 10, "reason": "order_completed",
                      "reason_label": "完成工单", "order_id": order.id,
@@ -44,16 +40,10 @@ def test_ledger_pages_keep_the_balance(client, world):
     ids = [points_entry(member, delta).id for delta in (1, 2, 3, 4, 5)]
     db.session.commit()
 
-    seen, cursor = [], None
-    while True:
-        body = _ledger(client, member, "limit=2" + (f"&cursor={cursor}" if cursor else ""))
-        assert body["balance"] == 15
-        assert len(body["items"]) <= 2
-        seen.extend(item["id"] for item in body["items"])
-        cursor = body["next_cursor"]
-        if cursor is None:
-            break
-    assert seen == ids[::-1]
+    walked = pages(client, member, f"{POINTS}?limit=2")
+    assert [body["balance"] for body in walked] == [15, 15, 15]
+    assert [len(body["items"]) for body in walked] == [2, 2, 1]
+    assert [i for body in walked for i in item_ids(body)] == ids[::-1]
 
 
 def test_empty_ledger(client, world):
@@ -62,6 +52,6 @@ def test_empty_ledger(client, world):
 
 def test_bad_page_arguments_are_422(client, world):
     for query in ("limit=0", "limit=101", "limit=x", "cursor=forged"):
-        response = client.get(f"{POINTS_URL}?{query}", headers=auth(world.a.member))
-        assert response.status_code == 422
-        assert query.split("=")[0] in response.get_json()["error"]["details"]
+        response = get(client, world.a.member, f"{POINTS}?{query}")
+        error = assert_error(response, 422, "VALIDATION_ERROR")
+        assert query.split("=")[0] in error["details"], query

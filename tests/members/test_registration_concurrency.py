@@ -3,61 +3,65 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from threading import Barrier
 
-from app.extensions import db
-from tests import factories
-from tests.conftest import auth
-from tests.members.helpers import (REGISTRATION_URL, STAFF_URL, fresh, member_role_count,
+import pytest
+
+from tests.helpers import factories
+from tests.helpers.api import API, auth
+from tests.helpers.db import fresh
+from tests.helpers.members import (REGISTRATION, STAFF_MEMBERS, member_role_count,
                                    profile_count, registration, registration_body)
+
+pytestmark = pytest.mark.postgresql
 
 
 def _race(app, calls: list[tuple[str, str, dict | None, dict]]) -> Counter:
-    """Fire the calls at once, each from its own thread (own app context, own connection)."""
+    """Fire the calls at once, each from its own thread (own app context, own connection);
+    counts the answers by (status, error code)."""
     barrier = Barrier(len(calls))
 
     def fire(call):
-        method, url, body, headers = call
+        method, path, body, headers = call
         client = app.test_client()
         barrier.wait()
-        return getattr(client, method)(url, json=body, headers=headers).status_code
+        response = getattr(client, method)(API + path, json=body, headers=headers)
+        return response.status_code, response.get_json().get("error", {}).get("code")
 
     with ThreadPoolExecutor(len(calls)) as pool:
         return Counter(pool.map(fire, calls))
 
 
-def test_two_staff_approving_at_once_one_wins(pg_app, world):
+def test_two_staff_approving_at_once_one_wins(app, world):
     second_staff = factories.staff(world.a.community)
     obj = registration(world.a.community)
-    db.session.commit()
-    url = f"{STAFF_URL}/{obj.id}/approve"
+    path = f"{STAFF_MEMBERS}/{obj.id}/approve"
     staff_headers = [auth(world.a.staff), auth(second_staff), auth(world.street_admin)] * 2
 
-    statuses = _race(pg_app, [("post", url, None, headers) for headers in staff_headers])
+    statuses = _race(app, [("post", path, None, headers) for headers in staff_headers])
 
-    assert statuses == Counter({200: 1, 409: 5})
+    assert statuses == Counter({(200, None): 1, (409, "REGISTRATION_STATE_CONFLICT"): 5})
     assert member_role_count(obj.user_id) == 1
     assert fresh(obj).status == "approved"
 
 
-def test_approve_and_reject_at_once_one_wins(pg_app, world):
+def test_approve_and_reject_at_once_one_wins(app, world):
     obj = registration(world.a.community)
-    db.session.commit()
-    url = f"{STAFF_URL}/{obj.id}"
+    path = f"{STAFF_MEMBERS}/{obj.id}"
     headers = auth(world.a.staff)
-    calls = [("post", f"{url}/approve", None, headers),
-             ("post", f"{url}/reject", {"reason": "材料不全"}, headers)] * 3
+    calls = [("post", f"{path}/approve", None, headers),
+             ("post", f"{path}/reject", {"reason": "材料不全"}, headers)] * 3
 
-    statuses = _race(pg_app, calls)
+    statuses = _race(app, calls)
 
-    assert statuses == Counter({200: 1, 409: 5})
+    assert statuses == Counter({(200, None): 1, (409, "REGISTRATION_STATE_CONFLICT"): 5})
     final = fresh(obj).status
     assert member_role_count(obj.user_id) == (1 if final == "approved" else 0)
 
 
-def test_double_submit_at_once_one_registration(pg_app, world):
+def test_double_submit_at_once_one_registration(app, world):
     body = registration_body(world.a.community)
     headers = auth(world.a.resident)
 
-    statuses = _race(pg_app, [("post", REGISTRATION_URL, body, headers)] * 6)
+    statuses = _race(app, [("post", REGISTRATION, body, headers)] * 6)
 
-    assert statuses == Counter({201: 1, 409: 5})
+    assert statuses == Counter({(201, None): 1, (409, "REGISTRATION_EXISTS"): 5})
     assert profile_count(world.a.resident.id) == 1

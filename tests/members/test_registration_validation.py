@@ -3,11 +3,11 @@ import re
 
 import pytest
 
-from app.extensions import db
 from app.members.models import RegistrationStatus
-from tests.conftest import auth
-from tests.members.helpers import (REGISTRATION_URL, STAFF_URL, fresh, profile_count,
-                                   registration, registration_body, submit)
+from tests.helpers.api import API, assert_error, auth, get, post
+from tests.helpers.db import fresh
+from tests.helpers.members import (REGISTRATION, STAFF_MEMBERS, profile_count, registration,
+                                   registration_body, submit_registration as submit)
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 MISSING = "<missing>"
@@ -39,9 +39,7 @@ BAD_FIELDS = [
 
 
 def _assert_validation_error(response, field: str) -> None:
-    assert response.status_code == 422, response.get_json()
-    error = response.get_json()["error"]
-    assert error["code"] == "VALIDATION_ERROR"
+    error = assert_error(response, 422, "VALIDATION_ERROR")
     assert field in error["details"], error["details"]
     assert CHINESE.search(str(error["details"][field]))
 
@@ -84,18 +82,16 @@ def test_unknown_field_is_422(client, world):
 ])
 def test_non_json_or_malformed_body_is_422(client, world, data, content_type):
     before = profile_count()
-    response = client.post(REGISTRATION_URL, data=data.encode(), content_type=content_type,
+    response = client.post(API + REGISTRATION, data=data.encode(), content_type=content_type,
                            headers=auth(world.a.resident))
-    assert response.status_code == 422
-    body = response.get_json()
-    assert body["error"]["code"] == "VALIDATION_ERROR" and body["error"]["details"]
+    assert assert_error(response, 422, "VALIDATION_ERROR")["details"]
     assert profile_count() == before
 
 
 def test_lone_surrogate_is_refused(client, world):
     raw = ('{"name": "\\ud800", "community_id": %d, "unit_name": "单位", "letter_no": "A1"}'
            % world.a.community.id)
-    response = client.post(REGISTRATION_URL, data=raw, content_type="application/json",
+    response = client.post(API + REGISTRATION, data=raw, content_type="application/json",
                            headers=auth(world.a.resident))
     _assert_validation_error(response, "name")
 
@@ -106,9 +102,7 @@ def test_lone_surrogate_is_refused(client, world):
 ])
 def test_bad_reject_reason_is_422_and_changes_nothing(client, world, body):
     obj = registration(world.a.community)
-    db.session.commit()
-    response = client.post(f"{STAFF_URL}/{obj.id}/reject", json=body,
-                           headers=auth(world.a.staff))
+    response = post(client, world.a.staff, f"{STAFF_MEMBERS}/{obj.id}/reject", body)
     _assert_validation_error(response, "reason")
     assert fresh(obj).status == RegistrationStatus.PENDING
 
@@ -118,5 +112,5 @@ def test_bad_reject_reason_is_422_and_changes_nothing(client, world, body):
     "cursor=not-a-cursor", "cursor=" + "x" * 300,
 ])
 def test_bad_list_query_is_422(client, world, query):
-    response = client.get(f"{STAFF_URL}?{query}", headers=auth(world.a.staff))
+    response = get(client, world.a.staff, f"{STAFF_MEMBERS}?{query}")
     _assert_validation_error(response, query.split("=")[0])

@@ -2,17 +2,15 @@
 reasons; and a dispatch to anyone else is refused."""
 from app.extensions import db
 from app.orders.models import OrderStatus as S
-from tests import factories
-from tests.conftest import auth
-from tests.orders.candidate_helpers import candidate_field, placed_member
-from tests.orders.conftest import API, assert_error, post, seeded_order, stored_order
-from tests.query_count import count_queries
+from tests.helpers import factories
+from tests.helpers.api import API, assert_error, auth, get_json, post
+from tests.helpers.candidates import candidate_field, placed_member
+from tests.helpers.orders import seeded_order, stored_order
+from tests.helpers.queries import queries_of_request
 
 
 def candidates(client, user, order_id):
-    response = client.get(f"{API}/staff/orders/{order_id}/candidates", headers=auth(user))
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()["items"]
+    return get_json(client, user, f"/staff/orders/{order_id}/candidates")["items"]
 
 
 def test_ranked_by_skill_place_workload_and_ratings(client, world):
@@ -63,9 +61,7 @@ def test_other_community_and_wrong_roles(client, world):
 
 
 def _queries_for(client, staff, order_id) -> int:
-    with count_queries() as statements:
-        candidates(client, staff, order_id)
-    return len(statements)
+    return queries_of_request(client, f"{API}/staff/orders/{order_id}/candidates", auth(staff))
 
 
 def test_fixed_number_of_queries_for_3_or_30_members(client, world):

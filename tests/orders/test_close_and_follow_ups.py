@@ -1,20 +1,14 @@
 """办结 (close) and 回访 (follow-up calls) through the staff API: the moves the console adds."""
 import pytest
-from sqlalchemy import func, select
 
-from app.extensions import db
-from app.orders.models import FollowUp, OrderEvent, OrderStatus as S
-from tests.conftest import auth
-from tests.orders.conftest import (API, assert_error, event_count, post, seeded_order,
-                                   stored_order)
+from app.orders.models import OrderStatus as S
+from tests.helpers.api import API, assert_error, auth, get, post
+from tests.helpers.orders import (event_count, follow_up_count, last_event, seeded_order,
+                                  stored_order)
 
 FINISHED = [S.COMPLETED, S.RATED]
 NOT_FINISHED = [S.SUBMITTED, S.APPROVED, S.DISPATCHED, S.PUBLISHED, S.ACCEPTED,
                 S.IN_PROGRESS, S.REJECTED, S.CANCELLED]
-
-
-def follow_up_count() -> int:
-    return db.session.scalar(select(func.count()).select_from(FollowUp))
 
 
 @pytest.mark.parametrize("status", FINISHED)
@@ -48,12 +42,11 @@ def test_follow_up_is_recorded_and_keeps_the_status(client, world, status):
     assert {k: body[k] for k in ("order_id", "staff_id", "reached", "satisfied", "note")} == {
         "order_id": order.id, "staff_id": world.a.staff.id, "reached": True,
         "satisfied": True, "note": "居民说水管\n已经不漏了"}
-    event = db.session.scalars(select(OrderEvent).where(OrderEvent.order_id == order.id)
-                               .order_by(OrderEvent.id.desc())).first()
+    event = last_event(order.id)
     assert (event.action, event.from_status, event.to_status, event.actor_id) == (
         "follow_up", status, status, world.a.staff.id)
     assert event.note == "已联系，居民满意"
-    seen = client.get(f"{API}/orders/{order.id}", headers=auth(world.a.resident))
+    seen = get(client, world.a.resident, f"/orders/{order.id}")
     assert "不漏了" not in seen.get_data(as_text=True)  # the staff's own note stays with staff
     assert stored_order(order.id).status == status
 
@@ -64,7 +57,7 @@ def test_resident_not_reached_has_no_satisfaction(client, world):
                     {"reached": False})
     assert response.status_code == 201
     assert (response.get_json()["reached"], response.get_json()["satisfied"]) == (False, None)
-    timeline = client.get(f"{API}/orders/{order.id}", headers=auth(world.a.staff)).get_json()
+    timeline = get(client, world.a.staff, f"/orders/{order.id}").get_json()
     assert timeline["timeline"][-1]["note"] == "未联系上"
 
 

@@ -5,21 +5,22 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import func, select
-
 from app import create_app
 from app.extensions import db
 from app.orders.models import IdempotencyKey, OrderEvent, OrderStatus as S
-from tests import factories
-from tests.conftest import BACKENDS, auth, make_config
-from tests.orders.conftest import (API, ledger, order_body, order_count, seeded_order,
-                                   stored_order)
+from tests.helpers import factories
+from tests.helpers.api import API, auth
+from tests.helpers.apps import BACKENDS, make_config
+from tests.helpers.db import count_rows
+from tests.helpers.orders import ledger, order_body, order_count, seeded_order, stored_order
+
+pytestmark = pytest.mark.postgresql
 
 THREADS = 20
 
 
 @pytest.fixture
-def race_app(pg_app):
+def race_app(app):
     """A second app on the same PostgreSQL database whose pool holds a connection for
     every thread (the default pool of 5 + 10 would make some threads wait in line)."""
     options = {"pool_pre_ping": True, "pool_size": THREADS + 2, "max_overflow": 0,
@@ -57,8 +58,7 @@ def run_together(app, requests: list[tuple[str, dict, dict | None]]) -> list[tup
 
 
 def _events(order_id: int, action: str) -> int:
-    return db.session.scalar(select(func.count()).select_from(OrderEvent).where(
-        OrderEvent.order_id == order_id, OrderEvent.action == action))
+    return count_rows(OrderEvent, OrderEvent.order_id == order_id, OrderEvent.action == action)
 
 
 def test_twenty_members_grab_one_order_and_exactly_one_wins(race_app, world):
@@ -90,7 +90,7 @@ def test_two_creates_with_one_key_make_one_order(race_app, world):
         assert [status for status, _ in results] == [201, 201], results
         assert results[0][1]["id"] == results[1][1]["id"]
         assert order_count() == round_no + 1
-    assert db.session.scalar(select(func.count()).select_from(IdempotencyKey)) == 5
+    assert count_rows(IdempotencyKey) == 5
 
 
 def test_completion_sent_twice_at_once_credits_once(race_app, world):

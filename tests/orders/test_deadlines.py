@@ -1,30 +1,33 @@
 """Orders are due by their item's expected response and completion times."""
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
-from app.clock import utcnow
 from app.extensions import db
 from app.orders.deadlines import is_overdue, overdue_clause
 from app.orders.models import Order, OrderStatus
-from tests import factories
-from tests.conftest import auth
+from tests.helpers import factories
+from tests.helpers.api import post
+from tests.helpers.orders import order_body
+
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
-def test_a_new_order_gets_its_items_deadlines(client, world):
+def test_a_new_order_gets_its_items_deadlines(client, world, frozen_clock):
     world.item.response_hours, world.item.completion_hours = 2, 48
     db.session.commit()
-    response = client.post("/api/v1/orders", headers=auth(world.a.resident), json={
-        "community_id": world.a.community.id, "item_id": world.item.id,
-        "description": "楼道灯坏了", "address": "3栋2单元", "contact_phone": "13812341234"})
+    response = post(client, world.a.resident, "/orders",
+                    order_body(world.a.community, world.item, description="楼道灯坏了"))
 
     order = db.session.get(Order, response.get_json()["id"])
-    assert order.respond_by - order.created_at == timedelta(hours=2)
-    assert order.complete_by - order.created_at == timedelta(hours=48)
+    assert order.created_at == frozen_clock.now
+    assert order.respond_by == frozen_clock.now + timedelta(hours=2)
+    assert order.complete_by == frozen_clock.now + timedelta(hours=48)
 
 
-def test_overdue_depends_on_the_stage_the_order_is_in(app, world):
-    now = utcnow()
+def test_overdue_depends_on_the_stage_the_order_is_in(app, world, frozen_clock):
+    now = frozen_clock.now
     late = now - timedelta(minutes=1)
     cases = {  # status: (respond_by, complete_by) -> overdue?
         OrderStatus.SUBMITTED: ((late, now + timedelta(days=1)), True),

@@ -1,14 +1,12 @@
-"""POST /orders with Idempotency-Key: a replay is the same order; another body is refused."""
+"""POST /orders with Idempotency-Key: a replay is the same order; another body is refused; a
+key expires after IDEMPOTENCY_TTL_HOURS, counted on the frozen clock."""
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select, update
-
-from app.clock import utcnow
-from app.extensions import db
 from app.orders.models import IdempotencyKey
-from tests.conftest import auth
-from tests.orders.conftest import API, assert_error, order_body, order_count
+from tests.helpers.api import API, assert_error, auth
+from tests.helpers.db import count_rows
+from tests.helpers.orders import order_body, order_count
 
 URL = f"{API}/orders"
 
@@ -18,7 +16,7 @@ def _post(client, user, body, key):
 
 
 def _key_count() -> int:
-    return db.session.scalar(select(func.count()).select_from(IdempotencyKey))
+    return count_rows(IdempotencyKey)
 
 
 def test_replay_with_the_same_body_is_the_same_order(client, world):
@@ -79,13 +77,10 @@ def test_refused_body_does_not_use_up_the_key(client, world):
     assert _post(client, world.a.resident, body, "k-2").status_code == 201
 
 
-def test_expired_key_is_replaced(client, world, app):
+def test_expired_key_is_replaced(client, world, app, frozen_clock):
     body = order_body(world.a.community, world.item)
     first_id = _post(client, world.a.resident, body, "old").get_json()["id"]
-    hours = app.config["IDEMPOTENCY_TTL_HOURS"]
-    db.session.execute(update(IdempotencyKey).values(
-        created_at=utcnow() - timedelta(hours=hours, minutes=1)))
-    db.session.commit()
+    frozen_clock.shift(timedelta(hours=app.config["IDEMPOTENCY_TTL_HOURS"], minutes=1))
     other = {**body, "description": "过了一天，又一件事"}
     second = _post(client, world.a.resident, other, "old")
     assert second.status_code == 201 and second.get_json()["id"] != first_id
@@ -94,12 +89,9 @@ def test_expired_key_is_replaced(client, world, app):
     assert order_count() == 2 and _key_count() == 1
 
 
-def test_key_younger_than_the_ttl_still_counts(client, world, app):
+def test_key_younger_than_the_ttl_still_counts(client, world, app, frozen_clock):
     body = order_body(world.a.community, world.item)
     first_id = _post(client, world.a.resident, body, "day").get_json()["id"]
-    hours = app.config["IDEMPOTENCY_TTL_HOURS"]
-    db.session.execute(update(IdempotencyKey).values(
-        created_at=utcnow() - timedelta(hours=hours, minutes=-5)))
-    db.session.commit()
+    frozen_clock.shift(timedelta(hours=app.config["IDEMPOTENCY_TTL_HOURS"], minutes=-5))
     assert _post(client, world.a.resident, body, "day").get_json()["id"] == first_id
     assert order_count() == 1

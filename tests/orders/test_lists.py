@@ -2,8 +2,8 @@
 import pytest
 
 from app.orders.models import OrderStatus as S
-from tests.conftest import auth
-from tests.orders.conftest import API, assert_error, seeded_order
+from tests.helpers.api import API, assert_error, auth, get, get_json, item_ids, pages
+from tests.helpers.orders import seeded_order
 
 LISTS = ["/my/orders", "/staff/orders", "/member/pool", "/member/orders"]
 
@@ -14,16 +14,7 @@ def _user_for(world, path):
 
 
 def _walk(client, user, path: str, limit: int) -> list[list[int]]:
-    pages, cursor = [], None
-    while True:
-        query = f"limit={limit}" + (f"&cursor={cursor}" if cursor else "")
-        response = client.get(f"{API}{path}?{query}", headers=auth(user))
-        assert response.status_code == 200, response.get_json()
-        body = response.get_json()
-        pages.append([o["id"] for o in body["items"]])
-        cursor = body["next_cursor"]
-        if cursor is None:
-            return pages
+    return [item_ids(body) for body in pages(client, user, f"{path}?limit={limit}")]
 
 
 @pytest.mark.parametrize("path", LISTS)
@@ -52,15 +43,15 @@ def test_walking_the_pages_yields_every_order_once_newest_first(client, world, p
 def test_default_limit_is_20(client, world):
     for _ in range(21):
         seeded_order(world.a, world.item)
-    body = client.get(f"{API}/my/orders", headers=auth(world.a.resident)).get_json()
+    body = get(client, world.a.resident, "/my/orders").get_json()
     assert len(body["items"]) == 20 and body["next_cursor"]
 
 
 def test_my_orders_are_only_mine(client, world):
     mine = seeded_order(world.a, world.item)
     seeded_order(world.b, world.item)
-    body = client.get(f"{API}/my/orders", headers=auth(world.a.resident)).get_json()
-    assert [o["id"] for o in body["items"]] == [mine.id] and body["next_cursor"] is None
+    body = get(client, world.a.resident, "/my/orders").get_json()
+    assert item_ids(body) == [mine.id] and body["next_cursor"] is None
 
 
 def test_staff_queue_is_scoped_and_filtered_by_status(client, world):
@@ -69,9 +60,7 @@ def test_staff_queue_is_scoped_and_filtered_by_status(client, world):
     b_submitted = seeded_order(world.b, world.item, S.SUBMITTED).id
 
     def ids(user, query=""):
-        response = client.get(f"{API}/staff/orders{query}", headers=auth(user))
-        assert response.status_code == 200
-        return [o["id"] for o in response.get_json()["items"]]
+        return item_ids(get_json(client, user, f"/staff/orders{query}"))
 
     assert ids(world.a.staff) == [a_approved, a_submitted]
     assert ids(world.a.staff, "?status=submitted") == [a_submitted]
@@ -84,6 +73,6 @@ def test_pool_is_the_published_orders_of_the_members_community(client, world):
     published = seeded_order(world.a, world.item, S.PUBLISHED).id
     seeded_order(world.a, world.item, S.APPROVED)
     seeded_order(world.b, world.item, S.PUBLISHED)
-    pool = client.get(f"{API}/member/pool", headers=auth(world.a.member)).get_json()
-    assert [o["id"] for o in pool["items"]] == [published]
+    pool = get(client, world.a.member, "/member/pool").get_json()
+    assert item_ids(pool) == [published]
     assert pool["items"][0]["status"] == "published"

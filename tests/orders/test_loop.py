@@ -2,10 +2,9 @@
 from app.extensions import db
 from app.orders.models import OrderStatus
 from app.points.queries import balance
-from tests import factories
-from tests.conftest import auth
-from tests.orders.conftest import (API, PHONE, assert_error, create_order, ledger, post,
-                                   stored_order)
+from tests.helpers import factories
+from tests.helpers.api import assert_error, get, item_ids, post
+from tests.helpers.orders import PHONE, create_order, ledger, stored_order
 
 
 def _published_order_id(client, side, item) -> int:
@@ -56,7 +55,7 @@ def test_full_loop_dispatch_accept_start_complete_rate(client, world):
         assert response.status_code == 200, (path, response.get_json())
         assert response.get_json()["status"] == status
 
-    order = client.get(f"{API}/orders/{order_id}", headers=auth(a.resident)).get_json()
+    order = get(client, a.resident, f"/orders/{order_id}").get_json()
     assert order["member_id"] == a.member.id
     assert order["completion_note"] == "已更换水管接头\n试水无渗漏"
     assert order["completion_photos"] == ["https://img.example.com/done.jpg"]
@@ -86,15 +85,15 @@ def test_publish_then_grab_then_complete_from_accepted(client, world):
     published = post(client, a.staff, f"/staff/orders/{order_id}/publish").get_json()
     assert published["status"] == "published" and published["status_label"] == "待抢单"
 
-    pool = client.get(f"{API}/member/pool", headers=auth(a.member)).get_json()
-    assert [o["id"] for o in pool["items"]] == [order_id]
+    pool = get(client, a.member, "/member/pool").get_json()
+    assert item_ids(pool) == [order_id]
 
     grabbed = post(client, a.member, f"/member/orders/{order_id}/grab")
     assert grabbed.status_code == 200, grabbed.get_json()
     assert grabbed.get_json()["status"] == "accepted"
     assert grabbed.get_json()["member_id"] == a.member.id
     assert grabbed.get_json()["timeline"][-1]["action"] == "grab"
-    assert client.get(f"{API}/member/pool", headers=auth(a.member)).get_json()["items"] == []
+    assert get(client, a.member, "/member/pool").get_json()["items"] == []
 
     done = post(client, a.member, f"/member/orders/{order_id}/complete", {})
     assert done.status_code == 200 and done.get_json()["status"] == "completed"
@@ -119,10 +118,9 @@ def test_dispatch_from_the_pool_and_member_job_list(client, world):
     response = post(client, a.staff, f"/staff/orders/{order_id}/dispatch",
                     {"member_id": a.member.id})
     assert response.status_code == 200 and response.get_json()["status"] == "dispatched"
-    jobs = client.get(f"{API}/member/orders?status=dispatched", headers=auth(a.member))
-    assert [o["id"] for o in jobs.get_json()["items"]] == [order_id]
-    assert client.get(f"{API}/member/orders?status=accepted",
-                      headers=auth(a.member)).get_json()["items"] == []
+    jobs = get(client, a.member, "/member/orders?status=dispatched")
+    assert item_ids(jobs.get_json()) == [order_id]
+    assert get(client, a.member, "/member/orders?status=accepted").get_json()["items"] == []
 
 
 def test_recall_and_reassign_for_the_console(client, world):

@@ -4,23 +4,21 @@ import pytest
 
 from app.extensions import db
 from app.orders.models import OrderStatus as S
-from tests import factories
-from tests.conftest import auth
-from tests.orders.conftest import API, MASKED_PHONE, PHONE, post, seeded_order
+from tests.helpers import factories
+from tests.helpers.api import get, get_json, post
+from tests.helpers.orders import MASKED_PHONE, PHONE, seeded_order
 
 
 def _phone(client, user, order_id: int) -> str:
-    response = client.get(f"{API}/orders/{order_id}", headers=auth(user))
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()["contact_phone"]
+    return get_json(client, user, f"/orders/{order_id}")["contact_phone"]
 
 
 def test_resident_staff_and_street_admin_see_the_full_phone(client, world):
     order = seeded_order(world.a, world.item, S.SUBMITTED)
     for user in (world.a.resident, world.a.staff, world.street_admin):
         assert _phone(client, user, order.id) == PHONE
-    queue = client.get(f"{API}/staff/orders", headers=auth(world.a.staff)).get_json()
-    mine = client.get(f"{API}/my/orders", headers=auth(world.a.resident)).get_json()
+    queue = get(client, world.a.staff, "/staff/orders").get_json()
+    mine = get(client, world.a.resident, "/my/orders").get_json()
     assert queue["items"][0]["contact_phone"] == mine["items"][0]["contact_phone"] == PHONE
 
 
@@ -29,7 +27,7 @@ def test_pool_members_see_it_masked(client, world):
     other = factories.member(world.a.community)
     db.session.commit()
     for member in (world.a.member, other):
-        pool = client.get(f"{API}/member/pool", headers=auth(member)).get_json()
+        pool = get(client, member, "/member/pool").get_json()
         assert [o["contact_phone"] for o in pool["items"]] == [MASKED_PHONE]
         assert pool["items"][0]["description"]
 
@@ -46,7 +44,7 @@ def test_dispatched_member_sees_it_masked_until_accepting(client, world):
 def test_member_who_accepted_sees_the_full_phone(client, world, status):
     order = seeded_order(world.a, world.item, status)
     assert _phone(client, world.a.member, order.id) == PHONE
-    jobs = client.get(f"{API}/member/orders", headers=auth(world.a.member)).get_json()
+    jobs = get(client, world.a.member, "/member/orders").get_json()
     assert jobs["items"][0]["contact_phone"] == PHONE
 
 

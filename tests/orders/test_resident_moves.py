@@ -1,6 +1,7 @@
 """Residents cancel their own orders while nobody is working on them, and rate once."""
 from app.orders.models import OrderStatus as S
-from tests.orders.conftest import assert_error, event_count, post, seeded_order, stored_order
+from tests.helpers.api import assert_error, post
+from tests.helpers.orders import event_count, seeded_order, stored_order
 
 
 def test_resident_cancels_before_the_work_starts(client, world):
@@ -19,8 +20,7 @@ def test_resident_cannot_cancel_once_a_member_has_it_or_it_is_closed(client, wor
                    S.CANCELLED):
         order = seeded_order(world.a, world.item, status)
         response = post(client, world.a.resident, f"/orders/{order.id}/cancel")
-        assert response.status_code == 409, status
-        assert response.get_json()["error"]["code"] == "ORDER_STATE_CONFLICT"
+        assert_error(response, 409, "ORDER_STATE_CONFLICT")
         assert stored_order(order.id).status == status
 
 

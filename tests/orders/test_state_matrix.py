@@ -4,7 +4,8 @@ import pytest
 
 from app.orders.models import OrderStatus as S
 from app.orders.state import MOVES, allowed_actions
-from tests.orders.conftest import event_count, post, seeded_order, stored_order
+from tests.helpers.api import assert_error, post
+from tests.helpers.orders import event_count, seeded_order, stored_order
 
 # The contract's table, written out again here, independently of app.orders.state.
 CONTRACT_MOVES = {
@@ -46,9 +47,7 @@ def test_move_not_in_the_contract_is_a_state_conflict(client, world, status):
         order = seeded_order(world.a, world.item, status)
         before = (order.status, order.member_id, event_count(order.id))
         user, path, body = _request(world, action, order.id)
-        response = post(client, user, path, body)
-        assert response.status_code == 409, (action, response.get_json())
-        assert response.get_json()["error"]["code"] == "ORDER_STATE_CONFLICT", action
+        assert_error(post(client, user, path, body), 409, "ORDER_STATE_CONFLICT")
         after = stored_order(order.id)
         assert (after.status, after.member_id, event_count(order.id)) == before, action
         assert after.reject_reason is None and after.stars is None, action

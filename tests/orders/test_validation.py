@@ -2,10 +2,10 @@
 Cases that share one setup are looped inside a test (each assert names its case)."""
 from app.extensions import db
 from app.orders.models import OrderStatus
-from tests import factories
-from tests.conftest import auth
-from tests.orders.conftest import (API, assert_error, event_count, ledger, order_body,
-                                   order_count, post, seeded_order, stored_order)
+from tests.helpers import factories
+from tests.helpers.api import API, assert_error, auth, call, get, post
+from tests.helpers.orders import (event_count, ledger, order_body, order_count, seeded_order,
+                                  stored_order)
 
 URL = f"{API}/orders"
 
@@ -43,9 +43,8 @@ def test_bad_field_is_named_and_nothing_is_written(client, world):
         body = order_body(world.a.community, world.item, **{field: value})
         response = _create(client, world, body)
         case = (field, value if not isinstance(value, str) else value[:30])
-        assert response.status_code == 422, (case, response.get_json())
-        error = response.get_json()["error"]
-        assert error["code"] == "VALIDATION_ERROR" and field in error["details"], (case, error)
+        error = assert_error(response, 422, "VALIDATION_ERROR")
+        assert field in error["details"], (case, error)
     assert order_count() == 0 and event_count() == 0
 
 
@@ -109,8 +108,7 @@ def test_body_that_is_not_a_json_object(client, world):
     for raw in ["{not json", "[]", '[{"community_id": 1}]', '"text"', "null", "", "\x00", "1e999"]:
         response = client.post(URL, data=raw, headers={**auth(world.a.resident),
                                                        "Content-Type": "application/json"})
-        assert response.status_code == 422, (raw, response.get_json())
-        assert response.get_json()["error"]["code"] == "VALIDATION_ERROR", raw
+        assert_error(response, 422, "VALIDATION_ERROR")
     form = client.post(URL, data="community_id=1", headers={
         **auth(world.a.resident), "Content-Type": "application/x-www-form-urlencoded"})
     assert "community_id" in assert_error(form, 422, "VALIDATION_ERROR")["details"]
@@ -167,12 +165,12 @@ def test_bad_completion_changes_nothing_and_credits_nothing(client, world):
 
 def test_staff_queue_status_filter_must_be_a_known_status(client, world):
     for query in ["status=done", "status=", "status=SUBMITTED", "status=submitted%00"]:
-        response = client.get(f"{API}/staff/orders?{query}", headers=auth(world.a.staff))
+        response = get(client, world.a.staff, f"/staff/orders?{query}")
         assert "status" in assert_error(response, 422, "VALIDATION_ERROR")["details"], query
     for query in ["status=approved", "status=accepted"]:
-        response = client.get(f"{API}/member/orders?{query}", headers=auth(world.a.member))
+        response = get(client, world.a.member, f"/member/orders?{query}")
         assert response.status_code == 200
-    bad = client.get(f"{API}/member/orders?status=nope", headers=auth(world.a.member))
+    bad = get(client, world.a.member, "/member/orders?status=nope")
     assert "status" in assert_error(bad, 422, "VALIDATION_ERROR")["details"]
 
 
@@ -184,6 +182,4 @@ def test_non_integer_or_out_of_range_order_id_is_a_not_found_envelope(client, wo
              ("post", f"/member/orders/{10**20}/grab")]
     for method, path in cases:
         user = world.a.staff if "/staff/" in path else world.a.member
-        response = getattr(client, method)(f"{API}{path}", headers=auth(user))
-        assert response.status_code == 404, (path, response.get_json())
-        assert response.get_json()["error"]["code"] == "NOT_FOUND", path
+        assert_error(call(client, user, method, path), 404, "NOT_FOUND")

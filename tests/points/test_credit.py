@@ -1,11 +1,10 @@
-from sqlalchemy import func, select
-
 from app.extensions import db
 from app.orders.models import OrderStatus
 from app.points.models import PointsEntry
 from app.orders.points import credit_points
 from app.points.queries import balance
-from tests import factories
+from tests.helpers import factories
+from tests.helpers.db import count_rows
 
 
 def test_an_order_credits_its_member_once(world):
@@ -14,5 +13,5 @@ def test_an_order_credits_its_member_once(world):
     assert credit_points(order) is True
     assert credit_points(order) is False
     db.session.commit()
-    assert db.session.scalar(select(func.count()).select_from(PointsEntry)) == 1
+    assert count_rows(PointsEntry) == 1
     assert balance(world.a.member.id) == world.item.points

@@ -1,6 +1,6 @@
 """`flask seed demo`: the contract's minimums, realistic content, and a second run that
 changes nothing."""
-from sqlalchemy import func, select
+from sqlalchemy import select
 from werkzeug.security import check_password_hash
 
 from app.accounts.models import Role, User
@@ -10,6 +10,8 @@ from app.orders.models import Order, OrderEvent, OrderStatus
 from app.org.models import Building, Community, Grid, Street
 from app.points.models import PointsEntry
 from app.venues.models import Venue
+from tests.helpers.api import staff_login, wechat_login
+from tests.helpers.db import count_rows
 
 NANCHANG = {"lat": (28.60, 28.75), "lng": (115.80, 115.95)}
 
@@ -21,8 +23,7 @@ def seed(app):
 
 
 def table_counts() -> dict:
-    return {t.name: db.session.scalar(select(func.count()).select_from(t))
-            for t in db.metadata.sorted_tables}
+    return {t.name: count_rows(t) for t in db.metadata.sorted_tables}
 
 
 def test_seed_demo_creates_the_streets_communities_grids_and_buildings(app):
@@ -113,8 +114,7 @@ def test_seed_demo_orders_match_their_timelines(app):
         assert events[-1].to_status == order.status
         for before, after in zip(events, events[1:]):
             assert after.from_status == before.to_status and after.at > before.at
-        credited = db.session.scalar(select(func.count()).select_from(PointsEntry).where(
-            PointsEntry.order_id == order.id))
+        credited = count_rows(PointsEntry, PointsEntry.order_id == order.id)
         assert credited == (1 if order.status in ("completed", "rated") else 0)
         if order.status in ("dispatched", "accepted", "in_progress", "completed", "rated"):
             assert order.member_id is not None
@@ -140,12 +140,11 @@ def test_seed_demo_communities_are_listed(app, client):
 
 def test_seed_demo_accounts_log_in_as_the_readme_says(app, client):
     seed(app)
-    member = client.post("/api/v1/auth/wechat", json={"code": "member-a1"})
+    member = wechat_login(client, "member-a1")
     assert member.status_code == 200
     assert "member" in member.get_json()["user"]["roles"]
     for username in ("demo-a-staff", "demo-b-staff", "demo-street-admin"):
-        staff = client.post("/api/v1/auth/staff",
-                            json={"username": username, "password": "demo-pass-123"})
+        staff = staff_login(client, username, "demo-pass-123")
         assert staff.status_code == 200, username
 
 
@@ -153,7 +152,7 @@ def test_seed_demo_if_empty_skips_a_database_with_data(app, world):
     result = app.test_cli_runner().invoke(args=["seed", "demo", "--if-empty"])
     assert result.exit_code == 0, result.output
     assert "跳过" in result.output
-    assert db.session.scalar(select(func.count()).select_from(Street)) == 1
+    assert count_rows(Street) == 1
 
 
 def test_seed_demo_if_empty_loads_an_empty_database(app):

@@ -6,7 +6,7 @@ import pytest
 
 from app.extensions import db
 from app.venues.models import Venue
-from tests import factories
+from tests.helpers import factories
 
 CENTER = (28.6785, 115.9050)  # 八一广场, GCJ-02
 

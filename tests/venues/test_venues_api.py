@@ -1,14 +1,14 @@
 """GET /venues (all, or nearest first around a point) and GET /venues/{id}."""
 import pytest
 
+from tests.helpers.api import assert_error, item_ids
 from tests.venues.conftest import CENTER, east, make_venue
 
 URL = "/api/v1/venues"
 NEAR = {"lat": CENTER[0], "lng": CENTER[1]}
 
 
-def ids(body):
-    return [v["id"] for v in body["items"]]
+ids = item_ids
 
 
 def test_without_a_point_every_venue_in_id_order(client, places):
@@ -90,17 +90,16 @@ def test_list_pages_by_id(client, places):
 ])
 def test_cursor_not_issued_is_422(client, places, query):
     response = client.get(URL, query_string=query)
-    assert response.status_code == 422
-    assert "cursor" in response.get_json()["error"]["details"]
+    assert "cursor" in assert_error(response, 422, "VALIDATION_ERROR")["details"]
 
 
 def test_nearby_cursor_is_bound_to_its_search(client, places):
     first = client.get(URL, query_string={**NEAR, "limit": 1}).get_json()
     moved = {"lat": CENTER[0] + 0.01, "lng": CENTER[1], "limit": 1, "cursor": first["next_cursor"]}
-    assert client.get(URL, query_string=moved).status_code == 422
+    assert_error(client.get(URL, query_string=moved), 422, "VALIDATION_ERROR")
     listed = client.get(URL, query_string={"limit": 1}).get_json()
     reused = client.get(URL, query_string={**NEAR, "cursor": listed["next_cursor"]})
-    assert reused.status_code == 422
+    assert_error(reused, 422, "VALIDATION_ERROR")
 
 
 @pytest.mark.parametrize("query,field", [
@@ -122,9 +121,7 @@ def test_nearby_cursor_is_bound_to_its_search(client, places):
 ])
 def test_bad_search_input_is_422(client, places, query, field):
     response = client.get(URL, query_string=query)
-    assert response.status_code == 422
-    error = response.get_json()["error"]
-    assert error["code"] == "VALIDATION_ERROR" and field in error["details"]
+    assert field in assert_error(response, 422, "VALIDATION_ERROR")["details"]
 
 
 @pytest.mark.parametrize("point", [(89.99, 179.99), (-90, -180), (0, 180), (90, 0)])
@@ -154,9 +151,7 @@ def test_venue_detail(client, places):
 
 @pytest.mark.parametrize("path", [f"{URL}/999999", f"{URL}/abc", f"{URL}/-1"])
 def test_unknown_venue_is_404_envelope(client, places, path):
-    response = client.get(path)
-    assert response.status_code == 404
-    assert response.get_json()["error"]["code"] == "NOT_FOUND"
+    assert_error(client.get(path), 404, "NOT_FOUND")
 
 
 def test_venues_need_no_token(client, places):

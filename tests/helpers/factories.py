@@ -7,14 +7,13 @@ import itertools
 from werkzeug.security import generate_password_hash
 
 from app.accounts.models import Role, User, UserRole
-from app.accounts.tokens import issue_token
 from app.catalog.models import CatalogItem, Category, CategoryKind
-from app.clock import utcnow
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.org.models import Building, Community, Grid, Street
 from app.orders.deadlines import set_deadlines
 from app.orders.models import Order, OrderEvent, OrderStatus
+from tests.helpers.clock import utcnow
 
 _seq = itertools.count(1)
 
@@ -116,7 +115,3 @@ def order(community_obj: Community, resident_obj: User, item: CatalogItem,
                               to_status=status, actor_id=resident_obj.id))
     db.session.flush()
     return obj
-
-
-def auth_header(user_obj: User) -> dict:
-    return {"Authorization": f"Bearer {issue_token(user_obj.id)}"}

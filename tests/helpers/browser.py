@@ -1,11 +1,18 @@
-"""Helpers for the order page browser tests: demo orders by their description, and the
-order page of one."""
+"""Helpers of the browser tests (tests/browser): signing in, screenshots, the layout, and the
+demo's orders by their description with the order page of one."""
 from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
 
 from sqlalchemy import select
 
 from app.extensions import db
 from app.orders.models import Order
+
+SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR", "screenshots"))
+DEMO_PASSWORD = "demo-pass-123"
 
 # Demo orders of demo-a (app/seed/people_data.py), by a piece of their description.
 SUBMITTED = "厨房水龙头一直滴水"
@@ -14,6 +21,23 @@ PUBLISHED = "省人民医院复查"
 DISPATCHED = "空气开关一合就跳"
 COMPLETED = "房东不退押金"
 RATED = "楼道里的声控灯坏了"
+
+
+def sign_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto("/console/login")
+    page.fill("#username", username)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/console/(?!login).*"))
+
+
+def screenshot(page, name: str) -> Path:
+    """Full-page PNG in SCREENSHOT_DIR (default `screenshots/`), for people to look at."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
 
 
 def demo_order(text: str) -> Order:

@@ -69,6 +69,7 @@ class FakeWechatServer:
             return 200, {"errcode": 40125, "errmsg": "invalid appsecret"}
         code = query.get("js_code", "")
         if code.startswith("slow"):
+            # A real sleep, on purpose: the platform's socket timeout is what is tested.
             time.sleep(self.slow_seconds)
         for prefix, answer in _LOGIN_FAILURES.items():
             if code.startswith(prefix):

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from app.accounts.models import User
-from app.clock import utcnow
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.orders.models import Order, OrderEvent, OrderStatus as S
-from tests import factories
+from tests.helpers import factories
+from tests.helpers.clock import utcnow
 
 SKILL = "水电维修"
 

@@ -23,9 +23,10 @@ def count_queries():
         event.remove(db.engine, "before_cursor_execute", record)
 
 
-def queries_of_request(client, path: str) -> int:
+def queries_of_request(client, path: str, headers: dict | None = None) -> int:
     """Statements run by one GET, in an app context (so a session) of its own, as in
     production: nothing comes from the test's identity map."""
     with count_queries() as statements, client.application.app_context():
-        assert client.get(path).status_code == 200
+        response = client.get(path, headers=headers)
+        assert response.status_code == 200, response.get_data(as_text=True)[:300]
     return len(statements)
