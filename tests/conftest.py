@@ -1,5 +1,6 @@
 """Fixtures: one app per database backend (SQLite always, PostgreSQL when TEST_DATABASE_URL is
 set), a clean database per test, a client, and users of every role in two communities."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -54,8 +55,10 @@ def client(app):
 def pytest_configure(config):
     """The suite's markers, registered here and nowhere else."""
     config.addinivalue_line(
-        "markers", "postgresql: needs PostgreSQL's real concurrency (row locks, concurrent "
-                   "writers); runs only in the PostgreSQL pass of the `app` fixture")
+        "markers",
+        "postgresql: needs PostgreSQL's real concurrency (row locks, concurrent "
+        "writers); runs only in the PostgreSQL pass of the `app` fixture",
+    )
     config.addinivalue_line("markers", "redis: needs the Redis server of REDIS_URL")
 
 
@@ -79,12 +82,14 @@ def pytest_collection_modifyitems(config, items):
     if unconfigured:
         config.pluginmanager.get_plugin("terminalreporter").write_line(
             f"{len(unconfigured)} tests not run: they need PostgreSQL (TEST_DATABASE_URL) "
-            "or Redis (REDIS_URL)")
+            "or Redis (REDIS_URL)"
+        )
 
 
 @dataclass
 class Side:
     """One community with a user of every role in it."""
+
     community: object
     grid: object
     building: object
@@ -118,10 +123,16 @@ def world(app) -> World:
         community = factories.community(street, code)
         grid = factories.grid(community)
         building = factories.building(grid)
-        sides.append(Side(community, grid, building,
-                          staff=factories.staff(community),
-                          member=factories.member(community),
-                          resident=factories.resident()))
+        sides.append(
+            Side(
+                community,
+                grid,
+                building,
+                staff=factories.staff(community),
+                member=factories.member(community),
+                resident=factories.resident(),
+            )
+        )
     admin = factories.street_admin(street)
     db.session.commit()
     return World(street, sides[0], sides[1], admin, item)

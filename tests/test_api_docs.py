@@ -1,12 +1,15 @@
 """The API documentation works without a token and without the internet: the Swagger UI
 page loads only assets served by the platform itself (operators on an intranet)."""
+
 from __future__ import annotations
 
 from html.parser import HTMLParser
 
-DOCS_ASSETS = {"/static/swagger-ui/swagger-ui.css": "text/css",
-               "/static/swagger-ui/swagger-ui-bundle.js": "javascript",
-               "/static/swagger-ui/swagger-ui-standalone-preset.js": "javascript"}
+DOCS_ASSETS = {
+    "/static/swagger-ui/swagger-ui.css": "text/css",
+    "/static/swagger-ui/swagger-ui-bundle.js": "javascript",
+    "/static/swagger-ui/swagger-ui-standalone-preset.js": "javascript",
+}
 
 
 class AssetCollector(HTMLParser):
@@ -40,7 +43,10 @@ def test_openapi_document_lists_paths_and_bearer_scheme(client):
     assert spec["openapi"].startswith("3.")
     assert "/api/v1/auth/wechat" in spec["paths"]
     assert spec["components"]["securitySchemes"]["bearerAuth"] == {
-        "type": "http", "scheme": "bearer", "description": "POST /auth/wechat 得到的 token"}
+        "type": "http",
+        "scheme": "bearer",
+        "description": "POST /auth/wechat 得到的 token",
+    }
 
 
 def test_docs_page_references_only_local_assets(client):

@@ -33,21 +33,30 @@ def _decorator_names(function: ast.FunctionDef) -> set[str]:
 
 def _public_functions(path: Path) -> list[ast.FunctionDef]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    return [node for node in tree.body
-            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")]
+    return [
+        node
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
+    ]
 
 
 def test_service_modules_are_found():
     assert {_relative(p) for p in SERVICE_MODULES} >= {
-        "app/accounts/services.py", "app/members/services.py",
-        "app/orders/services/moves.py", "app/points/services.py"}
+        "app/accounts/services.py",
+        "app/members/services.py",
+        "app/orders/services/moves.py",
+        "app/points/services.py",
+    }
 
 
 @pytest.mark.parametrize("path", SERVICE_MODULES, ids=_relative)
 def test_every_public_service_function_is_a_use_case(path):
-    loose = [function.name for function in _public_functions(path)
-             if "use_case" not in _decorator_names(function)
-             and (_relative(path), function.name) not in JOIN_CALLERS_TRANSACTION]
+    loose = [
+        function.name
+        for function in _public_functions(path)
+        if "use_case" not in _decorator_names(function)
+        and (_relative(path), function.name) not in JOIN_CALLERS_TRANSACTION
+    ]
     assert loose == [], f"{_relative(path)}: not @use_case: {loose}"
 
 
@@ -55,9 +64,13 @@ def _calls(method: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for path in sorted(APP.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        found = sum(1 for node in ast.walk(tree)
-                    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == method)
+        found = sum(
+            1
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == method
+        )
         if found:
             counts[_relative(path)] = found
     return counts
@@ -71,6 +84,9 @@ def test_only_the_transaction_boundary_commits_or_rolls_back():
 def test_no_python_file_outside_migrations_is_over_300_lines():
     roots = [APP, ROOT / "miniprogram_api", ROOT / "tests", ROOT / "bench"]
     paths = [ROOT / "config.py", ROOT / "wsgi.py", *(p for r in roots for p in r.rglob("*.py"))]
-    long = {_relative(p): n for p in paths
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    long = {
+        _relative(p): n
+        for p in paths
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert long == {}

@@ -13,6 +13,7 @@ then read the new file and run `.venv/bin/pytest -q tests/test_migrations.py`, w
 TEST_DATABASE_URL set too. `test_models_match_migrations` fails whenever a model changed
 without a migration.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -79,10 +80,13 @@ def test_upgrade_builds_every_table(migrated_app):
 def test_models_match_migrations(migrated_app):
     with db.engine.connect() as conn:
         context = MigrationContext.configure(
-            conn, opts={"compare_type": True, "render_as_batch": True})
+            conn, opts={"compare_type": True, "render_as_batch": True}
+        )
         diff = compare_metadata(context, db.metadata)
-    assert diff == [], ("models and migrations disagree; regenerate the migration "
-                        "(see this file's docstring):\n" + "\n".join(map(str, diff)))
+    assert diff == [], (
+        "models and migrations disagree; regenerate the migration "
+        "(see this file's docstring):\n" + "\n".join(map(str, diff))
+    )
 
 
 def test_downgrade_to_base_leaves_no_tables(migrated_app):

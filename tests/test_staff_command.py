@@ -1,4 +1,5 @@
 """`flask staff create`: staff of a community, admins of a street, and the refusals."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,8 +25,9 @@ def users() -> int:
 
 
 def test_creates_staff_of_a_community_who_can_log_in(app, client, world):
-    result = create(app, "wang-a", "--password", "long-enough-1", "--community", "demo-a",
-                    "--name", "王主任")
+    result = create(
+        app, "wang-a", "--password", "long-enough-1", "--community", "demo-a", "--name", "王主任"
+    )
 
     assert result.exit_code == 0, result.output
     assert "wang-a" in result.output
@@ -49,12 +51,15 @@ def test_creates_a_street_admin(app, world):
     assert user.role(Role.STREET_ADMIN).street_id == world.street.id
 
 
-@pytest.mark.parametrize("args, says", [
-    (["--community", "no-such-community"], "no-such-community"),
-    (["--street", "no-such-street"], "no-such-street"),
-    ([], "--community"),
-    (["--community", "demo-a", "--street", "test-street"], "--community"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--community", "no-such-community"], "no-such-community"),
+        (["--street", "no-such-street"], "no-such-street"),
+        ([], "--community"),
+        (["--community", "demo-a", "--street", "test-street"], "--community"),
+    ],
+)
 def test_refuses_unknown_or_missing_scope(app, world, args, says):
     before = users()
 
@@ -76,11 +81,14 @@ def test_refuses_a_duplicate_username(app, world):
     assert check_password_hash(find("wang-a").password_hash, "long-enough-1")
 
 
-@pytest.mark.parametrize("username, password, says", [
-    ("wang-a", "short7!", "8"),
-    ("a b", "long-enough-1", "用户名"),
-    ("ab", "long-enough-1", "用户名"),
-])
+@pytest.mark.parametrize(
+    "username, password, says",
+    [
+        ("wang-a", "short7!", "8"),
+        ("a b", "long-enough-1", "用户名"),
+        ("ab", "long-enough-1", "用户名"),
+    ],
+)
 def test_refuses_bad_username_or_short_password(app, world, username, password, says):
     before = users()
 
@@ -94,7 +102,8 @@ def test_refuses_bad_username_or_short_password(app, world, username, password, 
 def test_prompts_for_the_password_when_not_given(app, world):
     result = app.test_cli_runner().invoke(
         args=["staff", "create", "qian", "--community", "demo-b"],
-        input="long-enough-1\nlong-enough-1\n")
+        input="long-enough-1\nlong-enough-1\n",
+    )
 
     assert result.exit_code == 0, result.output
     assert check_password_hash(find("qian").password_hash, "long-enough-1")

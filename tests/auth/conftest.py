@@ -1,5 +1,6 @@
 """Fixtures of the auth tests: the fake WeChat server, and apps configured differently from the
 shared test app (real WeChat path, rate limiting on) over the same test database."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Production refuses unsafe settings at start-up: create_app raises."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,9 +16,16 @@ def _limiter_left_as_found():
 
 
 def production(**settings) -> type[ProductionConfig]:
-    return type("Production", (ProductionConfig,), {
-        "SQLALCHEMY_DATABASE_URI": "sqlite://", "WECHAT_FAKE": False,
-        "SECRET_KEY": "a-long-random-production-secret", **settings})
+    return type(
+        "Production",
+        (ProductionConfig,),
+        {
+            "SQLALCHEMY_DATABASE_URI": "sqlite://",
+            "WECHAT_FAKE": False,
+            "SECRET_KEY": "a-long-random-production-secret",
+            **settings,
+        },
+    )
 
 
 def test_production_starts_with_safe_settings():

@@ -1,4 +1,5 @@
 """GET /me: who the token belongs to, with roles and scope; 401 without a good token."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -20,9 +21,14 @@ def place(obj) -> dict:
 def test_resident(client, world):
     body = client.get(URL, headers=auth(world.a.resident)).get_json()
 
-    assert body == {"id": world.a.resident.id, "roles": ["resident"],
-                    "display_name": world.a.resident.display_name,
-                    "community": None, "member": None, "staff": None}
+    assert body == {
+        "id": world.a.resident.id,
+        "roles": ["resident"],
+        "display_name": world.a.resident.display_name,
+        "community": None,
+        "member": None,
+        "staff": None,
+    }
 
 
 def test_member_sees_the_community_and_the_approved_registration(client, world):
@@ -37,8 +43,15 @@ def test_member_sees_the_community_and_the_approved_registration(client, world):
 
 
 def test_resident_with_a_pending_registration_sees_its_status(client, world):
-    db.session.add(MemberProfile(user_id=world.b.resident.id, community_id=world.b.community.id,
-                                 name="王五", unit_name="东湖区税务局", letter_no="DH-1"))
+    db.session.add(
+        MemberProfile(
+            user_id=world.b.resident.id,
+            community_id=world.b.community.id,
+            name="王五",
+            unit_name="东湖区税务局",
+            letter_no="DH-1",
+        )
+    )
     db.session.commit()
 
     body = client.get(URL, headers=auth(world.b.resident)).get_json()
@@ -53,8 +66,11 @@ def test_staff_sees_the_managed_community(client, world):
 
     assert body["roles"] == ["staff"]
     assert body["community"] == place(world.b.community)
-    assert body["staff"] == {"username": world.b.staff.username,
-                             "community": place(world.b.community), "street": None}
+    assert body["staff"] == {
+        "username": world.b.staff.username,
+        "community": place(world.b.community),
+        "street": None,
+    }
 
 
 def test_street_admin_sees_the_street(client, world):
@@ -78,8 +94,18 @@ def test_no_secret_is_shown(client, world, role):
         assert secret not in text
 
 
-@pytest.mark.parametrize("header", [None, "", "Bearer", "Bearer ", "Basic abc",
-                                    "Bearer not-a-token", "Bearer eyJ1aWQiOjF9.garbled.sig"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        None,
+        "",
+        "Bearer",
+        "Bearer ",
+        "Basic abc",
+        "Bearer not-a-token",
+        "Bearer eyJ1aWQiOjF9.garbled.sig",
+    ],
+)
 def test_missing_or_garbled_token_is_401(client, world, header):
     headers = {"Authorization": header} if header is not None else {}
 

@@ -1,4 +1,5 @@
 """Both login endpoints are limited per client address (LOGIN_RATE_LIMIT)."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -10,10 +11,13 @@ from tests.helpers.api import assert_error, wechat_login
 from tests.helpers.apps import REDIS_TEST_URL, rate_limited_app
 
 
-@pytest.mark.parametrize("url, body", [
-    ("/api/v1/auth/wechat", {"code": "resident-zhang"}),
-    ("/api/v1/auth/staff", {"username": "nobody", "password": "wrong-password"}),
-])
+@pytest.mark.parametrize(
+    "url, body",
+    [
+        ("/api/v1/auth/wechat", {"code": "resident-zhang"}),
+        ("/api/v1/auth/staff", {"username": "nobody", "password": "wrong-password"}),
+    ],
+)
 def test_too_many_logins_from_one_address_is_429(limited_app, url, body):
     client = limited_app.test_client()
     answers = [client.post(url, json=body).status_code for _ in range(3)]
@@ -82,8 +86,7 @@ def test_with_redis_the_counts_live_in_redis_for_every_worker(app):
     server = redis.Redis.from_url(REDIS_TEST_URL)
     server.flushdb()
     try:  # no RATELIMIT_STORAGE_URI: the app takes REDIS_URL, as in production
-        with rate_limited_app(app, REDIS_URL=REDIS_TEST_URL,
-                              RATELIMIT_STORAGE_URI=None) as worker:
+        with rate_limited_app(app, REDIS_URL=REDIS_TEST_URL, RATELIMIT_STORAGE_URI=None) as worker:
             client = worker.test_client()
             answers = [wechat_login(client, "a") for _ in range(4)]
             keys = server.keys("LIMITS*")

@@ -1,5 +1,6 @@
 """Repeated wrong passwords lock a staff account for a while (LOGIN_MAX_FAILURES); the lock
 is counted on the frozen clock, which the tests move past it."""
+
 from datetime import timedelta
 
 import pytest

@@ -1,4 +1,5 @@
 """POST /auth/staff: username and password of staff and street admins."""
+
 from __future__ import annotations
 
 import json
@@ -25,11 +26,14 @@ def test_staff_logs_in_with_the_right_password(client, world):
     assert "scrypt" not in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("username, password", [
-    ("staff-that-does-not-exist", PASSWORD),
-    (None, "wrong-password"),
-    (None, PASSWORD.upper()),
-])
+@pytest.mark.parametrize(
+    "username, password",
+    [
+        ("staff-that-does-not-exist", PASSWORD),
+        (None, "wrong-password"),
+        (None, PASSWORD.upper()),
+    ],
+)
 def test_wrong_or_unknown_is_invalid_credentials(client, world, username, password):
     response = staff_login(client, username or world.a.staff, password)
 
@@ -55,15 +59,18 @@ def test_account_without_password_cannot_log_in(client, world):
     assert_error(response, 401, "INVALID_CREDENTIALS")
 
 
-@pytest.mark.parametrize("body, field", [
-    ({"password": PASSWORD}, "username"),
-    ({"username": "someone"}, "password"),
-    ({"username": "", "password": PASSWORD}, "username"),
-    ({"username": "u" * 65, "password": PASSWORD}, "username"),
-    ({"username": "someone", "password": 12345678}, "password"),
-    ({"username": "some\x00one", "password": PASSWORD}, "username"),
-    ({"username": "someone", "password": "\ud800pass"}, "password"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"password": PASSWORD}, "username"),
+        ({"username": "someone"}, "password"),
+        ({"username": "", "password": PASSWORD}, "username"),
+        ({"username": "u" * 65, "password": PASSWORD}, "username"),
+        ({"username": "someone", "password": 12345678}, "password"),
+        ({"username": "some\x00one", "password": PASSWORD}, "username"),
+        ({"username": "someone", "password": "\ud800pass"}, "password"),
+    ],
+)
 def test_invalid_input_is_422(client, body, field):
     response = client.post(URL, data=json.dumps(body), content_type="application/json")
 

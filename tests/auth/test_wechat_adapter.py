@@ -1,4 +1,5 @@
 """The WeChat adapter's other calls, through wechatpy to the fake WeChat server."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,9 +8,9 @@ import redis
 from app import create_app
 from app.errors import WechatUnavailable
 from app.wechat import wechat
-from tests.helpers.apps import wechat_overrides
-from tests.helpers.apps import REDIS_TEST_URL, make_config
+from tests.helpers.apps import REDIS_TEST_URL, make_config, wechat_overrides
 from tests.helpers.fake_wechat import PNG, REFUSING_OPENID, RISKY_WORD
+
 
 @pytest.fixture
 def redis_db15():
@@ -56,13 +57,18 @@ def test_without_redis_each_worker_keeps_its_own_token(fake_wechat):
 def test_subscribe_message_is_sent_with_the_access_token(wechat_app, fake_wechat):
     data = {"thing1": {"value": "您的工单已派单"}, "time2": {"value": "2026-11-26 10:00"}}
 
-    sent = wechat.send_subscribe_message("openid-1", "TEMPLATE-1", data,
-                                         page="pages/order/detail?id=7")
+    sent = wechat.send_subscribe_message(
+        "openid-1", "TEMPLATE-1", data, page="pages/order/detail?id=7"
+    )
 
     assert sent is True
     request = fake_wechat.last("/cgi-bin/message/subscribe/send")
-    assert request["body"] == {"touser": "openid-1", "template_id": "TEMPLATE-1", "data": data,
-                               "page": "pages/order/detail?id=7"}
+    assert request["body"] == {
+        "touser": "openid-1",
+        "template_id": "TEMPLATE-1",
+        "data": data,
+        "page": "pages/order/detail?id=7",
+    }
     assert request["query"]["access_token"] in fake_wechat.valid_tokens
 
 

@@ -1,4 +1,5 @@
 """POST /auth/wechat through wechatpy against the fake WeChat server (WECHAT_FAKE=0)."""
+
 from __future__ import annotations
 
 import json
@@ -9,7 +10,8 @@ import pytest
 
 from app.accounts.models import User
 from app.extensions import db
-from tests.helpers.api import assert_error, bearer, wechat_login as login
+from tests.helpers.api import assert_error, bearer
+from tests.helpers.api import wechat_login as login
 from tests.helpers.apps import WECHAT_TIMEOUT, other_app, wechat_overrides
 from tests.helpers.db import count_rows
 from tests.helpers.fake_wechat import APPID, SECRET
@@ -25,8 +27,12 @@ def test_login_goes_through_wechat_and_creates_a_resident(wechat_client, fake_we
     assert body["token"]
     assert body["user"]["roles"] == ["resident"]
     seen = fake_wechat.last("/sns/jscode2session")["query"]
-    assert seen == {"appid": APPID, "secret": SECRET, "js_code": "good-code-1",
-                    "grant_type": "authorization_code"}
+    assert seen == {
+        "appid": APPID,
+        "secret": SECRET,
+        "js_code": "good-code-1",
+        "grant_type": "authorization_code",
+    }
     assert fake_wechat.token_fetches() == 0  # login needs no access token
     user = db.session.get(User, body["user"]["id"])
     assert user.openid == "openid-good-code-1"
@@ -130,9 +136,19 @@ def test_fake_mode_accepts_the_longest_code(client):
     assert first.get_json()["user"]["id"] == second.get_json()["user"]["id"]
 
 
-@pytest.mark.parametrize("body", [{}, {"code": ""}, {"code": "x" * 129}, {"code": 42},
-                                  {"code": None}, {"code": ["a"]}, {"code": "a\x00b"},
-                                  {"code": "\ud800"}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"code": ""},
+        {"code": "x" * 129},
+        {"code": 42},
+        {"code": None},
+        {"code": ["a"]},
+        {"code": "a\x00b"},
+        {"code": "\ud800"},
+    ],
+)
 def test_invalid_code_is_422_naming_code(client, body):
     response = client.post(URL, data=json.dumps(body), content_type="application/json")
 

@@ -1,6 +1,7 @@
 """Browser tests: the console served by a real HTTP server in a thread, driven by Playwright
 in Debian's Chromium (`/usr/bin/chromium`, installed by .ci/run). Each test gets a freshly
 seeded demo database (a SQLite file, so that the server's threads share it)."""
+
 from __future__ import annotations
 
 import os
@@ -15,9 +16,16 @@ from app.extensions import db
 from tests.helpers.apps import make_config
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 
 @pytest.fixture(scope="session")
@@ -51,8 +59,10 @@ def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         # CI (REQUIRE_BROWSER=1, set by .ci/run) must run them; elsewhere say plainly why not.
-        message = (f"browser tests need Chromium at {CHROMIUM}: "
-                   "apt-get install chromium fonts-wqy-microhei")
+        message = (
+            f"browser tests need Chromium at {CHROMIUM}: "
+            "apt-get install chromium fonts-wqy-microhei"
+        )
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(message)
         pytest.skip(message)
@@ -64,8 +74,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, demo):
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN",
-                                  base_url=demo.config["LIVE_URL"])
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 768}, locale="zh-CN", base_url=demo.config["LIVE_URL"]
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     yield page

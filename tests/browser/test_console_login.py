@@ -1,4 +1,5 @@
 """Signing in and out of the console in a real browser."""
+
 from tests.helpers.browser import screenshot, sign_in
 
 

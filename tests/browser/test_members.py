@@ -1,4 +1,5 @@
 """党员 in a real browser: approving and rejecting registrations (报到审核), the roster."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -22,9 +23,15 @@ def new_registration(name: str) -> MemberProfile:
     applicant.roles.append(UserRole(role=Role.RESIDENT))
     db.session.add(applicant)
     db.session.flush()
-    profile = MemberProfile(user_id=applicant.id, community_id=community.id, name=name,
-                            unit_name="南昌市东湖区城市管理局", letter_no="DH-JG-2026-0099",
-                            phone="13970010099", skills=["文化宣传"])
+    profile = MemberProfile(
+        user_id=applicant.id,
+        community_id=community.id,
+        name=name,
+        unit_name="南昌市东湖区城市管理局",
+        letter_no="DH-JG-2026-0099",
+        phone="13970010099",
+        skills=["文化宣传"],
+    )
     db.session.add(profile)
     db.session.commit()
     return profile
@@ -98,5 +105,7 @@ def test_the_pages_fit_a_tablet(page, demo):
         page.goto(path)
         assert no_sideways_scrolling(page), path
         table_fits = page.evaluate(
-            "[...document.querySelectorAll('.table-wrap')].every(w => w.scrollWidth <= w.clientWidth)")
+            "[...document.querySelectorAll('.table-wrap')]"
+            ".every(w => w.scrollWidth <= w.clientWidth)"
+        )
         assert table_fits, path

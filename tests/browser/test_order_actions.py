@@ -1,15 +1,27 @@
 """The order page in a real browser: approve, reject with a reason, dispatch to the top
 candidate, publish and recall, follow-up, close, and a refusal shown as a flash."""
+
 from __future__ import annotations
 
 from sqlalchemy import select, update
 
 from app.accounts.models import User
 from app.extensions import db
-from app.orders.models import FollowUp, Order, OrderStatus as S
-from tests.helpers.browser import (APPROVED, COMPLETED, RATED, SUBMITTED, demo_order, flash,
-                                   no_sideways_scrolling, open_order, screenshot, sign_in,
-                                   status_label)
+from app.orders.models import FollowUp, Order
+from app.orders.models import OrderStatus as S
+from tests.helpers.browser import (
+    APPROVED,
+    COMPLETED,
+    RATED,
+    SUBMITTED,
+    demo_order,
+    flash,
+    no_sideways_scrolling,
+    open_order,
+    screenshot,
+    sign_in,
+    status_label,
+)
 
 
 def test_order_page_shows_the_whole_story(page, demo):
@@ -23,8 +35,11 @@ def test_order_page_shows_the_whole_story(page, demo):
     assert "李建华" in page.locator("#assigned-member").inner_text()
     assert "13970010001" in page.locator("#assigned-member").inner_text()
     assert "5 星" in page.locator("#rating").inner_text()
-    assert page.locator("a.map-link").get_attribute("href").startswith(
-        "https://uri.amap.com/search?keyword=")
+    assert (
+        page.locator("a.map-link")
+        .get_attribute("href")
+        .startswith("https://uri.amap.com/search?keyword=")
+    )
     assert no_sideways_scrolling(page)
     screenshot(page, "20-order-detail")
     page.set_viewport_size({"width": 768, "height": 1024})
@@ -121,7 +136,10 @@ def test_follow_up(page, demo):
     assert status_label(page) == "已完成"
     follow_up = db.session.scalar(select(FollowUp).where(FollowUp.order_id == order.id))
     assert (follow_up.reached, follow_up.satisfied, follow_up.note) == (
-        True, True, "居民说押金已经退回\n很感谢")
+        True,
+        True,
+        "居民说押金已经退回\n很感谢",
+    )
 
 
 def test_close(page, demo):

@@ -1,5 +1,6 @@
 """代点单 in a real browser: a mistake is shown next to its field with the typed text kept,
 then the order is entered and its page opens."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,8 @@ from sqlalchemy import select
 
 from app.accounts.models import User
 from app.extensions import db
-from app.orders.models import Order, OrderSource, OrderStatus as S
+from app.orders.models import Order, OrderSource
+from app.orders.models import OrderStatus as S
 from tests.helpers.browser import flash, no_sideways_scrolling, screenshot, sign_in, status_label
 
 
@@ -43,7 +45,10 @@ def test_enter_an_order_for_a_resident_without_a_smartphone(page, demo):
     db.session.expire_all()
     order = db.session.scalar(select(Order).where(Order.contact_name == "刘桂英"))
     assert (order.status, order.source, order.contact_phone) == (
-        S.APPROVED, OrderSource.CONSOLE, "13979100088")
+        S.APPROVED,
+        OrderSource.CONSOLE,
+        "13979100088",
+    )
     assert order.item.name == "下水道疏通" and order.building_id is not None
     resident = db.session.get(User, order.resident_id)
     assert (resident.display_name, resident.openid) == ("刘桂英", None)

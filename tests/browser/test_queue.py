@@ -1,5 +1,6 @@
 """The dashboard and the order queue in a real browser: numbers, tabs, filters, search, and
 a new order showing up without a reload."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,15 @@ from app.org.models import Community
 from tests.helpers.browser import screenshot, sign_in
 
 # demo-a's ten orders: one in each status (see app/seed/people_data.py).
-DEMO_A_TABS = {"submitted": "1", "approved": "1", "dispatched": "1", "published": "1",
-               "serving": "2", "finished": "2", "rejected": "1"}
+DEMO_A_TABS = {
+    "submitted": "1",
+    "approved": "1",
+    "dispatched": "1",
+    "published": "1",
+    "serving": "2",
+    "finished": "2",
+    "rejected": "1",
+}
 
 
 def tab_count(page, key: str) -> str:
@@ -86,7 +94,8 @@ def test_street_admin_sees_the_street_and_picks_a_community(page):
     page.wait_for_url(re.compile(r".*community_id=\d+"))
     assert rows(page).count() == 2
     assert set(page.locator("table.queue tbody td:nth-child(3)").all_inner_texts()) == {
-        "八一广场社区"}
+        "八一广场社区"
+    }
 
 
 def test_a_bad_filter_is_shown_next_to_the_field(page):
@@ -114,10 +123,17 @@ def test_a_new_order_appears_without_a_reload(page, demo, fast_polling):
     resident = db.session.scalar(select(User).where(User.openid == "fake-resident-a1"))
     community = db.session.scalar(select(Community).where(Community.code == "demo-a"))
     item = db.session.scalar(select(CatalogItem).where(CatalogItem.name == "水龙头维修"))
-    order = create_order(resident, {
-        "community_id": community.id, "item_id": item.id, "description": "卫生间水龙头也坏了",
-        "address": "东湖区苏圃路 88 号2栋", "contact_phone": "13807910001",
-        "contact_name": "张桂兰"})
+    order = create_order(
+        resident,
+        {
+            "community_id": community.id,
+            "item_id": item.id,
+            "description": "卫生间水龙头也坏了",
+            "address": "东湖区苏圃路 88 号2栋",
+            "contact_phone": "13807910001",
+            "contact_name": "张桂兰",
+        },
+    )
 
     badge = page.locator(".new-badge")
     badge.wait_for()

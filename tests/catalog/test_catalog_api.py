@@ -13,9 +13,16 @@ from tests.helpers.queries import count_queries
 def add_category(kind: str, name: str, position: int = 0, items=(("服务", 10),)) -> Category:
     category = Category(kind=kind, name=name, position=position)
     for item_position, (item_name, points) in enumerate(items):
-        category.items.append(CatalogItem(name=item_name, points=points, position=item_position,
-                                           response_hours=12, completion_hours=48,
-                                           skill="水电维修"))
+        category.items.append(
+            CatalogItem(
+                name=item_name,
+                points=points,
+                position=item_position,
+                response_hours=12,
+                completion_hours=48,
+                skill="水电维修",
+            )
+        )
     db.session.add(category)
     db.session.flush()
     return category
@@ -31,8 +38,13 @@ def test_catalog_orders_by_kind_then_position(app, client):
     response = client.get("/api/v1/catalog")
     assert response.status_code == 200
     names = [(c["kind"], c["name"]) for c in response.get_json()["categories"]]
-    assert names == [("public", "政务代办"), ("public", "社保医保"), ("social", "家政保洁"),
-                     ("social", "水电维修"), ("volunteer", "治安巡逻")]
+    assert names == [
+        ("public", "政务代办"),
+        ("public", "社保医保"),
+        ("social", "家政保洁"),
+        ("social", "水电维修"),
+        ("volunteer", "治安巡逻"),
+    ]
 
 
 def test_catalog_item_shape_and_order(app, client):
@@ -42,12 +54,23 @@ def test_catalog_item_shape_and_order(app, client):
     circuit_id = db.session.scalar(select(CatalogItem.id).where(CatalogItem.name == "电路检修"))
     body = client.get("/api/v1/catalog").get_json()
     [dumped] = body["categories"]
-    assert dumped == {"id": category.id, "name": "水电维修", "kind": "social",
-                      "kind_label": "社会服务", "items": dumped["items"]}
+    assert dumped == {
+        "id": category.id,
+        "name": "水电维修",
+        "kind": "social",
+        "kind_label": "社会服务",
+        "items": dumped["items"],
+    }
     assert [i["name"] for i in dumped["items"]] == ["电路检修", "水龙头维修"]
     item = dumped["items"][0]
-    assert item == {"id": circuit_id, "name": "电路检修", "points": 15,
-                    "response_hours": 12, "completion_hours": 48, "skill": "水电维修"}
+    assert item == {
+        "id": circuit_id,
+        "name": "电路检修",
+        "points": 15,
+        "response_hours": 12,
+        "completion_hours": 48,
+        "skill": "水电维修",
+    }
 
 
 def test_catalog_hides_inactive_items(app, client):
@@ -87,8 +110,12 @@ def test_catalog_query_count_does_not_grow_with_items(app, client):
     with count_queries() as small:
         assert client.get("/api/v1/catalog").status_code == 200
     for n in range(12):
-        add_category(["public", "social", "volunteer"][n % 3], f"分类{n}", n,
-                     items=[(f"服务{n}-{k}", k + 1) for k in range(8)])
+        add_category(
+            ["public", "social", "volunteer"][n % 3],
+            f"分类{n}",
+            n,
+            items=[(f"服务{n}-{k}", k + 1) for k in range(8)],
+        )
     db.session.commit()
     with count_queries() as large:
         body = client.get("/api/v1/catalog").get_json()

@@ -1,4 +1,5 @@
 """GET /communities and GET /communities/{id}: public, with street, grids and buildings."""
+
 import pytest
 
 from app.extensions import db
@@ -27,23 +28,33 @@ def test_list_communities_with_their_street(client, communities):
     assert body["next_cursor"] is None
     first = body["items"][0]
     assert first["id"] == communities[0].id and first["name"] == communities[0].name
-    assert first["street"] == {"id": communities[0].street_id, "code": "demo-street",
-                               "name": "测试街道", "district": "东湖区"}
+    assert first["street"] == {
+        "id": communities[0].street_id,
+        "code": "demo-street",
+        "name": "测试街道",
+        "district": "东湖区",
+    }
 
 
 def test_list_communities_pages_with_a_cursor(client, communities):
     first = client.get("/api/v1/communities?limit=2").get_json()
     assert [c["code"] for c in first["items"]] == ["demo-a", "demo-b"]
-    second = client.get("/api/v1/communities", query_string={
-        "limit": 2, "cursor": first["next_cursor"]}).get_json()
+    second = client.get(
+        "/api/v1/communities", query_string={"limit": 2, "cursor": first["next_cursor"]}
+    ).get_json()
     assert [c["code"] for c in second["items"]] == ["demo-c"]
     assert second["next_cursor"] is None
 
 
-@pytest.mark.parametrize("query,field", [
-    ({"limit": 0}, "limit"), ({"limit": 101}, "limit"), ({"limit": "x"}, "limit"),
-    ({"cursor": "not-issued"}, "cursor"),
-])
+@pytest.mark.parametrize(
+    "query,field",
+    [
+        ({"limit": 0}, "limit"),
+        ({"limit": 101}, "limit"),
+        ({"limit": "x"}, "limit"),
+        ({"cursor": "not-issued"}, "cursor"),
+    ],
+)
 def test_list_communities_rejects_bad_paging(client, communities, query, field):
     response = client.get("/api/v1/communities", query_string=query)
     assert field in assert_error(response, 422, "VALIDATION_ERROR")["details"]

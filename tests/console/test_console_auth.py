@@ -1,4 +1,5 @@
 """Console sign-in: session cookie, CSRF on every form, lock-out, safe redirects."""
+
 from tests.helpers.api import staff_login
 from tests.helpers.console import console_login, csrf_token, post_form
 from tests.helpers.factories import STAFF_PASSWORD
@@ -44,8 +45,9 @@ def test_repeated_failures_lock_the_account(client, world):
 
 
 def test_a_form_without_csrf_token_is_refused(client, world):
-    response = client.post("/console/login", data={
-        "username": world.a.staff.username, "password": STAFF_PASSWORD})
+    response = client.post(
+        "/console/login", data={"username": world.a.staff.username, "password": STAFF_PASSWORD}
+    )
     assert response.status_code == 400
     assert "页面已过期" in response.get_data(as_text=True)
     assert client.get("/console/").status_code == 302
@@ -63,9 +65,14 @@ def test_logout_ends_the_session_and_needs_csrf(client, world):
 
 def test_next_never_leaves_the_console(client, world):
     for target in ("https://evil.example/", "//evil.example/", "/api/v1/me"):
-        response = client.post(f"/console/login?next={target}", data={
-            "username": world.a.staff.username, "password": STAFF_PASSWORD,
-            "csrf_token": csrf_token(client)})
+        response = client.post(
+            f"/console/login?next={target}",
+            data={
+                "username": world.a.staff.username,
+                "password": STAFF_PASSWORD,
+                "csrf_token": csrf_token(client),
+            },
+        )
         assert response.headers["Location"] == "/console/", target
 
 

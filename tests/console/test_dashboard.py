@@ -1,6 +1,7 @@
 """工作台: today's numbers for the staff's scope, each linking to the matching queue, the
 most overdue orders, and a fixed number of SQL queries. "Today" is a Beijing day: every test
 runs on the frozen clock, so none can flake near midnight."""
+
 from __future__ import annotations
 
 import html
@@ -22,8 +23,11 @@ DAY = timedelta(days=1)
 
 
 def numbers(page: str) -> dict[str, str]:
-    found = re.findall(r'data-stat="(\w+)">\s*<span class="stat-label">[^<]*</span>\s*'
-                       r'<span class="stat">([^<]*)</span>', page)
+    found = re.findall(
+        r'data-stat="(\w+)">\s*<span class="stat-label">[^<]*</span>\s*'
+        r'<span class="stat">([^<]*)</span>',
+        page,
+    )
     return dict(found)
 
 
@@ -32,7 +36,7 @@ def stat_link(page: str, name: str) -> str:
 
 
 def overdue_list(page: str) -> list[int]:
-    section = page[page.index("超时最久的工单"):]
+    section = page[page.index("超时最久的工单") :]
     return [int(v) for v in re.findall(r'<tr class="overdue" data-order-id="(\d+)"', section)]
 
 
@@ -83,9 +87,15 @@ def test_staff_see_todays_numbers_of_their_community(client, busy_day):
     # Last 30 days, not rejected or cancelled: new, published, approved, dispatched, 3 completed
     # (one 5 days ago), 3 rated = 10 orders; taken by a member: 6; resolved: 6.
     assert numbers(page) == {
-        "new_today": "2", "waiting": "4", "overdue": "2", "completed_today": "2",
-        "average_stars": "3.7 ★", "response_rate": "60%", "resolution_rate": "60%",
-        "satisfaction_rate": "67%"}
+        "new_today": "2",
+        "waiting": "4",
+        "overdue": "2",
+        "completed_today": "2",
+        "average_stars": "3.7 ★",
+        "response_rate": "60%",
+        "resolution_rate": "60%",
+        "satisfaction_rate": "67%",
+    }
     assert "近 30 天 3 条评价" in page
     assert len(overdue_list(page)) == 2
 
@@ -110,9 +120,12 @@ def test_each_number_links_to_the_matching_queue(client, busy_day):
     page = page_html(client.get("/console/"))
     today = beijing_today(utcnow()).isoformat()
 
-    expected = {"new_today": f"created_from={today}&created_to={today}",
-                "waiting": "status=waiting", "overdue": "overdue=1",
-                "completed_today": f"completed_on={today}"}
+    expected = {
+        "new_today": f"created_from={today}&created_to={today}",
+        "waiting": "status=waiting",
+        "overdue": "overdue=1",
+        "completed_today": f"completed_on={today}",
+    }
     for name, query in expected.items():
         link = stat_link(page, name)
         assert link == f"/console/orders?{query}", name
@@ -163,8 +176,11 @@ def test_street_admin_sees_the_street_and_filters_by_community(client, busy_day)
 
 def test_a_community_outside_the_scope_is_refused(client, busy_day):
     sign_in(client, busy_day.a.staff)
-    for query in (f"community_id={busy_day.b.community.id}", "community_id=abc",
-                  "community_id=99999999999"):
+    for query in (
+        f"community_id={busy_day.b.community.id}",
+        "community_id=abc",
+        "community_id=99999999999",
+    ):
         response = client.get(f"/console/?{query}")
         assert response.status_code == 422, query
         assert "flash-error" in page_html(response)
@@ -179,8 +195,13 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(client, world, who):
     counts, made = [], 0
     for total in (10, 100):
         for n in range(made, total):
-            order = make_order(world.a, world.item, [S.SUBMITTED, S.IN_PROGRESS, S.RATED][n % 3],
-                               age=timedelta(days=n % 5), member=world.a.member)
+            order = make_order(
+                world.a,
+                world.item,
+                [S.SUBMITTED, S.IN_PROGRESS, S.RATED][n % 3],
+                age=timedelta(days=n % 5),
+                member=world.a.member,
+            )
             if order.status == S.RATED:
                 order.stars = 1 + n % 5
                 add_event(order, "rate")

@@ -1,5 +1,6 @@
 """党员 pages of the console, the review queue (报到审核): approve, reject, and the community
 scope."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,14 @@ import pytest
 
 from app.accounts.models import Role
 from app.members.models import MemberProfile, RegistrationStatus
-from tests.helpers.console import (assert_page_error, csrf_token, page_html, post_form, sign_in,
-                                   tab_counts)
+from tests.helpers.console import (
+    assert_page_error,
+    csrf_token,
+    page_html,
+    post_form,
+    sign_in,
+    tab_counts,
+)
 from tests.helpers.db import fresh
 from tests.helpers.members import registration
 
@@ -78,10 +85,16 @@ def test_reject_with_a_common_reason(client, world):
     assert not profile.user.has_role(Role.MEMBER)
 
 
-@pytest.mark.parametrize("form, reason", [
-    ({"reason": "  单位名称与介绍信不一致，请核对  "}, "单位名称与介绍信不一致，请核对"),
-    ({"preset": "不属于本社区", "reason": "请到八一广场社区报到"}, "不属于本社区：请到八一广场社区报到"),
-])
+@pytest.mark.parametrize(
+    "form, reason",
+    [
+        ({"reason": "  单位名称与介绍信不一致，请核对  "}, "单位名称与介绍信不一致，请核对"),
+        (
+            {"preset": "不属于本社区", "reason": "请到八一广场社区报到"},
+            "不属于本社区：请到八一广场社区报到",
+        ),
+    ],
+)
 def test_reject_with_a_written_reason(client, world, form, reason):
     profile = registration(world.a.community)
     sign_in(client, world.a.staff)
@@ -90,13 +103,16 @@ def test_reject_with_a_written_reason(client, world, form, reason):
     assert fresh(profile).reject_reason == reason
 
 
-@pytest.mark.parametrize("form, field, message", [
-    ({}, "reason", "请选择常用理由或填写驳回理由"),
-    ({"reason": "太" * 201}, "reason", "长度"),
-    ({"preset": "重复报到", "reason": "太" * 199}, "reason", "最多 200 字"),
-    ({"reason": "含有\x07控制字符"}, "reason", "控制字符"),
-    ({"preset": "随便写的", "reason": "补充说明"}, "preset", "请从列表中选择"),
-])
+@pytest.mark.parametrize(
+    "form, field, message",
+    [
+        ({}, "reason", "请选择常用理由或填写驳回理由"),
+        ({"reason": "太" * 201}, "reason", "长度"),
+        ({"preset": "重复报到", "reason": "太" * 199}, "reason", "最多 200 字"),
+        ({"reason": "含有\x07控制字符"}, "reason", "控制字符"),
+        ({"preset": "随便写的", "reason": "补充说明"}, "preset", "请从列表中选择"),
+    ],
+)
 def test_invalid_reason_is_shown_next_to_the_field_and_kept(client, world, form, field, message):
     profile = registration(world.a.community)
     sign_in(client, world.a.staff)
@@ -108,7 +124,7 @@ def test_invalid_reason_is_shown_next_to_the_field_and_kept(client, world, form,
     assert re.search(rf'name="{field}"[^>]*class="invalid"', page)
     assert re.search(rf'<p class="field-error">[^<]*{message}', page)
     if form.get("reason") and "\x07" not in form["reason"]:
-        assert f'>{form["reason"]}</textarea>' in page
+        assert f">{form['reason']}</textarea>" in page
     assert fresh(profile).status == RegistrationStatus.PENDING
 
 
@@ -145,11 +161,13 @@ def test_staff_of_another_community_get_404_and_change_nothing(client, world):
     profile = registration(world.a.community)
     sign_in(client, world.b.staff)
 
-    for response in (post_form(client, f"{QUEUE}/{profile.id}/approve"),
-                     post_form(client, reject_path(profile), {"preset": "重复报到"}),
-                     post_form(client, reject_path(profile), {}),  # 404 before 422
-                     client.get(reject_path(profile)),
-                     post_form(client, f"{QUEUE}/999999/approve")):
+    for response in (
+        post_form(client, f"{QUEUE}/{profile.id}/approve"),
+        post_form(client, reject_path(profile), {"preset": "重复报到"}),
+        post_form(client, reject_path(profile), {}),  # 404 before 422
+        client.get(reject_path(profile)),
+        post_form(client, f"{QUEUE}/999999/approve"),
+    ):
         assert_page_error(response, 404, "找不到")
     profile = fresh(profile)
     assert profile.status == RegistrationStatus.PENDING and profile.reviewed_by_id is None
@@ -182,15 +200,19 @@ def test_street_admin_sees_the_street_and_filters_by_community(client, world):
     assert "外社区申请人" in only_b and "张卫东" not in only_b
     assert tab_counts(only_b) == {"待审核": 1, "已通过": 1, "已驳回": 0}
 
-    response = client.post(f"{QUEUE}/{in_b.id}/approve?community_id={world.b.community.id}",
-                           data={"csrf_token": csrf_token(client, QUEUE)})
+    response = client.post(
+        f"{QUEUE}/{in_b.id}/approve?community_id={world.b.community.id}",
+        data={"csrf_token": csrf_token(client, QUEUE)},
+    )
     assert response.headers["Location"] == f"{QUEUE}?community_id={world.b.community.id}"
     assert fresh(in_b).status == RegistrationStatus.APPROVED
 
 
 def test_staff_cannot_pick_another_community(client, world):
     sign_in(client, world.a.staff)
-    for path in (f"{QUEUE}?community_id={world.b.community.id}",
-                 f"/console/members?community_id={world.b.community.id}",
-                 f"{QUEUE}?community_id=abc"):
+    for path in (
+        f"{QUEUE}?community_id={world.b.community.id}",
+        f"/console/members?community_id={world.b.community.id}",
+        f"{QUEUE}?community_id=abc",
+    ):
         assert_page_error(client.get(path), 422, "提交的内容有误")

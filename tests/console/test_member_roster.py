@@ -1,5 +1,6 @@
 """党员 pages of the console, the roster (党员名册): each member's numbers, search, pages, the
 community scope, and a fixed number of queries however many rows."""
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,15 @@ def give_work(world, member) -> None:
     """Points +10 +5 -3; three open orders, one completed, two rated (4 and 5 stars);
     a cancelled order of theirs and a published one of nobody's, which count for nothing."""
     side, item = world.a, world.item
-    for status, stars in (("dispatched", None), ("accepted", None), ("in_progress", None),
-                          ("completed", None), ("rated", 4), ("rated", 5), ("cancelled", None)):
+    for status, stars in (
+        ("dispatched", None),
+        ("accepted", None),
+        ("in_progress", None),
+        ("completed", None),
+        ("rated", 4),
+        ("rated", 5),
+        ("cancelled", None),
+    ):
         factories.order(side.community, side.resident, item, status, member).stars = stars
     factories.order(side.community, side.resident, item, "published")
     for delta, reason in ((10, "order_completed"), (5, "adjustment"), (-3, "redemption")):
@@ -51,8 +59,11 @@ def test_roster_shows_each_members_numbers(client, world):
     page = page_html(client.get("/console/members"))
 
     row = roster_row(page, busy)
-    assert (cell(row, "points"), cell(row, "open-orders"), cell(row, "done-orders")) == \
-        ("12", "3", "3")
+    assert (cell(row, "points"), cell(row, "open-orders"), cell(row, "done-orders")) == (
+        "12",
+        "3",
+        "3",
+    )
     assert "4.5" in row and "2 次评价" in row
     idle_row = roster_row(page, idle)
     assert (cell(idle_row, "points"), cell(idle_row, "open-orders")) == ("0", "0")
@@ -132,7 +143,6 @@ def test_list_pages_run_a_fixed_number_of_queries(client, world):
     roster_100 = queries_of_request(client, "/console/members?limit=100")
     queue_100 = queries_of_request(client, f"{QUEUE}?limit=100")
 
-    assert page_html(client.get("/console/members?limit=100")).count(
-        '<tr id="member-') == 100
+    assert page_html(client.get("/console/members?limit=100")).count('<tr id="member-') == 100
     assert roster_10 == roster_100 <= 10
     assert queue_10 == queue_100 <= 6

@@ -1,14 +1,16 @@
 """工单详情 page: everything the resident sent, the timeline, the member, deadlines and the
 actions the order's state allows; another community's order is a 404 page."""
+
 from datetime import timedelta
 
 from app.extensions import db
-from app.orders.models import FollowUp, OrderEvent, OrderSource, OrderStatus as S
+from app.orders.models import FollowUp, OrderSource
+from app.orders.models import OrderStatus as S
 from tests.helpers import factories
 from tests.helpers.candidates import placed_member
 from tests.helpers.clock import utcnow
 from tests.helpers.console import assert_page_error, page_text, sign_in
-from tests.helpers.orders import seeded_order
+from tests.helpers.orders import add_event, seeded_order
 
 PHOTO = "https://img.example.com/leak.jpg"
 
@@ -32,8 +34,9 @@ def test_everything_the_resident_sent(client, world):
     assert f'<a href="{PHOTO}" target="_blank"' in text and f'<img src="{PHOTO}"' in text
     assert world.a.grid.name in text and world.a.building.name in text
     assert "小程序" in text and "待审核" in text
-    assert ("https://uri.amap.com/marker?position=115.8582%2C28.6829&name="
-            "%E4%B8%9C%E6%B9%96%E5%8C%BA") in text
+    assert (
+        "https://uri.amap.com/marker?position=115.8582%2C28.6829&name=%E4%B8%9C%E6%B9%96%E5%8C%BA"
+    ) in text
     assert "在地图上查看位置" in text
 
 
@@ -47,19 +50,30 @@ def test_without_coordinates_the_map_searches_the_address(client, world):
 def test_timeline_oldest_first_with_who_and_role(client, world):
     order = seeded_order(world.a, world.item, S.DISPATCHED, world.a.member)
     now = utcnow()
-    db.session.add_all([
-        OrderEvent(order_id=order.id, action="approve", from_status=S.SUBMITTED,
-                   to_status=S.APPROVED, actor_id=world.a.staff.id, at=now),
-        OrderEvent(order_id=order.id, action="dispatch", from_status=S.APPROVED,
-                   to_status=S.DISPATCHED, actor_id=world.street_admin.id,
-                   note="派给党员 张三", at=now + timedelta(minutes=5))])
+    add_event(order, "approve", now, S.APPROVED, from_status=S.SUBMITTED, actor=world.a.staff)
+    add_event(
+        order,
+        "dispatch",
+        now + timedelta(minutes=5),
+        S.DISPATCHED,
+        from_status=S.APPROVED,
+        actor=world.street_admin,
+        note="派给党员 张三",
+    )
     db.session.commit()
     text = page_text(sign_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
-    timeline = text[text.index('id="timeline"'):]
-    steps = ["<strong>提交工单</strong>", f"{world.a.resident.display_name}（居民）",
-             "<strong>审核通过</strong>", "社区工作人员（社区工作人员）", "待审核 → 待派单",
-             "<strong>派单</strong>", "街道管理员（街道管理员）", "待派单 → 已派单",
-             "派给党员 张三"]
+    timeline = text[text.index('id="timeline"') :]
+    steps = [
+        "<strong>提交工单</strong>",
+        f"{world.a.resident.display_name}（居民）",
+        "<strong>审核通过</strong>",
+        "社区工作人员（社区工作人员）",
+        "待审核 → 待派单",
+        "<strong>派单</strong>",
+        "街道管理员（街道管理员）",
+        "待派单 → 已派单",
+        "派给党员 张三",
+    ]
     positions = [timeline.index(step) for step in steps]
     assert positions == sorted(positions)
 
@@ -68,7 +82,7 @@ def test_assigned_member_with_phone_and_unit(client, world):
     member = placed_member(world.a.community, ["水电维修"], name="李建华")
     order = seeded_order(world.a, world.item, S.ACCEPTED, member)
     text = page_text(sign_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
-    block = text[text.index('id="assigned-member"'):text.index('id="timeline"')]
+    block = text[text.index('id="assigned-member"') : text.index('id="timeline"')]
     assert "李建华" in block and f"139{member.id:08d}" in block
     assert "南昌市东湖区机关事务局" in block
 
@@ -88,8 +102,15 @@ def test_rating_and_follow_ups_are_shown(client, world):
     order.stars, order.comment = 4, "来得很快"
     order.completion_note = "已更换水管接头"
     order.completion_photos = ["https://img.example.com/done.jpg"]
-    db.session.add(FollowUp(order_id=order.id, staff_id=world.a.staff.id, reached=True,
-                            satisfied=False, note="希望下次提前电话"))
+    db.session.add(
+        FollowUp(
+            order_id=order.id,
+            staff_id=world.a.staff.id,
+            reached=True,
+            satisfied=False,
+            note="希望下次提前电话",
+        )
+    )
     db.session.commit()
     text = page_text(sign_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
     assert "4 星：来得很快" in text and "已更换水管接头" in text
@@ -97,17 +118,29 @@ def test_rating_and_follow_ups_are_shown(client, world):
     assert "已联系，居民不满意" in text and "希望下次提前电话" in text
 
 
-ACTION_MARKS = {"approve": 'id="approve-button"', "publish": 'id="publish-button"',
-                "recall": 'id="recall-button"', "close": 'id="close-button"',
-                "dispatch": 'id="dispatch-form"', "reassign": 'id="reassign-form"',
-                "follow_up": 'id="follow-up-form"', "reject": 'id="reject-form"'}
-SHOWN = {S.SUBMITTED: {"approve", "reject"},
-         S.APPROVED: {"dispatch", "publish", "reject"},
-         S.PUBLISHED: {"dispatch", "recall"},
-         S.DISPATCHED: {"reassign"},
-         S.ACCEPTED: set(), S.IN_PROGRESS: set(),
-         S.COMPLETED: {"close", "follow_up"}, S.RATED: {"close", "follow_up"},
-         S.CLOSED: {"follow_up"}, S.REJECTED: set(), S.CANCELLED: set()}
+ACTION_MARKS = {
+    "approve": 'id="approve-button"',
+    "publish": 'id="publish-button"',
+    "recall": 'id="recall-button"',
+    "close": 'id="close-button"',
+    "dispatch": 'id="dispatch-form"',
+    "reassign": 'id="reassign-form"',
+    "follow_up": 'id="follow-up-form"',
+    "reject": 'id="reject-form"',
+}
+SHOWN = {
+    S.SUBMITTED: {"approve", "reject"},
+    S.APPROVED: {"dispatch", "publish", "reject"},
+    S.PUBLISHED: {"dispatch", "recall"},
+    S.DISPATCHED: {"reassign"},
+    S.ACCEPTED: set(),
+    S.IN_PROGRESS: set(),
+    S.COMPLETED: {"close", "follow_up"},
+    S.RATED: {"close", "follow_up"},
+    S.CLOSED: {"follow_up"},
+    S.REJECTED: set(),
+    S.CANCELLED: set(),
+}
 
 
 def test_only_the_actions_the_state_allows_are_shown(client, world):

@@ -1,27 +1,39 @@
 """代点单: staff enter an order for a resident without a smartphone, with the API's input
 rules; the resident is found (or created, without WeChat) by phone."""
+
 import threading
 
 import pytest
 from sqlalchemy import select
 
 from app.accounts.models import Role, User
+from app.console.forms.orders import OnBehalfSchema
 from app.extensions import db
 from app.orders import services
-from app.orders.models import OfflineResident, Order, OrderEvent, OrderSource, OrderStatus as S
-from app.console.forms.orders import OnBehalfSchema
+from app.orders.models import OfflineResident, Order, OrderEvent, OrderSource
+from app.orders.models import OrderStatus as S
 from tests.helpers import factories
-from tests.helpers.console import (assert_page_error, field_errors, flashes, page_text,
-                                   post_form, sign_in)
+from tests.helpers.console import (
+    assert_page_error,
+    field_errors,
+    flashes,
+    page_text,
+    post_form,
+    sign_in,
+)
 from tests.helpers.db import count_rows
 
 PATH = "/console/orders/new"
 
 
 def form(world, **overrides) -> dict:
-    data = {"contact_name": "刘奶奶", "contact_phone": "13979100001",
-            "address": "东湖区百花洲路 8 号3栋 201", "item_id": str(world.item.id),
-            "description": "家里灯不亮了\r\n想请人来看看"}
+    data = {
+        "contact_name": "刘奶奶",
+        "contact_phone": "13979100001",
+        "address": "东湖区百花洲路 8 号3栋 201",
+        "item_id": str(world.item.id),
+        "description": "家里灯不亮了\r\n想请人来看看",
+    }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -53,17 +65,31 @@ def test_an_order_for_a_new_resident(staff_client, world):
     assert response.request.path == f"/console/orders/{order.id}"
     assert flashes(response) == [f"已为居民刘奶奶代点单（工单 #{order.id}），当前状态：待审核"]
     assert (order.status, order.source, order.community_id, order.grid_id) == (
-        S.SUBMITTED, OrderSource.CONSOLE, world.a.community.id, world.a.grid.id)
+        S.SUBMITTED,
+        OrderSource.CONSOLE,
+        world.a.community.id,
+        world.a.grid.id,
+    )
     assert (order.contact_name, order.contact_phone, order.description) == (
-        "刘奶奶", "13979100001", "家里灯不亮了\n想请人来看看")
+        "刘奶奶",
+        "13979100001",
+        "家里灯不亮了\n想请人来看看",
+    )
     assert order.respond_by is not None and order.complete_by is not None
     resident = db.session.get(User, order.resident_id)
     assert (resident.display_name, resident.phone, resident.openid) == (
-        "刘奶奶", "13979100001", None)
+        "刘奶奶",
+        "13979100001",
+        None,
+    )
     assert resident.role_names == [Role.RESIDENT]
     event = db.session.scalars(select(OrderEvent).where(OrderEvent.order_id == order.id)).one()
     assert (event.action, event.to_status, event.actor_id, event.note) == (
-        "create", S.SUBMITTED, world.a.staff.id, "代点单：社区工作人员")
+        "create",
+        S.SUBMITTED,
+        world.a.staff.id,
+        "代点单：社区工作人员",
+    )
     text = page_text(response)
     assert "代点单：社区工作人员" in text and "13979100001" in text
 
@@ -95,8 +121,10 @@ def test_a_wechat_user_with_that_phone_is_not_taken_over(staff_client, world):
 
 def test_building_fills_in_its_grid(staff_client, world):
     post_form(staff_client, PATH, form(world, building_id=str(world.a.building.id)))
-    assert (only_order().grid_id, only_order().building_id) == (world.a.grid.id,
-                                                                world.a.building.id)
+    assert (only_order().grid_id, only_order().building_id) == (
+        world.a.grid.id,
+        world.a.building.id,
+    )
 
 
 BAD = [
@@ -116,8 +144,11 @@ BAD = [
     ({"description": "a\tb"}, "description", "不能包含控制字符"),
     ({"grid_id": "<b.grid>"}, "grid_id", "该网格不属于所选社区"),
     ({"building_id": "<b.building>"}, "building_id", "该楼栋不属于所选社区"),
-    ({"grid_id": "<other grid>", "building_id": "<a.building>"}, "building_id",
-     "该楼栋不在所选网格内"),
+    (
+        {"grid_id": "<other grid>", "building_id": "<a.building>"},
+        "building_id",
+        "该楼栋不在所选网格内",
+    ),
     ({"community_id": "<b.community>"}, "community_id", "请选择您管理的社区"),
     ({"approve": "perhaps"}, "approve", "应为 true 或 false"),
 ]
@@ -126,15 +157,20 @@ BAD = [
 def _resolve(world, overrides: dict) -> dict:
     other_grid = factories.grid(world.a.community) if "<other grid>" in overrides.values() else None
     db.session.commit()
-    places = {"<b.grid>": world.b.grid, "<b.building>": world.b.building,
-              "<a.building>": world.a.building, "<b.community>": world.b.community,
-              "<other grid>": other_grid}
+    places = {
+        "<b.grid>": world.b.grid,
+        "<b.building>": world.b.building,
+        "<a.building>": world.a.building,
+        "<b.community>": world.b.community,
+        "<other grid>": other_grid,
+    }
     return {k: str(places[v].id) if v in places else v for k, v in overrides.items()}
 
 
 @pytest.mark.parametrize("overrides, field, message", BAD)
 def test_bad_input_is_422_next_to_the_field_and_keeps_the_values(
-        staff_client, world, overrides, field, message):
+    staff_client, world, overrides, field, message
+):
     before = counts()
     data = form(world, **_resolve(world, overrides))
     response = post_form(staff_client, PATH, data)
@@ -156,7 +192,8 @@ def test_several_errors_at_once(staff_client, world):
     response = post_form(staff_client, PATH, {"contact_phone": "110", "address": "东湖区"})
     assert response.status_code == 422
     assert sorted(field_errors(response)) == sorted(
-        ["此项为必填", "请填写正确的手机号码", "请选择服务项目", "此项为必填"])
+        ["此项为必填", "请填写正确的手机号码", "请选择服务项目", "此项为必填"]
+    )
     assert 'value="东湖区"' in page_text(response)
 
 
@@ -166,8 +203,11 @@ def test_street_admin_chooses_the_community(client, world):
     assert 'name="community_id"' in text and world.b.grid.name in text
     response = post_form(client, PATH, form(world))
     assert response.status_code == 422 and field_errors(response) == ["请选择您管理的社区"]
-    post_form(client, PATH, form(world, community_id=str(world.b.community.id),
-                              building_id=str(world.b.building.id)))
+    post_form(
+        client,
+        PATH,
+        form(world, community_id=str(world.b.community.id), building_id=str(world.b.building.id)),
+    )
     order = only_order()
     assert (order.community_id, order.grid_id) == (world.b.community.id, world.b.grid.id)
 

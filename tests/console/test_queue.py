@@ -1,6 +1,7 @@
-"""The order queue (工单): tabs with counts, filters and search, the community scope, cursor
+"""The order queue (工单): tabs with counts, the rows, the community scope, cursor
 paging and overdue rows. The date filters and "overdue" count from now: every test runs on
 the frozen clock."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -8,11 +9,17 @@ from datetime import timedelta
 import pytest
 
 from app.extensions import db
-from app.orders.models import Order, OrderSource, OrderStatus as S
-from tests.helpers import factories
-from tests.helpers.clock import beijing_today, utcnow
-from tests.helpers.console import (next_link, overdue_row_ids, page_html, row_ids, sign_in,
-                                   tab_counts, total_count)
+from app.orders.models import Order, OrderSource
+from app.orders.models import OrderStatus as S
+from tests.helpers.console import (
+    next_link,
+    overdue_row_ids,
+    page_html,
+    row_ids,
+    sign_in,
+    tab_counts,
+    total_count,
+)
 from tests.helpers.db import count_rows
 from tests.helpers.orders import make_order
 
@@ -33,9 +40,17 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client):
 
 
 def test_tab_counts_match_the_database(client, world):
-    for status in [S.SUBMITTED] * 3 + [S.APPROVED, S.DISPATCHED, S.PUBLISHED, S.ACCEPTED,
-                                       S.IN_PROGRESS, S.COMPLETED, S.RATED, S.REJECTED,
-                                       S.CANCELLED]:
+    for status in [S.SUBMITTED] * 3 + [
+        S.APPROVED,
+        S.DISPATCHED,
+        S.PUBLISHED,
+        S.ACCEPTED,
+        S.IN_PROGRESS,
+        S.COMPLETED,
+        S.RATED,
+        S.REJECTED,
+        S.CANCELLED,
+    ]:
         make_order(world.a, world.item, status)
     make_order(world.b, world.item, S.SUBMITTED)
     db.session.commit()
@@ -44,21 +59,28 @@ def test_tab_counts_match_the_database(client, world):
     page = page_html(client.get(QUEUE))
 
     def in_db(*statuses) -> int:
-        return count_rows(Order, Order.community_id == world.a.community.id,
-                          Order.status.in_(statuses))
+        return count_rows(
+            Order, Order.community_id == world.a.community.id, Order.status.in_(statuses)
+        )
 
     assert tab_counts(page) == {
-        "submitted": in_db(S.SUBMITTED), "approved": in_db(S.APPROVED),
-        "dispatched": in_db(S.DISPATCHED), "published": in_db(S.PUBLISHED),
-        "serving": in_db(S.ACCEPTED, S.IN_PROGRESS), "finished": in_db(S.COMPLETED, S.RATED),
-        "rejected": in_db(S.REJECTED)}
+        "submitted": in_db(S.SUBMITTED),
+        "approved": in_db(S.APPROVED),
+        "dispatched": in_db(S.DISPATCHED),
+        "published": in_db(S.PUBLISHED),
+        "serving": in_db(S.ACCEPTED, S.IN_PROGRESS),
+        "finished": in_db(S.COMPLETED, S.RATED),
+        "rejected": in_db(S.REJECTED),
+    }
     assert tab_counts(page)["submitted"] == 3 and tab_counts(page)["serving"] == 2
     assert total_count(page) == 12 == len(row_ids(page))
 
 
 def test_a_tab_lists_its_statuses_and_keeps_the_counts_of_the_others(client, world):
-    serving = [make_order(world.a, world.item, S.ACCEPTED, member=world.a.member),
-               make_order(world.a, world.item, S.IN_PROGRESS, member=world.a.member)]
+    serving = [
+        make_order(world.a, world.item, S.ACCEPTED, member=world.a.member),
+        make_order(world.a, world.item, S.IN_PROGRESS, member=world.a.member),
+    ]
     make_order(world.a, world.item, S.SUBMITTED)
     db.session.commit()
     sign_in(client, world.a.staff)
@@ -70,115 +92,34 @@ def test_a_tab_lists_its_statuses_and_keeps_the_counts_of_the_others(client, wor
 
 
 def test_a_row_shows_what_staff_need_to_act(client, world):
-    order = make_order(world.a, world.item, S.DISPATCHED, member=world.a.member,
-                       contact_name="王阿姨", contact_phone="13900001111",
-                       source=OrderSource.CONSOLE)
+    order = make_order(
+        world.a,
+        world.item,
+        S.DISPATCHED,
+        member=world.a.member,
+        contact_name="王阿姨",
+        contact_phone="13900001111",
+        source=OrderSource.CONSOLE,
+    )
     db.session.commit()
     sign_in(client, world.a.staff)
 
     page = page_html(client.get(QUEUE))
-    row = page[page.index(f'data-order-id="{order.id}"'):]
-    row = row[:row.index("</tr>")]
-    for expected in (f'href="/console/orders/{order.id}"', world.item.name,
-                     world.item.category.name, "王阿姨", "13900001111", "已派单", "代点单",
-                     world.a.member.display_name, order.address):
+    row = page[page.index(f'data-order-id="{order.id}"') :]
+    row = row[: row.index("</tr>")]
+    for expected in (
+        f'href="/console/orders/{order.id}"',
+        world.item.name,
+        world.item.category.name,
+        "王阿姨",
+        "13900001111",
+        "已派单",
+        "代点单",
+        world.a.member.display_name,
+        order.address,
+    ):
         assert expected in row
     assert "社区</th>" not in page  # one community: no community column
-
-
-def test_each_filter_narrows_the_list(client, world):
-    a = world.a
-    other_item, other_grid = factories.catalog_item(), factories.grid(a.community)
-    plain = make_order(a, world.item)
-    by_category = make_order(a, other_item)
-    by_grid = make_order(a, world.item, grid_id=other_grid.id)
-    by_source = make_order(a, world.item, source=OrderSource.DEVICE)
-    late = make_order(a, world.item, age=timedelta(days=5))
-    old_done = make_order(a, world.item, S.COMPLETED, age=timedelta(days=10))
-    make_order(world.b, other_item, source=OrderSource.DEVICE)
-    db.session.commit()
-    sign_in(client, a.staff)
-    today = beijing_today(utcnow())
-    recent = [plain, by_category, by_grid, by_source]
-
-    cases = {
-        f"category_id={other_item.category_id}": [by_category],
-        f"grid_id={other_grid.id}": [by_grid],
-        "source=device": [by_source],
-        "source=miniprogram": [plain, by_category, by_grid, late, old_done],
-        f"created_from={today - timedelta(days=2)}&created_to={today}": recent,
-        f"created_to={today - timedelta(days=3)}": [late, old_done],
-        "overdue=1": [late],
-        f"overdue=1&created_from={today}": [],
-    }
-    for query, expected in cases.items():
-        response = client.get(f"{QUEUE}?{query}")
-        assert response.status_code == 200, query
-        assert row_ids(page_html(response)) == _ids(expected), query
-
-
-def test_search_covers_address_phone_text_and_name_case_insensitively(client, world):
-    a = world.a
-    first = make_order(a, world.item, address="东湖区BaiHua路8号", contact_phone="13900001111",
-                       description="厨房水管漏水", contact_name="王阿姨")
-    second = make_order(a, world.item, address="八一大道100%店", contact_phone="13700002222",
-                        description="帮忙_搬家", contact_name="李师傅")
-    make_order(a, world.item, address="叠山路1号", contact_phone="13600003333",
-               description="普通的事情", contact_name="赵先生")
-    make_order(world.b, world.item, address="东湖区BaiHua路9号", contact_phone="13900001111")
-    db.session.commit()
-    sign_in(client, a.staff)
-
-    cases = {"baihua": [first], "0000111": [first], "漏水": [first], "王阿": [first],
-             "100%": [second], "%": [second], "_": [second], "忙_搬": [second],
-             "不存在的内容": []}
-    for q, expected in cases.items():
-        response = client.get(QUEUE, query_string={"q": q})
-        assert row_ids(page_html(response)) == _ids(expected), q
-    page = page_html(client.get(QUEUE, query_string={"q": "漏水"}))
-    assert 'value="漏水"' in page
-
-
-@pytest.mark.parametrize("query, message, kept", [
-    ("created_from=2026-13-45", "不是合法的日期", 'value="2026-13-45"'),
-    ("created_from=2026-05-10&created_to=2026-05-01", "结束日期不能早于开始日期",
-     'value="2026-05-01"'),
-    ("created_to=0001-01-01", "日期超出范围", None),
-    ("status=unknown", "未知的状态", None),
-    ("source=wechat", "未知的来源", None),
-    ("overdue=maybe", "应为 true 或 false", None),
-    ("category_id=abc", "应为整数", None),
-    ("grid_id=99999999999", "无效的编号", None),
-    ("cursor=forged", "无效的分页游标", None),
-    ("limit=1000", "每页条数应在 1 到 100 之间", None),
-    ("q=%00abc", "不能包含控制字符", None),
-    ("q=" + "长" * 51, "长度", None),
-])
-def test_invalid_filters_are_shown_on_the_form_with_422(client, world, query, message, kept):
-    make_order(world.a, world.item)
-    db.session.commit()
-    sign_in(client, world.a.staff)
-
-    response = client.get(f"{QUEUE}?{query}")
-    page = page_html(response)
-    assert response.status_code == 422
-    assert message in page and 'class="field-error"' in page
-    assert "筛选条件有误" in page and row_ids(page) == []
-    if kept:
-        assert kept in page
-
-
-def test_a_grid_or_community_outside_the_scope_is_refused(client, world):
-    make_order(world.b, world.item, grid_id=world.b.grid.id)
-    db.session.commit()
-    sign_in(client, world.a.staff)
-
-    for query, message in ((f"grid_id={world.b.grid.id}", "该网格不在所选社区内"),
-                           (f"community_id={world.b.community.id}", "只能选择您管理的社区")):
-        for path in (QUEUE, f"{QUEUE}/new-count"):
-            response = client.get(f"{path}?{query}")
-            assert response.status_code == 422, (path, query)
-            assert message in page_html(response)
 
 
 def test_staff_never_see_another_communitys_orders(client, world):
@@ -209,17 +150,16 @@ def test_street_admin_sees_the_street_and_filters_by_community(client, world):
 
     page = page_html(client.get(f"{QUEUE}?community_id={world.b.community.id}"))
     assert row_ids(page) == [theirs.id] and total_count(page) == 1
-    page = page_html(client.get(f"{QUEUE}?community_id={world.b.community.id}"
-                           f"&grid_id={world.b.grid.id}"))
+    page = page_html(
+        client.get(f"{QUEUE}?community_id={world.b.community.id}&grid_id={world.b.grid.id}")
+    )
     assert row_ids(page) == [theirs.id]
-    response = client.get(f"{QUEUE}?community_id={world.b.community.id}"
-                          f"&grid_id={world.a.grid.id}")
+    response = client.get(f"{QUEUE}?community_id={world.b.community.id}&grid_id={world.a.grid.id}")
     assert response.status_code == 422 and "该网格不在所选社区内" in page_html(response)
 
 
 def test_paging_walks_every_row_once_keeping_the_filters(client, world):
-    expected = _ids(make_order(world.a, world.item, source=OrderSource.DEVICE)
-                    for _ in range(23))
+    expected = _ids(make_order(world.a, world.item, source=OrderSource.DEVICE) for _ in range(23))
     make_order(world.a, world.item)
     db.session.commit()
     sign_in(client, world.a.staff)
@@ -239,8 +179,9 @@ def test_overdue_rows_are_flagged(client, world):
     item = world.item  # answer within 24 hours, complete within 72
     fresh = make_order(world.a, item)
     unanswered = make_order(world.a, item, S.APPROVED, age=timedelta(hours=30))
-    unfinished = make_order(world.a, item, S.IN_PROGRESS, age=timedelta(days=4),
-                            member=world.a.member)
+    unfinished = make_order(
+        world.a, item, S.IN_PROGRESS, age=timedelta(days=4), member=world.a.member
+    )
     make_order(world.a, item, S.IN_PROGRESS, age=timedelta(hours=30), member=world.a.member)
     make_order(world.a, item, S.COMPLETED, age=timedelta(days=10))
     db.session.commit()

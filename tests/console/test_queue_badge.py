@@ -1,5 +1,6 @@
 """The order queue's new-order badge (polled by HTMX), and its fixed number of SQL queries
 however many orders there are."""
+
 from __future__ import annotations
 
 import html
@@ -9,7 +10,8 @@ from datetime import timedelta
 import pytest
 
 from app.extensions import db
-from app.orders.models import Order, OrderSource, OrderStatus as S
+from app.orders.models import Order, OrderSource
+from app.orders.models import OrderStatus as S
 from tests.helpers import factories
 from tests.helpers.console import field_errors, page_html, row_ids, sign_in
 from tests.helpers.db import count_rows
@@ -40,8 +42,9 @@ def test_new_orders_raise_a_badge_and_refresh_the_pending_count(client, world):
     make_order(world.b, world.item)
     db.session.commit()
     badge = page_html(client.get(poll))
-    assert ('<a class="badge hot new-badge" href="/console/orders">有 2 条新工单，点击刷新</a>'
-            in badge)
+    assert (
+        '<a class="badge hot new-badge" href="/console/orders">有 2 条新工单，点击刷新</a>' in badge
+    )
     assert 'hx-swap-oob="true">3</span>' in badge
 
 
@@ -66,9 +69,12 @@ def test_the_badge_counts_only_orders_under_the_pages_filters(client, world, mon
 
 def test_new_count_refuses_bad_input(client, world):
     sign_in(client, world.a.staff)
-    for query, message in (("since=-1", "无效的编号"), ("since=abc", "应为整数"),
-                           ("status=nope", "未知的状态"),
-                           ("created_from=yesterday", "不是合法的日期")):
+    for query, message in (
+        ("since=-1", "无效的编号"),
+        ("since=abc", "应为整数"),
+        ("status=nope", "未知的状态"),
+        ("created_from=yesterday", "不是合法的日期"),
+    ):
         response = client.get(f"{QUEUE}/new-count?{query}")
         assert response.status_code == 422, query
         assert field_errors(response) == [message], query
@@ -82,8 +88,14 @@ def _fill(world, total: int) -> None:
     for n in range(have, total):
         status = statuses[n % len(statuses)]
         member = world.a.member if status in (S.DISPATCHED, S.IN_PROGRESS, S.RATED) else None
-        make_order(world.a, items[n % 3], status, member=member,
-                   age=timedelta(days=n % 6), grid_id=world.a.grid.id)
+        make_order(
+            world.a,
+            items[n % 3],
+            status,
+            member=member,
+            age=timedelta(days=n % 6),
+            grid_id=world.a.grid.id,
+        )
     db.session.commit()
 
 

@@ -1,6 +1,7 @@
 """Calling the mini-program API as one of the test's users, and checking the error envelope
 `{"error": {"code", "message", "details"}}`. Paths given to `call`, `get`, `post` and `pages`
 are under /api/v1."""
+
 from __future__ import annotations
 
 from app.accounts.tokens import issue_token
@@ -20,8 +21,9 @@ def auth(user) -> dict:
 
 def call(client, user, method: str, path: str, body=None, headers: dict | None = None):
     """`method` ("get", "post" ...) of API + `path` as `user` (None: without a token)."""
-    return getattr(client, method)(f"{API}{path}", json=body,
-                                   headers={**auth(user), **(headers or {})})
+    return getattr(client, method)(
+        f"{API}{path}", json=body, headers={**auth(user), **(headers or {})}
+    )
 
 
 def get(client, user, path: str):

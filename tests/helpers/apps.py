@@ -1,5 +1,6 @@
 """The test databases, and apps on them configured differently from the shared test app
 (real WeChat path, rate limiting on, another pool)."""
+
 from __future__ import annotations
 
 import os
@@ -15,15 +16,17 @@ if os.environ.get("TEST_DATABASE_URL"):
     BACKENDS["postgresql"] = os.environ["TEST_DATABASE_URL"]
 
 # Tests of sharing through Redis (marked `redis`) use database 15 of the server in REDIS_URL.
-REDIS_TEST_URL = (os.environ["REDIS_URL"].rsplit("/", 1)[0] + "/15"
-                  if os.environ.get("REDIS_URL") else None)
+REDIS_TEST_URL = (
+    os.environ["REDIS_URL"].rsplit("/", 1)[0] + "/15" if os.environ.get("REDIS_URL") else None
+)
 
 WECHAT_TIMEOUT = 1.0
 
 
 def make_config(database_url: str, **overrides) -> type[TestingConfig]:
-    return type("TestConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": database_url,
-                                                 **overrides})
+    return type(
+        "TestConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": database_url, **overrides}
+    )
 
 
 @contextmanager
@@ -45,9 +48,15 @@ def other_app(app, **overrides):
 
 def wechat_overrides(fake, **overrides) -> dict:
     """Settings of an app that logs in through wechatpy to the fake WeChat server `fake`."""
-    return {"WECHAT_FAKE": False, "WECHAT_API_BASE": fake.url, "WECHAT_APPID": APPID,
-            "WECHAT_SECRET": SECRET, "WECHAT_TIMEOUT_SECONDS": WECHAT_TIMEOUT,
-            "REDIS_URL": None, **overrides}
+    return {
+        "WECHAT_FAKE": False,
+        "WECHAT_API_BASE": fake.url,
+        "WECHAT_APPID": APPID,
+        "WECHAT_SECRET": SECRET,
+        "WECHAT_TIMEOUT_SECONDS": WECHAT_TIMEOUT,
+        "REDIS_URL": None,
+        **overrides,
+    }
 
 
 @contextmanager
@@ -66,6 +75,8 @@ def rate_limited_app(app, limit: str = "3 per minute", **overrides):
     """Rate limiting on, `limit` logins per client address, counted in memory unless
     `overrides` say otherwise."""
     settings = {"RATELIMIT_STORAGE_URI": "memory://", **overrides}
-    with limiter_state_kept(), other_app(app, RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT=limit,
-                                         **settings) as second:
+    with (
+        limiter_state_kept(),
+        other_app(app, RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT=limit, **settings) as second,
+    ):
         yield second

@@ -1,5 +1,6 @@
 """Helpers of the browser tests (tests/browser): signing in, screenshots, the layout, and the
 demo's orders by their description with the order page of one."""
+
 from __future__ import annotations
 
 import os
@@ -37,7 +38,6 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOT_DIR / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
-
 
 
 def demo_order(text: str) -> Order:

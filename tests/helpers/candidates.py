@@ -1,5 +1,6 @@
 """Members placed in grids and buildings, with skills, workloads and ratings, for the
 candidate ranking tests of the API and the console."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,9 +9,11 @@ from datetime import timedelta
 from app.accounts.models import User
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
-from app.orders.models import Order, OrderEvent, OrderStatus as S
+from app.orders.models import Order
+from app.orders.models import OrderStatus as S
 from tests.helpers import factories
 from tests.helpers.clock import utcnow
+from tests.helpers.orders import add_event
 
 SKILL = "水电维修"
 
@@ -36,10 +39,7 @@ def give_open_orders(side, item, member: User, count: int) -> None:
 def give_rating(side, item, member: User, stars: int, days_ago: int = 1) -> Order:
     order = factories.order(side.community, side.resident, item, S.RATED, member_obj=member)
     order.stars = stars
-    db.session.add(OrderEvent(order_id=order.id, action="rate", from_status=S.COMPLETED,
-                              to_status=S.RATED, actor_id=side.resident.id,
-                              at=utcnow() - timedelta(days=days_ago)))
-    db.session.flush()
+    add_event(order, "rate", utcnow() - timedelta(days=days_ago), S.RATED, from_status=S.COMPLETED)
     return order
 
 
@@ -47,6 +47,7 @@ def give_rating(side, item, member: User, stars: int, days_ago: int = 1) -> Orde
 class Field:
     """An approved order of world.a at world.a's building, for an item needing SKILL, and
     members who differ in one way each. `expected` is the ranking, best first."""
+
     order: Order
     skilled: User
     busy: User
@@ -59,8 +60,17 @@ class Field:
 
     @property
     def expected(self) -> list[int]:
-        return [u.id for u in (self.skilled, self.busy, self.neighbour, self.grid_mate,
-                               self.rated, self.plain)]
+        return [
+            u.id
+            for u in (
+                self.skilled,
+                self.busy,
+                self.neighbour,
+                self.grid_mate,
+                self.rated,
+                self.plain,
+            )
+        ]
 
 
 def candidate_field(world) -> Field:
@@ -80,8 +90,9 @@ def candidate_field(world) -> Field:
     give_rating(a, item, rated, 5, days_ago=30)
     give_rating(a, item, rated, 1, days_ago=120)  # too old to count
     pending = placed_member(a.community, [SKILL], a.grid, a.building, "待审党员")
-    db.session.scalar(db.select(MemberProfile).where(
-        MemberProfile.user_id == pending.id)).status = RegistrationStatus.PENDING
+    db.session.scalar(
+        db.select(MemberProfile).where(MemberProfile.user_id == pending.id)
+    ).status = RegistrationStatus.PENDING
     inactive = placed_member(a.community, [SKILL], a.grid, a.building, "停用党员")
     inactive.is_active = False
     order = factories.order(a.community, a.resident, item, S.APPROVED)

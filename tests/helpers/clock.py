@@ -14,9 +14,10 @@ Request it before `world` (or with `pytest.mark.usefixtures("frozen_clock")`) wh
 world's own timestamps matter. A real sleep stays only where real time is the point (a slow
 server answering after a timeout, a window counted by another process).
 """
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -26,7 +27,7 @@ from app.clock import beijing_today, day_start, utcnow
 __all__ = ["FROZEN_AT", "FrozenClock", "beijing_today", "day_start", "frozen_clock", "utcnow"]
 
 # A Thursday, 10:00 in Beijing: mid-morning, far from either midnight.
-FROZEN_AT = datetime(2026, 11, 26, 2, 0, tzinfo=timezone.utc)
+FROZEN_AT = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
 
 
 class FrozenClock:

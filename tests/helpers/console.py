@@ -1,5 +1,6 @@
 """The console (社区派单台) as a browser sees it: signing in, forms posted with the CSRF token
 read from a page, and reading pages back (flashes, field errors, tabs, queue rows)."""
+
 from __future__ import annotations
 
 import html
@@ -19,8 +20,10 @@ def csrf_token(client, path: str = "/console/login") -> str:
 
 def console_login(client, user, password: str = STAFF_PASSWORD):
     """The login form posted with `user`'s username; returns the answer."""
-    return client.post("/console/login", data={
-        "username": user.username, "password": password, "csrf_token": csrf_token(client)})
+    return client.post(
+        "/console/login",
+        data={"username": user.username, "password": password, "csrf_token": csrf_token(client)},
+    )
 
 
 def sign_in(client, user):
@@ -35,12 +38,17 @@ def sign_in(client, user):
     return client
 
 
-def post_form(client, path: str, data: dict | None = None, *, follow: bool = False,
-              token_from: str = "/console/"):
+def post_form(
+    client,
+    path: str,
+    data: dict | None = None,
+    *,
+    follow: bool = False,
+    token_from: str = "/console/",
+):
     """POST a console form as the page would, with the session's CSRF token."""
     token = csrf_token(client, token_from)
-    return client.post(path, data={**(data or {}), "csrf_token": token},
-                       follow_redirects=follow)
+    return client.post(path, data={**(data or {}), "csrf_token": token}, follow_redirects=follow)
 
 
 def page_html(response) -> str:
@@ -54,22 +62,32 @@ def page_text(response) -> str:
 
 
 def flashes(response) -> list[str]:
-    return [html.unescape(m) for m in
-            re.findall(r'class="flash flash-\w+"[^>]*>([^<]*)<', page_html(response))]
+    return [
+        html.unescape(m)
+        for m in re.findall(r'class="flash flash-\w+"[^>]*>([^<]*)<', page_html(response))
+    ]
 
 
 def field_errors(response) -> list[str]:
-    return [html.unescape(m) for m in
-            re.findall(r'class="field-error"[^>]*>([^<]*)<', page_html(response))]
+    return [
+        html.unescape(m)
+        for m in re.findall(r'class="field-error"[^>]*>([^<]*)<', page_html(response))
+    ]
 
 
 def tab_counts(page: str) -> dict[str, int]:
     """The count on each tab, by the tab's data-tab key (the order queue) or, where tabs
     have none, by their label (the 报到审核 tabs); the queue's 全部 is `total_count`."""
-    found = re.findall(r'(?:data-tab="(\w+)")?>\s*([^<>]*?)\s*<span class="badge[^"]*"[^>]*>'
-                       r'(\d+)</span>', page[page.index('class="tabs"'):])
-    return {key or label: int(count) for key, label, count in found
-            if key or label in ("待审核", "已通过", "已驳回")}
+    found = re.findall(
+        r'(?:data-tab="(\w+)")?>\s*([^<>]*?)\s*<span class="badge[^"]*"[^>]*>'
+        r"(\d+)</span>",
+        page[page.index('class="tabs"') :],
+    )
+    return {
+        key or label: int(count)
+        for key, label, count in found
+        if key or label in ("待审核", "已通过", "已驳回")
+    }
 
 
 def total_count(page: str) -> int:

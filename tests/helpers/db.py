@@ -1,4 +1,5 @@
 """Reading the test database past what the test's session holds."""
+
 from __future__ import annotations
 
 from sqlalchemy import func, select

@@ -1,4 +1,5 @@
 """Builders of valid objects for tests. They add to the session; the caller commits."""
+
 from __future__ import annotations
 
 import functools
@@ -10,9 +11,9 @@ from app.accounts.models import Role, User, UserRole
 from app.catalog.models import CatalogItem, Category, CategoryKind
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
-from app.org.models import Building, Community, Grid, Street
 from app.orders.deadlines import set_deadlines
 from app.orders.models import Order, OrderEvent, OrderStatus
+from app.org.models import Building, Community, Grid, Street
 from tests.helpers.clock import utcnow
 
 _seq = itertools.count(1)
@@ -72,24 +73,41 @@ def _staff_password_hash() -> str:
 
 
 def staff(community_obj: Community, username: str | None = None) -> User:
-    return user(UserRole(role=Role.STAFF, community_id=community_obj.id),
-                username=username or f"staff{_n()}",
-                password_hash=_staff_password_hash(),
-                display_name="社区工作人员")
+    return user(
+        UserRole(role=Role.STAFF, community_id=community_obj.id),
+        username=username or f"staff{_n()}",
+        password_hash=_staff_password_hash(),
+        display_name="社区工作人员",
+    )
 
 
 def street_admin(street_obj: Street) -> User:
-    return user(UserRole(role=Role.STREET_ADMIN, street_id=street_obj.id),
-                username=f"admin{_n()}", display_name="街道管理员")
+    return user(
+        UserRole(role=Role.STREET_ADMIN, street_id=street_obj.id),
+        username=f"admin{_n()}",
+        display_name="街道管理员",
+    )
 
 
 def member(community_obj: Community, skills: list[str] | None = None) -> User:
     n = _n()
-    obj = user(UserRole(role=Role.RESIDENT), UserRole(role=Role.MEMBER, community_id=community_obj.id),
-               openid=f"member-openid-{n}", display_name=f"党员{n}")
-    db.session.add(MemberProfile(user_id=obj.id, community_id=community_obj.id, name=f"党员{n}",
-                                 unit_name="南昌市东湖区机关事务局", letter_no=f"DH-2026-{n:04d}",
-                                 skills=skills or [], status=RegistrationStatus.APPROVED))
+    obj = user(
+        UserRole(role=Role.RESIDENT),
+        UserRole(role=Role.MEMBER, community_id=community_obj.id),
+        openid=f"member-openid-{n}",
+        display_name=f"党员{n}",
+    )
+    db.session.add(
+        MemberProfile(
+            user_id=obj.id,
+            community_id=community_obj.id,
+            name=f"党员{n}",
+            unit_name="南昌市东湖区机关事务局",
+            letter_no=f"DH-2026-{n:04d}",
+            skills=skills or [],
+            status=RegistrationStatus.APPROVED,
+        )
+    )
     db.session.flush()
     return obj
 
@@ -102,16 +120,35 @@ def catalog_item(points: int = 10, kind: CategoryKind = CategoryKind.PUBLIC) -> 
     return obj
 
 
-def order(community_obj: Community, resident_obj: User, item: CatalogItem,
-          status: OrderStatus = OrderStatus.SUBMITTED, member_obj: User | None = None) -> Order:
-    obj = Order(community_id=community_obj.id, resident_id=resident_obj.id, item_id=item.id,
-                description="家里水管漏水，需要帮忙维修", address="东湖区百花洲路1号2栋301",
-                contact_phone="13812341234", status=status,
-                member_id=member_obj.id if member_obj else None, created_at=utcnow())
+def order(
+    community_obj: Community,
+    resident_obj: User,
+    item: CatalogItem,
+    status: OrderStatus = OrderStatus.SUBMITTED,
+    member_obj: User | None = None,
+) -> Order:
+    obj = Order(
+        community_id=community_obj.id,
+        resident_id=resident_obj.id,
+        item_id=item.id,
+        description="家里水管漏水，需要帮忙维修",
+        address="东湖区百花洲路1号2栋301",
+        contact_phone="13812341234",
+        status=status,
+        member_id=member_obj.id if member_obj else None,
+        created_at=utcnow(),
+    )
     set_deadlines(obj, item, obj.created_at)
     db.session.add(obj)
     db.session.flush()
-    db.session.add(OrderEvent(order_id=obj.id, action="create", from_status=None,
-                              to_status=status, actor_id=resident_obj.id))
+    db.session.add(
+        OrderEvent(
+            order_id=obj.id,
+            action="create",
+            from_status=None,
+            to_status=status,
+            actor_id=resident_obj.id,
+        )
+    )
     db.session.flush()
     return obj

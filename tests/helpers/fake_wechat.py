@@ -4,8 +4,10 @@ that tests run the real wechatpy path over real sockets.
 Login codes steer it: `bad…` → errcode 40029, `used…` → 40163, `busy…` → -1,
 `boom…` → HTTP 500, `html…` → a non-JSON page, `slow…` → answers after `slow_seconds`;
 any other code logs in the openid `openid-<code>`."""
+
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -32,7 +34,7 @@ class FakeWechatServer:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def start(self) -> "FakeWechatServer":
+    def start(self) -> FakeWechatServer:
         self._thread.start()
         return self
 
@@ -74,8 +76,11 @@ class FakeWechatServer:
         for prefix, answer in _LOGIN_FAILURES.items():
             if code.startswith(prefix):
                 return answer
-        return 200, {"openid": f"openid-{code}", "session_key": f"SESSION-KEY-{code}",
-                     "unionid": f"union-{code}"}
+        return 200, {
+            "openid": f"openid-{code}",
+            "session_key": f"SESSION-KEY-{code}",
+            "unionid": f"union-{code}",
+        }
 
     def issue_token(self, credentials: dict):
         if (credentials.get("appid"), credentials.get("secret")) != (APPID, SECRET):
@@ -96,6 +101,7 @@ class FakeWechatServer:
             if body.get("touser") == REFUSING_OPENID:
                 return 200, {"errcode": 43101, "errmsg": "user refuse to accept the msg"}
             return 200, {"errcode": 0, "errmsg": "ok", "msgid": 1}
+
         return self.with_token(query, send)
 
     def msg_sec_check(self, query: dict, body: dict):
@@ -104,6 +110,7 @@ class FakeWechatServer:
                 return 200, {"errcode": 47001, "errmsg": "data format error"}
             suggest = "risky" if RISKY_WORD in body.get("content", "") else "pass"
             return 200, {"errcode": 0, "errmsg": "ok", "result": {"suggest": suggest, "label": 100}}
+
         return self.with_token(query, check)
 
     def wxacode(self, query: dict, body: dict):
@@ -111,6 +118,7 @@ class FakeWechatServer:
             if len(body.get("scene", "")) > 32:
                 return 200, {"errcode": 40169, "errmsg": "invalid length for scene"}
             return 200, PNG
+
         return self.with_token(query, draw)
 
 
@@ -146,8 +154,9 @@ def _handler_for(fake: FakeWechatServer) -> type[BaseHTTPRequestHandler]:
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             body = json.loads(raw) if raw else {}
             fake.calls[parts.path] += 1
-            fake.requests.append({"method": method, "path": parts.path, "query": query,
-                                  "body": body})
+            fake.requests.append(
+                {"method": method, "path": parts.path, "query": query, "body": body}
+            )
             status, answer = fake.answer(method, parts.path, query, body)
             self._reply(status, answer)
 
@@ -161,12 +170,11 @@ def _handler_for(fake: FakeWechatServer) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
-            try:
+            # The client may have given up waiting (the `slow` code).
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(payload)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up waiting (the `slow` code)
 
-        def log_message(self, format, *args) -> None:  # noqa: A002 - keep test output quiet
+        def log_message(self, format, *args) -> None:
             pass
 
     return Handler

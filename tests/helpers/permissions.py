@@ -18,10 +18,12 @@ same with "b.", and "street_admin"), or one of BAD_TOKENS: "anonymous" (no heade
 is that user's id; a body may also be a function of the world. The code may be left out
 for 401, 403 and 404, which always answer UNAUTHORIZED, FORBIDDEN and NOT_FOUND.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -68,15 +70,20 @@ def body_of(world, body):
     if callable(body):
         return body(world)
     if isinstance(body, dict):
-        return {key: world.user(value[1:-1]).id
-                if isinstance(value, str) and value.startswith("<") else value
-                for key, value in body.items()}
+        return {
+            key: world.user(value[1:-1]).id
+            if isinstance(value, str) and value.startswith("<")
+            else value
+            for key, value in body.items()
+        }
     return body
 
 
 def check(client, world, case: Case, **ids) -> dict:
     """Make the case's call; assert its status and code; returns the "error" object."""
-    response = getattr(client, case.method)(API + case.path.format(**ids),
-                                            json=body_of(world, case.body),
-                                            headers=headers_of(world, case.who))
+    response = getattr(client, case.method)(
+        API + case.path.format(**ids),
+        json=body_of(world, case.body),
+        headers=headers_of(world, case.who),
+    )
     return assert_error(response, case.status, case.code)

@@ -1,4 +1,5 @@
 """Counting the SQL statements a piece of code runs (for fixed-query-count tests)."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager

@@ -1,4 +1,5 @@
 """The member's points ledger: balance, entries newest first, pages, Chinese reason labels."""
+
 from datetime import datetime
 
 from app.extensions import db
@@ -14,8 +15,9 @@ def _ledger(client, member, query: str = "") -> dict:
 
 def test_balance_entries_and_labels(client, world):
     member = world.a.member
-    order = factories.order(world.a.community, world.a.resident, world.item,
-                            OrderStatus.COMPLETED, member)
+    order = factories.order(
+        world.a.community, world.a.resident, world.item, OrderStatus.COMPLETED, member
+    )
     credit = points_entry(member, 10, "order_completed", order.id, "完成工单：水管维修")
     redeem = points_entry(member, -4, "redemption", note="兑换：洗衣液")
     adjust = points_entry(member, 3, "adjustment", note="补录活动积分")
@@ -27,9 +29,15 @@ def test_balance_entries_and_labels(client, world):
     assert body["next_cursor"] is None
     assert item_ids(body) == [adjust.id, redeem.id, credit.id]
     first = body["items"][-1]
-    assert first == {"id": credit.id, "delta": 10, "reason": "order_completed",
-                     "reason_label": "完成工单", "order_id": order.id,
-                     "note": "完成工单：水管维修", "at": first["at"]}
+    assert first == {
+        "id": credit.id,
+        "delta": 10,
+        "reason": "order_completed",
+        "reason_label": "完成工单",
+        "order_id": order.id,
+        "note": "完成工单：水管维修",
+        "at": first["at"],
+    }
     assert datetime.fromisoformat(first["at"]).tzinfo is not None
     assert [item["reason_label"] for item in body["items"]] == ["人工调整", "积分兑换", "完成工单"]
     assert body["items"][0]["order_id"] is None

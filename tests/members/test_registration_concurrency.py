@@ -1,4 +1,5 @@
 """Races settled by PostgreSQL: conditional UPDATEs and the unique user_id, with real threads."""
+
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from threading import Barrier
@@ -8,8 +9,14 @@ import pytest
 from tests.helpers import factories
 from tests.helpers.api import API, auth
 from tests.helpers.db import fresh
-from tests.helpers.members import (REGISTRATION, STAFF_MEMBERS, member_role_count,
-                                   profile_count, registration, registration_body)
+from tests.helpers.members import (
+    REGISTRATION,
+    STAFF_MEMBERS,
+    member_role_count,
+    profile_count,
+    registration,
+    registration_body,
+)
 
 pytestmark = pytest.mark.postgresql
 
@@ -47,8 +54,10 @@ def test_approve_and_reject_at_once_one_wins(app, world):
     obj = registration(world.a.community)
     path = f"{STAFF_MEMBERS}/{obj.id}"
     headers = auth(world.a.staff)
-    calls = [("post", f"{path}/approve", None, headers),
-             ("post", f"{path}/reject", {"reason": "材料不全"}, headers)] * 3
+    calls = [
+        ("post", f"{path}/approve", None, headers),
+        ("post", f"{path}/reject", {"reason": "材料不全"}, headers),
+    ] * 3
 
     statuses = _race(app, calls)
 

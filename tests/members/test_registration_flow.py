@@ -1,10 +1,19 @@
 """Registration (报到) end to end: submit, review, become a member, resubmit after rejection."""
+
 from app.members.models import RegistrationStatus
 from tests.helpers.api import assert_error, get, item_ids, post
 from tests.helpers.db import fresh
-from tests.helpers.members import (POINTS, REGISTRATION, STAFF_MEMBERS, member_role_count,
-                                   profile_count, registration, registration_body, role_names,
-                                   submit_registration as submit)
+from tests.helpers.members import (
+    POINTS,
+    REGISTRATION,
+    STAFF_MEMBERS,
+    member_role_count,
+    profile_count,
+    registration,
+    registration_body,
+    role_names,
+)
+from tests.helpers.members import submit_registration as submit
 
 
 def test_register_list_approve_makes_a_member(client, world):
@@ -18,7 +27,10 @@ def test_register_list_approve_makes_a_member(client, world):
     assert created["status"] == "pending"
     assert created["community_id"] == world.a.community.id
     assert (created["name"], created["unit_name"], created["letter_no"]) == (
-        "张三", "南昌市东湖区机关事务局", "DH-2026_0001")
+        "张三",
+        "南昌市东湖区机关事务局",
+        "DH-2026_0001",
+    )
     assert created["skills"] == ["水电维修", "法律咨询"]
     assert created["phone"] == "13812345678"
     assert created["created_at"] and created["reviewed_at"] is None
@@ -47,10 +59,16 @@ def test_register_list_approve_makes_a_member(client, world):
 
 def test_reject_with_reason_then_resubmit_in_place(client, world):
     resident, staff = world.a.resident, world.a.staff
-    registration_id = submit(client, resident, registration_body(world.a.community)).get_json()["id"]
+    registration_id = submit(client, resident, registration_body(world.a.community)).get_json()[
+        "id"
+    ]
 
-    response = post(client, staff, f"{STAFF_MEMBERS}/{registration_id}/reject",
-                    {"reason": "  介绍信编号与单位不符  "})
+    response = post(
+        client,
+        staff,
+        f"{STAFF_MEMBERS}/{registration_id}/reject",
+        {"reason": "  介绍信编号与单位不符  "},
+    )
     assert response.status_code == 200
     rejected = response.get_json()
     assert rejected["status"] == "rejected"
@@ -75,8 +93,9 @@ def test_reject_with_reason_then_resubmit_in_place(client, world):
 
 
 def test_resubmission_may_move_to_another_community(client, world):
-    rejected = registration(world.a.community, status=RegistrationStatus.REJECTED,
-                            user=world.a.resident)
+    rejected = registration(
+        world.a.community, status=RegistrationStatus.REJECTED, user=world.a.resident
+    )
     response = submit(client, world.a.resident, registration_body(world.b.community))
     assert response.status_code == 201
     assert response.get_json()["community_id"] == world.b.community.id
@@ -103,13 +122,18 @@ def test_an_approved_member_cannot_register_again(client, world):
 
 def test_approve_twice_is_409_and_one_member_role(client, world):
     resident, staff = world.a.resident, world.a.staff
-    registration_id = submit(client, resident, registration_body(world.a.community)).get_json()["id"]
+    registration_id = submit(client, resident, registration_body(world.a.community)).get_json()[
+        "id"
+    ]
     path = f"{STAFF_MEMBERS}/{registration_id}"
     assert post(client, staff, f"{path}/approve").status_code == 200
 
     assert_error(post(client, staff, f"{path}/approve"), 409, "REGISTRATION_STATE_CONFLICT")
-    assert_error(post(client, staff, f"{path}/reject", {"reason": "重复"}), 409,
-                 "REGISTRATION_STATE_CONFLICT")
+    assert_error(
+        post(client, staff, f"{path}/reject", {"reason": "重复"}),
+        409,
+        "REGISTRATION_STATE_CONFLICT",
+    )
     assert member_role_count(resident.id) == 1
     assert get(client, staff, path).get_json()["status"] == "approved"
 
@@ -119,8 +143,11 @@ def test_a_rejected_registration_cannot_be_approved_or_rejected_again(client, wo
     rejected = registration(world.a.community, status=RegistrationStatus.REJECTED)
     path = f"{STAFF_MEMBERS}/{rejected.id}"
     assert_error(post(client, staff, f"{path}/approve"), 409, "REGISTRATION_STATE_CONFLICT")
-    assert_error(post(client, staff, f"{path}/reject", {"reason": "再次驳回"}), 409,
-                 "REGISTRATION_STATE_CONFLICT")
+    assert_error(
+        post(client, staff, f"{path}/reject", {"reason": "再次驳回"}),
+        409,
+        "REGISTRATION_STATE_CONFLICT",
+    )
     assert get(client, staff, path).get_json()["reviewed_by_id"] is None
     assert "member" not in role_names(rejected.user_id)
 

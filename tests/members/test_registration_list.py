@@ -1,4 +1,5 @@
 """The staff's registration list: status filter and cursor pages, newest first."""
+
 from app.members.models import RegistrationStatus
 from tests.helpers.api import get, item_ids, pages
 from tests.helpers.members import STAFF_MEMBERS, profile_id_of, registration
@@ -29,8 +30,9 @@ def test_default_limit_is_20(client, world):
 
 
 def test_status_filter(client, world):
-    by_status = {status: registration(world.a.community, status=status).id
-                 for status in RegistrationStatus}
+    by_status = {
+        status: registration(world.a.community, status=status).id for status in RegistrationStatus
+    }
     for status, registration_id in by_status.items():
         items = get(client, world.a.staff, f"{STAFF_MEMBERS}?status={status}").get_json()["items"]
         expected = {registration_id}

@@ -1,17 +1,27 @@
 """Who may call what: 401 without a token, 403 for a wrong role, 404 across communities, and
 nothing changes."""
+
 import pytest
 
 from app.members.models import RegistrationStatus
 from tests.helpers.api import get, item_ids, post
 from tests.helpers.db import fresh
-from tests.helpers.members import (POINTS, REGISTRATION, STAFF_MEMBERS, registration,
-                                   registration_body, role_names)
+from tests.helpers.members import (
+    POINTS,
+    REGISTRATION,
+    STAFF_MEMBERS,
+    registration,
+    registration_body,
+    role_names,
+)
 from tests.helpers.permissions import Case, check, matrix
 
 ONE = STAFF_MEMBERS + "/{registration}"
-STAFF_CALLS = [("get", ONE, None), ("post", f"{ONE}/approve", None),
-               ("post", f"{ONE}/reject", {"reason": "材料不全"})]
+STAFF_CALLS = [
+    ("get", ONE, None),
+    ("post", f"{ONE}/approve", None),
+    ("post", f"{ONE}/reject", {"reason": "材料不全"}),
+]
 
 
 def valid_registration(world) -> dict:
@@ -23,23 +33,37 @@ CASES = [
     *[Case("a.staff", method, path, 404, body=body) for method, path, body in STAFF_CALLS],
     Case("a.staff", "post", f"{ONE}/reject", 404, body={"reason": ""}),
     # residents and members on staff endpoints: 403, even for invalid input
-    *[Case(who, method, path, 403, body=body) for who in ("b.resident", "b.member")
-      for method, path, body in [("get", STAFF_MEMBERS, None), *STAFF_CALLS]],
+    *[
+        Case(who, method, path, 403, body=body)
+        for who in ("b.resident", "b.member")
+        for method, path, body in [("get", STAFF_MEMBERS, None), *STAFF_CALLS]
+    ],
     Case("b.resident", "post", f"{ONE}/reject", 403, body={"reason": 1}),
     Case("b.member", "get", f"{STAFF_MEMBERS}?status=nonsense", 403),
     # staff accounts neither register nor have points; nor has a resident who is no member
-    *[Case(who, method, path, 403, body=body) for who in ("a.staff", "street_admin")
-      for method, path, body in [("post", REGISTRATION, valid_registration),
-                                 ("get", POINTS, None)]],
+    *[
+        Case(who, method, path, 403, body=body)
+        for who in ("a.staff", "street_admin")
+        for method, path, body in [
+            ("post", REGISTRATION, valid_registration),
+            ("get", POINTS, None),
+        ]
+    ],
     Case("a.resident", "get", POINTS, 403),
     # one's own registration only
     Case("b.resident", "get", REGISTRATION, 404),
     # no token, or a bad one, anywhere
-    *[Case(who, method, path, 401, body=body)
-      for who in ("anonymous", "forged token", "basic auth")
-      for method, path, body in [("post", REGISTRATION, {"name": 1}),
-                                 ("get", REGISTRATION, None), ("get", POINTS, None),
-                                 ("get", f"{STAFF_MEMBERS}?status=bad", None), *STAFF_CALLS]],
+    *[
+        Case(who, method, path, 401, body=body)
+        for who in ("anonymous", "forged token", "basic auth")
+        for method, path, body in [
+            ("post", REGISTRATION, {"name": 1}),
+            ("get", REGISTRATION, None),
+            ("get", POINTS, None),
+            ("get", f"{STAFF_MEMBERS}?status=bad", None),
+            *STAFF_CALLS,
+        ]
+    ],
 ]
 
 
@@ -53,7 +77,9 @@ def pending_b(world):
 def test_who_may_call_what(client, world, pending_b, case):
     check(client, world, case, registration=pending_b.id)
     assert (fresh(pending_b).status, fresh(pending_b).reviewed_by_id) == (
-        RegistrationStatus.PENDING, None)
+        RegistrationStatus.PENDING,
+        None,
+    )
     assert "member" not in role_names(pending_b.user_id)
 
 

@@ -1,4 +1,5 @@
 """Fixtures of the order loop tests (their helpers are in tests/helpers/orders.py)."""
+
 from __future__ import annotations
 
 import pytest

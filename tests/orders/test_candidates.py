@@ -1,5 +1,6 @@
 """GET /staff/orders/{id}/candidates: the community's members ranked for dispatch, with
 reasons; and a dispatch to anyone else is refused."""
+
 from app.extensions import db
 from app.orders.models import OrderStatus as S
 from tests.helpers import factories
@@ -21,8 +22,12 @@ def test_ranked_by_skill_place_workload_and_ratings(client, world):
     assert by_id[field.skilled.id]["reasons"][0] == "特长对口：水电维修"
     assert "手头有 4 张工单在办" in by_id[field.busy.id]["reasons"]
     assert by_id[field.busy.id]["open_orders"] == 4
-    assert "住在同一楼栋，距离最近（按楼栋估算，无实时位置）" in by_id[field.neighbour.id]["reasons"]
-    assert "住在同一网格，距离较近（按网格估算，无实时位置）" in by_id[field.grid_mate.id]["reasons"]
+    assert (
+        "住在同一楼栋，距离最近（按楼栋估算，无实时位置）" in by_id[field.neighbour.id]["reasons"]
+    )
+    assert (
+        "住在同一网格，距离较近（按网格估算，无实时位置）" in by_id[field.grid_mate.id]["reasons"]
+    )
     rated = by_id[field.rated.id]
     assert (rated["avg_stars"], rated["ratings"]) == (5.0, 2)
     assert "近 90 天平均 5 星（2 次评价）" in rated["reasons"]
@@ -41,13 +46,18 @@ def test_only_approved_active_members_of_the_community(client, world):
 def test_dispatch_to_someone_who_is_not_a_candidate_is_422(client, world):
     field = candidate_field(world)
     for user in (field.pending, field.inactive, world.b.member, world.a.resident):
-        response = post(client, world.a.staff, f"/staff/orders/{field.order.id}/dispatch",
-                        {"member_id": user.id})
+        response = post(
+            client,
+            world.a.staff,
+            f"/staff/orders/{field.order.id}/dispatch",
+            {"member_id": user.id},
+        )
         assert "member_id" in assert_error(response, 422, "VALIDATION_ERROR")["details"]
     assert stored_order(field.order.id).status == S.APPROVED
     top = candidates(client, world.a.staff, field.order.id)[0]["member_id"]
-    done = post(client, world.a.staff, f"/staff/orders/{field.order.id}/dispatch",
-                {"member_id": top})
+    done = post(
+        client, world.a.staff, f"/staff/orders/{field.order.id}/dispatch", {"member_id": top}
+    )
     assert done.get_json()["timeline"][-1]["note"] == "派给党员 技能党员"
 
 
@@ -56,8 +66,11 @@ def test_other_community_and_wrong_roles(client, world):
     path = f"{API}/staff/orders/{order.id}/candidates"
     assert_error(client.get(path, headers=auth(world.b.staff)), 404, "NOT_FOUND")
     assert_error(client.get(path, headers=auth(world.a.member)), 403, "FORBIDDEN")
-    assert_error(client.get(f"{API}/staff/orders/999999/candidates",
-                            headers=auth(world.a.staff)), 404, "NOT_FOUND")
+    assert_error(
+        client.get(f"{API}/staff/orders/999999/candidates", headers=auth(world.a.staff)),
+        404,
+        "NOT_FOUND",
+    )
 
 
 def _queries_for(client, staff, order_id) -> int:
@@ -67,12 +80,12 @@ def _queries_for(client, staff, order_id) -> int:
 def test_fixed_number_of_queries_for_3_or_30_members(client, world):
     a = world.a
     order = seeded_order(a, world.item, S.APPROVED)
-    for n in range(2):
+    for _n in range(2):
         placed_member(a.community, ["水电维修"], a.grid, a.building)
     db.session.commit()
     few = _queries_for(client, a.staff, order.id)
     assert len(candidates(client, a.staff, order.id)) == 3
-    for n in range(27):
+    for _n in range(27):
         member = placed_member(a.community, ["水电维修"], a.grid, a.building)
         factories.order(a.community, a.resident, world.item, S.ACCEPTED, member_obj=member)
     db.session.commit()

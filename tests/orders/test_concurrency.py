@@ -1,13 +1,16 @@
 """Races settled by PostgreSQL: real threads, each with its own app context, session and
 connection, released together by a barrier."""
+
 from __future__ import annotations
 
 import threading
 
 import pytest
+
 from app import create_app
 from app.extensions import db
-from app.orders.models import IdempotencyKey, OrderEvent, OrderStatus as S
+from app.orders.models import IdempotencyKey, OrderEvent
+from app.orders.models import OrderStatus as S
 from tests.helpers import factories
 from tests.helpers.api import API, auth
 from tests.helpers.apps import BACKENDS, make_config
@@ -23,8 +26,12 @@ THREADS = 20
 def race_app(app):
     """A second app on the same PostgreSQL database whose pool holds a connection for
     every thread (the default pool of 5 + 10 would make some threads wait in line)."""
-    options = {"pool_pre_ping": True, "pool_size": THREADS + 2, "max_overflow": 0,
-               "pool_timeout": 30}
+    options = {
+        "pool_pre_ping": True,
+        "pool_size": THREADS + 2,
+        "max_overflow": 0,
+        "pool_timeout": 30,
+    }
     app = create_app(make_config(BACKENDS["postgresql"], SQLALCHEMY_ENGINE_OPTIONS=options))
     yield app
     with app.app_context():
@@ -46,8 +53,9 @@ def run_together(app, requests: list[tuple[str, dict, dict | None]]) -> list[tup
         except BaseException as exc:  # noqa: BLE001 - reported by the main thread
             results[index] = exc
 
-    threads = [threading.Thread(target=worker, args=(i, *request))
-               for i, request in enumerate(requests)]
+    threads = [
+        threading.Thread(target=worker, args=(i, *request)) for i, request in enumerate(requests)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -62,13 +70,13 @@ def _events(order_id: int, action: str) -> int:
 
 
 def test_twenty_members_grab_one_order_and_exactly_one_wins(race_app, world):
-    members = [world.a.member] + [factories.member(world.a.community)
-                                  for _ in range(THREADS - 1)]
+    members = [world.a.member] + [factories.member(world.a.community) for _ in range(THREADS - 1)]
     db.session.commit()
     order = seeded_order(world.a, world.item, S.PUBLISHED)
     ids = [m.id for m in members]
-    results = run_together(race_app, [(f"/member/orders/{order.id}/grab", auth(m), None)
-                                      for m in members])
+    results = run_together(
+        race_app, [(f"/member/orders/{order.id}/grab", auth(m), None) for m in members]
+    )
 
     winners = [i for i, (status, _) in enumerate(results) if status == 200]
     assert len(winners) == 1, results
@@ -110,9 +118,13 @@ def test_grab_against_dispatch_has_one_outcome(race_app, world):
     order = seeded_order(world.a, world.item, S.PUBLISHED)
     other = factories.member(world.a.community)
     db.session.commit()
-    results = run_together(race_app, [
-        (f"/member/orders/{order.id}/grab", auth(world.a.member), None),
-        (f"/staff/orders/{order.id}/dispatch", auth(world.a.staff), {"member_id": other.id})])
+    results = run_together(
+        race_app,
+        [
+            (f"/member/orders/{order.id}/grab", auth(world.a.member), None),
+            (f"/staff/orders/{order.id}/dispatch", auth(world.a.staff), {"member_id": other.id}),
+        ],
+    )
     assert sorted(status for status, _ in results) == [200, 409], results
     stored = stored_order(order.id)
     assert stored.status in (S.ACCEPTED, S.DISPATCHED)

@@ -1,4 +1,5 @@
 """Orders are due by their item's expected response and completion times."""
+
 from datetime import timedelta
 
 import pytest
@@ -17,8 +18,12 @@ pytestmark = pytest.mark.usefixtures("frozen_clock")
 def test_a_new_order_gets_its_items_deadlines(client, world, frozen_clock):
     world.item.response_hours, world.item.completion_hours = 2, 48
     db.session.commit()
-    response = post(client, world.a.resident, "/orders",
-                    order_body(world.a.community, world.item, description="楼道灯坏了"))
+    response = post(
+        client,
+        world.a.resident,
+        "/orders",
+        order_body(world.a.community, world.item, description="楼道灯坏了"),
+    )
 
     order = db.session.get(Order, response.get_json()["id"])
     assert order.created_at == frozen_clock.now

@@ -1,8 +1,10 @@
 """POST /orders with Idempotency-Key: a replay is the same order; another body is refused; a
 key expires after IDEMPOTENCY_TTL_HOURS, counted on the frozen clock."""
+
 from datetime import timedelta
 
 import pytest
+
 from app.orders.models import IdempotencyKey
 from tests.helpers.api import API, assert_error, auth
 from tests.helpers.db import count_rows
@@ -65,8 +67,9 @@ def test_key_of_255_characters_is_fine(client, world):
     body = order_body(world.a.community, world.item)
     first = _post(client, world.a.resident, body, "k" * 255)
     assert first.status_code == 201
-    assert _post(client, world.a.resident, body, "k" * 255).get_json()["id"] == \
-        first.get_json()["id"]
+    assert (
+        _post(client, world.a.resident, body, "k" * 255).get_json()["id"] == first.get_json()["id"]
+    )
 
 
 def test_refused_body_does_not_use_up_the_key(client, world):
@@ -84,8 +87,7 @@ def test_expired_key_is_replaced(client, world, app, frozen_clock):
     other = {**body, "description": "过了一天，又一件事"}
     second = _post(client, world.a.resident, other, "old")
     assert second.status_code == 201 and second.get_json()["id"] != first_id
-    assert _post(client, world.a.resident, other, "old").get_json()["id"] == \
-        second.get_json()["id"]
+    assert _post(client, world.a.resident, other, "old").get_json()["id"] == second.get_json()["id"]
     assert order_count() == 2 and _key_count() == 1
 
 

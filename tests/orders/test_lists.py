@@ -1,4 +1,5 @@
 """Lists: ?limit= and ?cursor= rules, newest first, every order once, scoped per audience."""
+
 import pytest
 
 from app.orders.models import OrderStatus as S
@@ -10,7 +11,8 @@ LISTS = ["/my/orders", "/staff/orders", "/member/pool", "/member/orders"]
 
 def _user_for(world, path):
     return {"/my/orders": world.a.resident, "/staff/orders": world.a.staff}.get(
-        path, world.a.member)
+        path, world.a.member
+    )
 
 
 def _walk(client, user, path: str, limit: int) -> list[list[int]]:

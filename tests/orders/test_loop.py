@@ -1,4 +1,5 @@
 """The whole order loop through HTTP: 群众点单 → 审核 → 派单/抢单 → 接单 → 完成 → 评单 → 积分."""
+
 from app.extensions import db
 from app.orders.models import OrderStatus
 from app.points.queries import balance
@@ -24,8 +25,11 @@ def test_create_answers_the_submitted_order_with_its_first_event(client, world):
     order = create_order(client, world.a.resident, world.a.community, world.item)
     assert order["status"] == "submitted" and order["status_label"] == "待审核"
     assert order["community_id"] == world.a.community.id
-    assert order["item"] == {"id": world.item.id, "name": world.item.name,
-                             "points": world.item.points}
+    assert order["item"] == {
+        "id": world.item.id,
+        "name": world.item.name,
+        "points": world.item.points,
+    }
     assert order["contact_phone"] == PHONE
     assert order["description"] == "家里水管漏水，\n需要帮忙维修"
     assert order["photos"] == ["https://img.example.com/leak.jpg"]
@@ -45,10 +49,18 @@ def test_full_loop_dispatch_accept_start_complete_rate(client, world):
         (a.staff, f"/staff/orders/{order_id}/dispatch", {"member_id": a.member.id}, "dispatched"),
         (a.member, f"/member/orders/{order_id}/accept", None, "accepted"),
         (a.member, f"/member/orders/{order_id}/start", None, "in_progress"),
-        (a.member, f"/member/orders/{order_id}/complete",
-         {"note": "已更换水管接头\n试水无渗漏", "photos": ["https://img.example.com/done.jpg"]},
-         "completed"),
-        (a.resident, f"/orders/{order_id}/rating", {"stars": 5, "comment": "很及时，谢谢"}, "rated"),
+        (
+            a.member,
+            f"/member/orders/{order_id}/complete",
+            {"note": "已更换水管接头\n试水无渗漏", "photos": ["https://img.example.com/done.jpg"]},
+            "completed",
+        ),
+        (
+            a.resident,
+            f"/orders/{order_id}/rating",
+            {"stars": 5, "comment": "很及时，谢谢"},
+            "rated",
+        ),
     ]
     for user, path, body, status in steps:
         response = post(client, user, path, body)
@@ -61,20 +73,32 @@ def test_full_loop_dispatch_accept_start_complete_rate(client, world):
     assert order["completion_photos"] == ["https://img.example.com/done.jpg"]
     assert order["stars"] == 5 and order["comment"] == "很及时，谢谢"
     assert _timeline(order) == [
-        ("create", "submitted", a.resident.id), ("approve", "approved", a.staff.id),
-        ("dispatch", "dispatched", a.staff.id), ("accept", "accepted", a.member.id),
-        ("start", "in_progress", a.member.id), ("complete", "completed", a.member.id),
-        ("rate", "rated", a.resident.id)]
+        ("create", "submitted", a.resident.id),
+        ("approve", "approved", a.staff.id),
+        ("dispatch", "dispatched", a.staff.id),
+        ("accept", "accepted", a.member.id),
+        ("start", "in_progress", a.member.id),
+        ("complete", "completed", a.member.id),
+        ("rate", "rated", a.resident.id),
+    ]
     froms = [e["from_status"] for e in order["timeline"]]
-    assert froms == [None, "submitted", "approved", "dispatched", "accepted", "in_progress",
-                     "completed"]
+    assert froms == [
+        None,
+        "submitted",
+        "approved",
+        "dispatched",
+        "accepted",
+        "in_progress",
+        "completed",
+    ]
     ats = [e["at"] for e in order["timeline"]]
     assert ats == sorted(ats)
     assert order["timeline"][5]["note"] == "已更换水管接头\n试水无渗漏"
 
     entries = ledger(order_id)
     assert [(e.member_id, e.delta, e.reason) for e in entries] == [
-        (a.member.id, world.item.points, "order_completed")]
+        (a.member.id, world.item.points, "order_completed")
+    ]
     assert balance(a.member.id) == world.item.points
 
 
@@ -107,16 +131,16 @@ def test_grab_of_a_taken_order_is_already_taken(client, world):
     db.session.commit()
     order_id = _published_order_id(client, a, world.item)
     assert post(client, a.member, f"/member/orders/{order_id}/grab").status_code == 200
-    assert_error(post(client, rival, f"/member/orders/{order_id}/grab"), 409,
-                 "ORDER_ALREADY_TAKEN")
+    assert_error(post(client, rival, f"/member/orders/{order_id}/grab"), 409, "ORDER_ALREADY_TAKEN")
     assert stored_order(order_id).member_id == a.member.id
 
 
 def test_dispatch_from_the_pool_and_member_job_list(client, world):
     a = world.a
     order_id = _published_order_id(client, a, world.item)
-    response = post(client, a.staff, f"/staff/orders/{order_id}/dispatch",
-                    {"member_id": a.member.id})
+    response = post(
+        client, a.staff, f"/staff/orders/{order_id}/dispatch", {"member_id": a.member.id}
+    )
     assert response.status_code == 200 and response.get_json()["status"] == "dispatched"
     jobs = get(client, a.member, "/member/orders?status=dispatched")
     assert item_ids(jobs.get_json()) == [order_id]
@@ -138,15 +162,19 @@ def test_recall_and_reassign_for_the_console(client, world):
     # the first member no longer holds it; the new one accepts it
     assert_error(post(client, a.member, f"/member/orders/{order_id}/accept"), 404, "NOT_FOUND")
     assert post(client, other, f"/member/orders/{order_id}/accept").status_code == 200
-    assert_error(post(client, a.staff, f"/staff/orders/{order_id}/reassign",
-                      {"member_id": a.member.id}), 409, "ORDER_STATE_CONFLICT")
+    assert_error(
+        post(client, a.staff, f"/staff/orders/{order_id}/reassign", {"member_id": a.member.id}),
+        409,
+        "ORDER_STATE_CONFLICT",
+    )
 
 
 def test_reject_keeps_the_reason_on_the_order_and_in_the_timeline(client, world):
     a = world.a
     order_id = create_order(client, a.resident, a.community, world.item)["id"]
-    response = post(client, a.staff, f"/staff/orders/{order_id}/reject",
-                    {"reason": "不属于服务范围"})
+    response = post(
+        client, a.staff, f"/staff/orders/{order_id}/reject", {"reason": "不属于服务范围"}
+    )
     assert response.status_code == 200
     body = response.get_json()
     assert body["status"] == "rejected" and body["status_label"] == "已驳回"

@@ -1,5 +1,6 @@
 """The resident's phone: full for the resident, the community's staff and the member who
 has accepted the order; masked (138****1234) for everyone else who may see the order."""
+
 import pytest
 
 from app.extensions import db

@@ -1,5 +1,6 @@
 """Who may call what, over two communities: 401 without a token, 403 for a wrong role, 404
 for an order of another resident or another community, and nothing changes."""
+
 import pytest
 
 from app.extensions import db
@@ -39,9 +40,12 @@ EXPECTED = {
     "b.resident": {STAFF: 403, MEMBER: 403},
     "street_admin": {RESIDENT: 403, MEMBER: 403},
 }
-OUTSIDE_THE_REACH = [Case(who, method, path, by_audience[audience], body=body)
-                     for who, by_audience in EXPECTED.items()
-                     for method, path, body, audience in ROUTES if audience in by_audience]
+OUTSIDE_THE_REACH = [
+    Case(who, method, path, by_audience[audience], body=body)
+    for who, by_audience in EXPECTED.items()
+    for method, path, body, audience in ROUTES
+    if audience in by_audience
+]
 NOT_FOUND_BEFORE_INVALID_INPUT = [
     Case("a.staff", "post", "/staff/orders/{order}/reject", 404, body={}),
     Case("a.staff", "post", "/staff/orders/{order}/dispatch", 404, body={"member_id": "x"}),
@@ -49,14 +53,22 @@ NOT_FOUND_BEFORE_INVALID_INPUT = [
     Case("a.resident", "post", "/orders/{order}/rating", 404, body={"stars": 9}),
     Case("a.member", "post", "/member/orders/{order}/complete", 404, body={"photos": 1}),
 ]
-NO_GOOD_TOKEN = [Case(who, method, path, 401, body=body)
-                 for who in ("anonymous", "forged token", "token without Bearer")
-                 for method, path, body, _ in ROUTES]
+NO_GOOD_TOKEN = [
+    Case(who, method, path, 401, body=body)
+    for who in ("anonymous", "forged token", "token without Bearer")
+    for method, path, body, _ in ROUTES
+]
 LISTS_AND_CREATE = [
-    *[Case(who, "get", path, status)
-      for path, wrong in [("/staff/orders", "a.resident"), ("/member/pool", "a.resident"),
-                          ("/member/orders", "a.resident"), ("/my/orders", "a.staff")]
-      for who, status in (("anonymous", 401), (wrong, 403))],
+    *[
+        Case(who, "get", path, status)
+        for path, wrong in [
+            ("/staff/orders", "a.resident"),
+            ("/member/pool", "a.resident"),
+            ("/member/orders", "a.resident"),
+            ("/my/orders", "a.staff"),
+        ]
+        for who, status in (("anonymous", 401), (wrong, 403))
+    ],
     Case("a.staff", "post", "/orders", 403, body={}),
     Case("anonymous", "post", "/orders", 401, body={}),
 ]
@@ -92,12 +104,14 @@ def test_member_of_the_same_community_cannot_reach_another_members_job(client, w
     db.session.commit()
     order = seeded_order(world.a, world.item, S.ACCEPTED)  # held by world.a.member
     for action in ("accept", "start", "complete"):
-        assert_error(post(client, colleague, f"/member/orders/{order.id}/{action}"), 404,
-                     "NOT_FOUND")
+        assert_error(
+            post(client, colleague, f"/member/orders/{order.id}/{action}"), 404, "NOT_FOUND"
+        )
     assert_error(get(client, colleague, f"/orders/{order.id}"), 404, "NOT_FOUND")
     # a grab of it is the contract's ORDER_ALREADY_TAKEN
-    assert_error(post(client, colleague, f"/member/orders/{order.id}/grab"), 409,
-                 "ORDER_ALREADY_TAKEN")
+    assert_error(
+        post(client, colleague, f"/member/orders/{order.id}/grab"), 409, "ORDER_ALREADY_TAKEN"
+    )
 
 
 def test_street_admin_sees_and_moves_orders_of_both_communities(client, world):
@@ -105,10 +119,13 @@ def test_street_admin_sees_and_moves_orders_of_both_communities(client, world):
     for side in (world.a, world.b):
         order = seeded_order(side, world.item, S.SUBMITTED)
         assert get(client, admin, f"/orders/{order.id}").status_code == 200
-        steps = [("approve", None, "approved"), ("publish", None, "published"),
-                 ("recall", None, "approved"),
-                 ("dispatch", {"member_id": side.member.id}, "dispatched"),
-                 ("reassign", {"member_id": side.member.id}, "dispatched")]
+        steps = [
+            ("approve", None, "approved"),
+            ("publish", None, "published"),
+            ("recall", None, "approved"),
+            ("dispatch", {"member_id": side.member.id}, "dispatched"),
+            ("reassign", {"member_id": side.member.id}, "dispatched"),
+        ]
         for action, body, status in steps:
             response = post(client, admin, f"/staff/orders/{order.id}/{action}", body)
             assert response.status_code == 200, (action, response.get_json())
@@ -120,8 +137,12 @@ def test_street_admin_sees_and_moves_orders_of_both_communities(client, world):
 
 def test_street_admin_cannot_dispatch_across_communities(client, world):
     order = seeded_order(world.a, world.item, S.APPROVED)
-    response = post(client, world.street_admin, f"/staff/orders/{order.id}/dispatch",
-                    {"member_id": world.b.member.id})
+    response = post(
+        client,
+        world.street_admin,
+        f"/staff/orders/{order.id}/dispatch",
+        {"member_id": world.b.member.id},
+    )
     assert "member_id" in assert_error(response, 422, "VALIDATION_ERROR")["details"]
 
 
@@ -132,4 +153,7 @@ def test_the_community_sides_see_their_own_order(client, world):
         assert response.status_code == 200
         body = response.get_json()
         assert (body["id"], body["community_id"], body["status"]) == (
-            order.id, world.b.community.id, S.ACCEPTED)
+            order.id,
+            world.b.community.id,
+            S.ACCEPTED,
+        )

@@ -1,5 +1,6 @@
 """The contract's table of moves: every move it does not list is 409 ORDER_STATE_CONFLICT
 and changes nothing; every move it lists succeeds from a status where it is allowed."""
+
 import pytest
 
 from app.orders.models import OrderStatus as S
@@ -10,17 +11,33 @@ from tests.helpers.orders import event_count, seeded_order, stored_order
 # The contract's table, written out again here, independently of app.orders.state.
 CONTRACT_MOVES = {
     S.SUBMITTED: {"approve": S.APPROVED, "reject": S.REJECTED, "cancel": S.CANCELLED},
-    S.APPROVED: {"dispatch": S.DISPATCHED, "publish": S.PUBLISHED, "reject": S.REJECTED,
-                 "cancel": S.CANCELLED},
+    S.APPROVED: {
+        "dispatch": S.DISPATCHED,
+        "publish": S.PUBLISHED,
+        "reject": S.REJECTED,
+        "cancel": S.CANCELLED,
+    },
     S.DISPATCHED: {"accept": S.ACCEPTED},
     S.PUBLISHED: {"grab": S.ACCEPTED, "dispatch": S.DISPATCHED, "cancel": S.CANCELLED},
     S.ACCEPTED: {"start": S.IN_PROGRESS, "complete": S.COMPLETED},
     S.IN_PROGRESS: {"complete": S.COMPLETED},
     S.COMPLETED: {"rate": S.RATED},
-    S.RATED: {}, S.REJECTED: {}, S.CANCELLED: {},
+    S.RATED: {},
+    S.REJECTED: {},
+    S.CANCELLED: {},
 }
-ACTIONS = ["approve", "reject", "dispatch", "publish", "cancel", "grab", "accept", "start",
-           "complete", "rate"]
+ACTIONS = [
+    "approve",
+    "reject",
+    "dispatch",
+    "publish",
+    "cancel",
+    "grab",
+    "accept",
+    "start",
+    "complete",
+    "rate",
+]
 
 STATUSES = list(CONTRACT_MOVES)
 
@@ -28,10 +45,18 @@ STATUSES = list(CONTRACT_MOVES)
 def _request(world, action: str, order_id: int):
     """(user, path, body) that performs `action` on the order, by the right actor."""
     a = world.a
-    staff = {"approve": None, "reject": {"reason": "信息不全"},
-             "dispatch": {"member_id": a.member.id}, "publish": None}
-    member = {"grab": None, "accept": None, "start": None,
-              "complete": {"note": "已完成", "photos": []}}
+    staff = {
+        "approve": None,
+        "reject": {"reason": "信息不全"},
+        "dispatch": {"member_id": a.member.id},
+        "publish": None,
+    }
+    member = {
+        "grab": None,
+        "accept": None,
+        "start": None,
+        "complete": {"note": "已完成", "photos": []},
+    }
     if action in staff:
         return a.staff, f"/staff/orders/{order_id}/{action}", staff[action]
     if action in member:
@@ -63,7 +88,11 @@ def test_move_in_the_contract_succeeds_and_is_recorded(client, world, status):
         assert response.get_json()["status"] == to, action
         last = response.get_json()["timeline"][-1]
         assert (last["action"], last["from_status"], last["status"], last["actor_id"]) == (
-            action, status, to, user.id)
+            action,
+            status,
+            to,
+            user.id,
+        )
         assert stored_order(order.id).status == to, action
         assert event_count(order.id) == 2, action
 

@@ -1,15 +1,20 @@
 from app.extensions import db
 from app.orders.models import OrderStatus
-from app.points.models import PointsEntry
 from app.orders.points import credit_points
+from app.points.models import PointsEntry
 from app.points.queries import balance
 from tests.helpers import factories
 from tests.helpers.db import count_rows
 
 
 def test_an_order_credits_its_member_once(world):
-    order = factories.order(world.a.community, world.a.resident, world.item,
-                            status=OrderStatus.COMPLETED, member_obj=world.a.member)
+    order = factories.order(
+        world.a.community,
+        world.a.resident,
+        world.item,
+        status=OrderStatus.COMPLETED,
+        member_obj=world.a.member,
+    )
     assert credit_points(order) is True
     assert credit_points(order) is False
     db.session.commit()

@@ -1,5 +1,8 @@
 """`flask seed demo`: the contract's minimums, realistic content, and a second run that
 changes nothing."""
+
+import itertools
+
 from sqlalchemy import select
 from werkzeug.security import check_password_hash
 
@@ -46,8 +49,10 @@ def test_seed_demo_creates_the_streets_communities_grids_and_buildings(app):
 def test_seed_demo_loads_the_whole_catalog(app, client):
     seed(app)
     categories = client.get("/api/v1/catalog").get_json()["categories"]
-    by_kind = {kind: [c for c in categories if c["kind"] == kind]
-               for kind in ("public", "social", "volunteer")}
+    by_kind = {
+        kind: [c for c in categories if c["kind"] == kind]
+        for kind in ("public", "social", "volunteer")
+    }
     assert sum(len(c["items"]) for c in by_kind["public"]) >= 49
     assert sum(len(c["items"]) for c in by_kind["social"]) >= 52
     assert len(by_kind["volunteer"]) == 9
@@ -56,24 +61,30 @@ def test_seed_demo_loads_the_whole_catalog(app, client):
     assert {"水电维修", "治安巡逻", "医疗保健", "法律援助", "文化宣传"} <= names
     items = [i for c in categories for i in c["items"]]
     assert all(isinstance(i["points"], int) and i["points"] > 0 for i in items)
-    assert all(i["response_hours"] > 0 and i["completion_hours"] >= i["response_hours"]
-               for i in items)
+    assert all(
+        i["response_hours"] > 0 and i["completion_hours"] >= i["response_hours"] for i in items
+    )
     assert all(i["skill"] for i in items)
 
 
 def test_seed_demo_places_venues_in_nanchang_near_each_community(app):
     seed(app)
     for community in db.session.scalars(select(Community)):
-        venues = db.session.scalars(
-            select(Venue).where(Venue.community_id == community.id)).all()
+        venues = db.session.scalars(select(Venue).where(Venue.community_id == community.id)).all()
         assert len(venues) >= 5, community.code
         for venue in venues:
             assert NANCHANG["lat"][0] < venue.latitude < NANCHANG["lat"][1]
             assert NANCHANG["lng"][0] < venue.longitude < NANCHANG["lng"][1]
             assert venue.opening_hours and venue.services and venue.facilities
     types = set(db.session.scalars(select(Venue.type)))
-    assert {"red_station", "service_center", "neighborhood", "convenience", "culture",
-            "elderly_care"} == types
+    assert {
+        "red_station",
+        "service_center",
+        "neighborhood",
+        "convenience",
+        "culture",
+        "elderly_care",
+    } == types
 
 
 def test_seed_demo_creates_the_walkthrough_accounts(app):
@@ -95,8 +106,10 @@ def test_seed_demo_creates_the_walkthrough_accounts(app):
     assert profile.unit_name and profile.letter_no and profile.skills
     pending = db.session.scalar(select(User).where(User.openid == "fake-member-a3"))
     assert not pending.has_role(Role.MEMBER)
-    assert db.session.scalar(select(MemberProfile.status).where(
-        MemberProfile.user_id == pending.id)) == RegistrationStatus.PENDING
+    assert (
+        db.session.scalar(select(MemberProfile.status).where(MemberProfile.user_id == pending.id))
+        == RegistrationStatus.PENDING
+    )
 
 
 def test_seed_demo_orders_match_their_timelines(app):
@@ -104,15 +117,23 @@ def test_seed_demo_orders_match_their_timelines(app):
     demo_a = db.session.scalar(select(Community).where(Community.code == "demo-a"))
     orders = db.session.scalars(select(Order).where(Order.community_id == demo_a.id)).all()
     statuses = {o.status for o in orders}
-    assert {OrderStatus.SUBMITTED, OrderStatus.PUBLISHED, OrderStatus.DISPATCHED,
-            OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED, OrderStatus.RATED,
-            OrderStatus.REJECTED, OrderStatus.CANCELLED} <= statuses
+    assert {
+        OrderStatus.SUBMITTED,
+        OrderStatus.PUBLISHED,
+        OrderStatus.DISPATCHED,
+        OrderStatus.IN_PROGRESS,
+        OrderStatus.COMPLETED,
+        OrderStatus.RATED,
+        OrderStatus.REJECTED,
+        OrderStatus.CANCELLED,
+    } <= statuses
     for order in orders:
-        events = db.session.scalars(select(OrderEvent).where(
-            OrderEvent.order_id == order.id).order_by(OrderEvent.id)).all()
+        events = db.session.scalars(
+            select(OrderEvent).where(OrderEvent.order_id == order.id).order_by(OrderEvent.id)
+        ).all()
         assert events[0].action == "create" and events[0].from_status is None
         assert events[-1].to_status == order.status
-        for before, after in zip(events, events[1:]):
+        for before, after in itertools.pairwise(events):
             assert after.from_status == before.to_status and after.at > before.at
         credited = count_rows(PointsEntry, PointsEntry.order_id == order.id)
         assert credited == (1 if order.status in ("completed", "rated") else 0)

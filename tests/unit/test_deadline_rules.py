@@ -24,15 +24,17 @@ def test_deadlines_count_the_items_hours_from_creation():
 @pytest.mark.parametrize("status", AWAITING_RESPONSE)
 def test_before_a_member_takes_it_the_response_deadline_counts(status):
     assert is_overdue(SimpleNamespace(status=status, respond_by=EARLIER, complete_by=LATER), NOW)
-    assert not is_overdue(SimpleNamespace(status=status, respond_by=LATER, complete_by=EARLIER),
-                          NOW)
+    assert not is_overdue(
+        SimpleNamespace(status=status, respond_by=LATER, complete_by=EARLIER), NOW
+    )
 
 
 @pytest.mark.parametrize("status", AWAITING_COMPLETION)
 def test_while_a_member_works_on_it_the_completion_deadline_counts(status):
     assert is_overdue(SimpleNamespace(status=status, respond_by=LATER, complete_by=EARLIER), NOW)
-    assert not is_overdue(SimpleNamespace(status=status, respond_by=EARLIER, complete_by=LATER),
-                          NOW)
+    assert not is_overdue(
+        SimpleNamespace(status=status, respond_by=EARLIER, complete_by=LATER), NOW
+    )
 
 
 @pytest.mark.parametrize("status", [S.COMPLETED, S.RATED, S.CLOSED, S.REJECTED, S.CANCELLED])
@@ -42,7 +44,7 @@ def test_an_ended_order_is_never_overdue(status):
 
 
 def test_exactly_at_the_deadline_is_not_yet_overdue_and_no_deadline_never_is():
-    assert not is_overdue(SimpleNamespace(status=S.SUBMITTED, respond_by=NOW, complete_by=NOW),
-                          NOW)
-    assert not is_overdue(SimpleNamespace(status=S.ACCEPTED, respond_by=None, complete_by=None),
-                          NOW)
+    assert not is_overdue(SimpleNamespace(status=S.SUBMITTED, respond_by=NOW, complete_by=NOW), NOW)
+    assert not is_overdue(
+        SimpleNamespace(status=S.ACCEPTED, respond_by=None, complete_by=None), NOW
+    )

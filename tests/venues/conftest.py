@@ -1,4 +1,5 @@
 """Venues at known distances from one point (八一广场), on two communities."""
+
 import math
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ def earth_radius_m() -> float:
     # Imported late: app.venues.queries builds schemas, which must come after create_app
     # has installed the Chinese validation messages.
     from app.venues.queries import EARTH_RADIUS_M
+
     return EARTH_RADIUS_M
 
 
@@ -31,10 +33,19 @@ def east(meters: float) -> tuple[float, float]:
 
 
 def make_venue(community, name: str, kind: str, point: tuple[float, float]) -> Venue:
-    venue = Venue(community_id=community.id, name=name, type=kind, address=f"东湖区{name}",
-                  latitude=point[0], longitude=point[1], phone="0791-86201234",
-                  opening_hours=[{"days": "周一至周五", "hours": "08:30-17:30"}],
-                  services=["在职党员报到"], facilities=["休息座椅"], description=f"{name}简介")
+    venue = Venue(
+        community_id=community.id,
+        name=name,
+        type=kind,
+        address=f"东湖区{name}",
+        latitude=point[0],
+        longitude=point[1],
+        phone="0791-86201234",
+        opening_hours=[{"days": "周一至周五", "hours": "08:30-17:30"}],
+        services=["在职党员报到"],
+        facilities=["休息座椅"],
+        description=f"{name}简介",
+    )
     db.session.add(venue)
     db.session.flush()
     return venue
@@ -56,11 +67,13 @@ def places(app) -> Places:
     street = factories.street()
     a, b = factories.community(street, "demo-a"), factories.community(street, "demo-b")
     made = Places(
-        a, b,
+        a,
+        b,
         red=make_venue(a, "百花洲红色驿站", "red_station", north(200)),
         center=make_venue(a, "百花洲社区党群服务中心", "service_center", north(800)),
         shop=make_venue(b, "中山路便民服务站", "convenience", east(990)),
         culture=make_venue(b, "八一广场社区文化服务中心", "culture", north(-1500)),
-        outside=make_venue(a, "远处的邻里中心", "neighborhood", north(3020)))
+        outside=make_venue(a, "远处的邻里中心", "neighborhood", north(3020)),
+    )
     db.session.commit()
     return made

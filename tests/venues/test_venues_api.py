@@ -1,4 +1,5 @@
 """GET /venues (all, or nearest first around a point) and GET /venues/{id}."""
+
 import pytest
 
 from tests.helpers.api import assert_error, item_ids
@@ -19,22 +20,36 @@ def test_without_a_point_every_venue_in_id_order(client, places):
     assert body["next_cursor"] is None
     for venue in body["items"]:
         assert "distance_m" not in venue
-        assert venue["navigation"] == {"latitude": venue["latitude"],
-                                       "longitude": venue["longitude"],
-                                       "name": venue["name"], "address": venue["address"]}
+        assert venue["navigation"] == {
+            "latitude": venue["latitude"],
+            "longitude": venue["longitude"],
+            "name": venue["name"],
+            "address": venue["address"],
+        }
 
 
 def test_venue_item_shape(client, places):
     [red] = [v for v in client.get(URL).get_json()["items"] if v["id"] == places.red.id]
     assert red == {
-        "id": places.red.id, "name": "百花洲红色驿站", "type": "red_station",
-        "type_label": "红色驿站", "community_id": places.a.id, "address": "东湖区百花洲红色驿站",
-        "latitude": places.red.latitude, "longitude": places.red.longitude,
+        "id": places.red.id,
+        "name": "百花洲红色驿站",
+        "type": "red_station",
+        "type_label": "红色驿站",
+        "community_id": places.a.id,
+        "address": "东湖区百花洲红色驿站",
+        "latitude": places.red.latitude,
+        "longitude": places.red.longitude,
         "phone": "0791-86201234",
         "opening_hours": [{"days": "周一至周五", "hours": "08:30-17:30"}],
-        "services": ["在职党员报到"], "facilities": ["休息座椅"],
-        "navigation": {"latitude": places.red.latitude, "longitude": places.red.longitude,
-                       "name": "百花洲红色驿站", "address": "东湖区百花洲红色驿站"}}
+        "services": ["在职党员报到"],
+        "facilities": ["休息座椅"],
+        "navigation": {
+            "latitude": places.red.latitude,
+            "longitude": places.red.longitude,
+            "name": "百花洲红色驿站",
+            "address": "东湖区百花洲红色驿站",
+        },
+    }
 
 
 def test_near_a_point_nearest_first_with_integer_distances(client, places):
@@ -72,8 +87,9 @@ def test_type_and_community_filters(client, places):
 def test_nearby_pages_follow_the_ranking(client, places):
     first = client.get(URL, query_string={**NEAR, "limit": 3}).get_json()
     assert ids(first) == [places.red.id, places.center.id, places.shop.id]
-    second = client.get(URL, query_string={**NEAR, "limit": 3,
-                                           "cursor": first["next_cursor"]}).get_json()
+    second = client.get(
+        URL, query_string={**NEAR, "limit": 3, "cursor": first["next_cursor"]}
+    ).get_json()
     assert ids(second) == [places.culture.id] and second["next_cursor"] is None
 
 
@@ -84,10 +100,13 @@ def test_list_pages_by_id(client, places):
     assert ids(first) + ids(second) == sorted(ids(first) + ids(second))
 
 
-@pytest.mark.parametrize("query", [
-    {"cursor": "forged"},
-    {**NEAR, "cursor": "forged"},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"cursor": "forged"},
+        {**NEAR, "cursor": "forged"},
+    ],
+)
 def test_cursor_not_issued_is_422(client, places, query):
     response = client.get(URL, query_string=query)
     assert "cursor" in assert_error(response, 422, "VALIDATION_ERROR")["details"]
@@ -102,23 +121,26 @@ def test_nearby_cursor_is_bound_to_its_search(client, places):
     assert_error(reused, 422, "VALIDATION_ERROR")
 
 
-@pytest.mark.parametrize("query,field", [
-    ({**NEAR, "radius_m": 0}, "radius_m"),
-    ({**NEAR, "radius_m": 50001}, "radius_m"),
-    ({**NEAR, "radius_m": "abc"}, "radius_m"),
-    ({**NEAR, "radius_m": "1.5"}, "radius_m"),
-    ({"lat": 91, "lng": CENTER[1]}, "lat"),
-    ({"lat": CENTER[0], "lng": -180.5}, "lng"),
-    ({"lat": "nan", "lng": CENTER[1]}, "lat"),
-    ({"lat": "", "lng": CENTER[1]}, "lat"),
-    ({"lat": CENTER[0]}, "lng"),
-    ({"lng": CENTER[1]}, "lat"),
-    ({"type": "bank"}, "type"),
-    ({"community_id": 0}, "community_id"),
-    ({"community_id": 2**40}, "community_id"),
-    ({"limit": 0}, "limit"),
-    ({"limit": 101}, "limit"),
-])
+@pytest.mark.parametrize(
+    "query,field",
+    [
+        ({**NEAR, "radius_m": 0}, "radius_m"),
+        ({**NEAR, "radius_m": 50001}, "radius_m"),
+        ({**NEAR, "radius_m": "abc"}, "radius_m"),
+        ({**NEAR, "radius_m": "1.5"}, "radius_m"),
+        ({"lat": 91, "lng": CENTER[1]}, "lat"),
+        ({"lat": CENTER[0], "lng": -180.5}, "lng"),
+        ({"lat": "nan", "lng": CENTER[1]}, "lat"),
+        ({"lat": "", "lng": CENTER[1]}, "lat"),
+        ({"lat": CENTER[0]}, "lng"),
+        ({"lng": CENTER[1]}, "lat"),
+        ({"type": "bank"}, "type"),
+        ({"community_id": 0}, "community_id"),
+        ({"community_id": 2**40}, "community_id"),
+        ({"limit": 0}, "limit"),
+        ({"limit": 101}, "limit"),
+    ],
+)
 def test_bad_search_input_is_422(client, places, query, field):
     response = client.get(URL, query_string=query)
     assert field in assert_error(response, 422, "VALIDATION_ERROR")["details"]
@@ -126,8 +148,7 @@ def test_bad_search_input_is_422(client, places, query, field):
 
 @pytest.mark.parametrize("point", [(89.99, 179.99), (-90, -180), (0, 180), (90, 0)])
 def test_searches_at_the_edges_of_the_globe_do_not_fail(client, places, point):
-    response = client.get(URL, query_string={"lat": point[0], "lng": point[1],
-                                             "radius_m": 50000})
+    response = client.get(URL, query_string={"lat": point[0], "lng": point[1], "radius_m": 50000})
     assert response.status_code == 200 and response.get_json()["items"] == []
 
 
