@@ -1,10 +1,12 @@
-"""Column helpers shared by every model."""
+"""Column and statement helpers shared by every model."""
 
 from __future__ import annotations
 
 from datetime import UTC
+from typing import Any
 
 from sqlalchemy import DateTime, TypeDecorator
+from sqlalchemy.dialects import postgresql, sqlite
 
 
 class UTCDateTime(TypeDecorator):
@@ -22,3 +24,10 @@ class UTCDateTime(TypeDecorator):
         if value is not None and value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value
+
+
+def upsert(model: Any, dialect: str) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT that takes ON CONFLICT clauses, for the dialect in use (PostgreSQL or
+    SQLite): how a unique key settles a race in one statement."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(model)

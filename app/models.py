@@ -1,6 +1,6 @@
 """Imports every model so the metadata (and Alembic) knows every table."""
 
-from app.accounts.models import Role, User, UserRole  # noqa: F401
+from app.accounts.models import LoginThrottle, Role, User, UserRole  # noqa: F401
 from app.catalog.models import CatalogItem, Category, CategoryKind  # noqa: F401
 from app.members.models import MemberProfile, RegistrationStatus  # noqa: F401
 from app.orders.models import IdempotencyKey, Order, OrderEvent, OrderSource, OrderStatus  # noqa: F401

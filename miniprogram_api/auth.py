@@ -1,24 +1,19 @@
 """Login (WeChat for residents and members, password for staff) and `/me`."""
 
-from flask import current_app
-from flask_smorest import Blueprint
+from flask_limiter.util import get_remote_address
 
 from app.accounts import services
 from app.accounts.schemas import LoginResultSchema, MeSchema, StaffLoginSchema, WechatLoginSchema
-from app.extensions import limiter
+from app.limits import staff_login_limit, wechat_login_limit
 from app.members.queries import profile
+from miniprogram_api.blueprint import Blueprint
 from miniprogram_api.security import auth_required, current_user
 
 blp = Blueprint("auth", __name__, description="登录与当前用户")
 
 
-def _login_rate_limit() -> str:
-    """Per client address, from LOGIN_RATE_LIMIT (e.g. "20 per minute")."""
-    return current_app.config["LOGIN_RATE_LIMIT"]
-
-
 @blp.post("/auth/wechat")
-@limiter.limit(_login_rate_limit)
+@wechat_login_limit
 @blp.arguments(WechatLoginSchema)
 @blp.response(200, LoginResultSchema)
 @blp.alt_response(401, description="WECHAT_CODE_INVALID：code 无效或已使用")
@@ -30,14 +25,14 @@ def wechat_login(payload):
 
 
 @blp.post("/auth/staff")
-@limiter.limit(_login_rate_limit)
+@staff_login_limit
 @blp.arguments(StaffLoginSchema)
 @blp.response(200, LoginResultSchema)
 @blp.alt_response(401, description="INVALID_CREDENTIALS：用户名或密码错误")
-@blp.alt_response(429, description="RATE_LIMITED：登录太频繁")
+@blp.alt_response(429, description="RATE_LIMITED：登录太频繁，或同一用户名从同一地址连续输错密码")
 def staff_login(payload):
     """社区工作人员 / 街道管理员用户名密码登录"""
-    return services.login_staff(payload["username"], payload["password"])
+    return services.login_staff(payload["username"], payload["password"], get_remote_address())
 
 
 @blp.get("/me")

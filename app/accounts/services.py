@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from functools import cache
 
-from flask import current_app
-from sqlalchemy import case, select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.accounts import throttle
 from app.accounts.models import Role, User, UserRole
 from app.accounts.tokens import issue_token
 from app.clock import utcnow
@@ -18,7 +17,6 @@ from app.errors import (
     Conflict,
     InvalidCredentials,
     NotFound,
-    RateLimited,
     Unauthorized,
     ValidationError,
 )
@@ -60,61 +58,31 @@ def _resident_by_openid(openid: str) -> User:
 
 
 @use_case
-def login_staff(username: str, password: str) -> dict:
-    return _logged_in(_authenticate(username, password))
+def login_staff(username: str, password: str, client: str) -> dict:
+    return _logged_in(_authenticate(username, password, client))
 
 
 @use_case
-def authenticate_staff(username: str, password: str) -> User:
+def authenticate_staff(username: str, password: str, client: str) -> User:
     """The staff user with this username and password, for the console's session."""
-    return _authenticate(username, password)
+    return _authenticate(username, password, client)
 
 
-def _authenticate(username: str, password: str) -> User:
-    """The staff user with this username and password (API and console alike). Repeated
-    wrong passwords lock the account for a while: 429 with Retry-After."""
+def _authenticate(username: str, password: str, client: str) -> User:
+    """The staff user with this username and password (API and console alike), asked from
+    `client` (an address). Known and unknown usernames cost the same and are counted the
+    same (app.accounts.throttle): the answers and their timing do not tell them apart."""
+    throttle.refuse_if_locked(username, client)
     user = db.session.scalar(select(User).where(User.username == username))
-    _refuse_if_locked(user)
     stored = user.password_hash if user is not None and user.password_hash else None
-    # An unknown username costs one hash check too, so timing does not tell which names exist.
     matches = check_password_hash(stored or _decoy_hash(), password)
     if user is None or stored is None or not matches or not user.is_active:
-        if user is not None and stored is not None:
-            _count_failure(user.id)
+        throttle.count_failure(username, client)
         raise InvalidCredentials()
-    user.failed_logins, user.locked_until, user.last_login_at = 0, None, utcnow()
+    throttle.forget_failures(username, client)
+    user.last_login_at = utcnow()
+    throttle.security_log.info("staff signed in: username=%r client=%s", username, client)
     return user
-
-
-def _refuse_if_locked(user: User | None) -> None:
-    if user is None or user.locked_until is None:
-        return
-    seconds = int((user.locked_until - utcnow()).total_seconds())
-    if seconds > 0:
-        minutes = max(1, -(-seconds // 60))
-        raise RateLimited(
-            f"密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试",
-            headers={"Retry-After": str(seconds)},
-        )
-
-
-def _count_failure(user_id: int) -> None:
-    """One atomic UPDATE, so concurrent wrong guesses are all counted; the one that reaches
-    the limit sets the lock and starts the count again."""
-    limit = current_app.config["LOGIN_MAX_FAILURES"]
-    until = utcnow() + timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
-    reached = User.failed_logins + 1 >= limit
-    db.session.execute(
-        update(User)
-        .where(User.id == user_id)
-        .values(
-            failed_logins=case((reached, 0), else_=User.failed_logins + 1),
-            locked_until=case((reached, until), else_=User.locked_until),
-        )
-    )
-    # Committed here, not by the use case: the login fails, its transaction is rolled back,
-    # and the count must outlast that.
-    db.session.commit()
 
 
 @cache
@@ -177,3 +145,13 @@ def _by_code(model, code: str, label: str):
     if obj is None:
         raise NotFound(f"找不到编码为 {code} 的{label} (no such {model.__name__.lower()})")
     return obj
+
+
+@use_case
+def unlock_staff(username: str) -> int:
+    """An admin lifts the locks of a username on every address; how many were lifted."""
+    lifted = throttle.unlock(username)
+    throttle.security_log.warning(
+        "login unlocked by an admin: username=%r locks=%d", username, lifted
+    )
+    return lifted

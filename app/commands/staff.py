@@ -59,3 +59,11 @@ def create(username, password, community_code, street_code, display_name):
 def _describe(error: DomainError) -> str:
     problems = [message for messages in error.details.values() for message in messages]
     return "; ".join(problems) if problems else error.message
+
+
+@staff_cli.command("unlock")
+@click.argument("username")
+def unlock(username):
+    """解除该用户名因密码错误而受的限制（所有地址）(lift the wrong-password locks of USERNAME)。"""
+    lifted = services.unlock_staff(username)
+    click.echo(f"已解除 {username} 的 {lifted} 条登录限制 (lifted {lifted} lock(s))")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from functools import wraps
 from urllib.parse import urlsplit
 
 from flask import g, redirect, render_template, request, session, url_for
+from flask_limiter.util import get_remote_address
 
 from app.accounts.models import User
 from app.accounts.schemas import StaffLoginSchema
@@ -14,6 +16,7 @@ from app.console.blueprint import bp
 from app.console.forms import parse_form
 from app.errors import DomainError
 from app.extensions import db
+from app.limits import staff_login_limit
 
 
 def staff_required(view):
@@ -46,6 +49,7 @@ def _session_user() -> User | None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@staff_login_limit
 def login():
     form = {"username": request.form.get("username", "")}
     errors: dict[str, list[str]] = {}
@@ -53,7 +57,7 @@ def login():
         data, errors = parse_form(StaffLoginSchema(), request.form)
         if not errors:
             try:
-                user = authenticate_staff(data["username"], data["password"])
+                user = authenticate_staff(data["username"], data["password"], get_remote_address())
             except DomainError as error:
                 errors = {"_form": [error.message]}
             else:
@@ -75,14 +79,14 @@ def _sign_in(user: User):
     return redirect(_safe_next(request.args.get("next")))
 
 
+# A path inside the console of printable ASCII without a backslash: no other site, and no
+# CR/LF or other control character that could split the Location header.
+_SAFE_NEXT = re.compile(r"/console/[!-\[\]-~]*")
+
+
 def _safe_next(target: str | None) -> str:
     """Only a path inside the console: never an open redirect to another site."""
-    if (
-        target
-        and target.startswith("/console/")
-        and not urlsplit(target).netloc
-        and not target.startswith("//")
-    ):
+    if target and _SAFE_NEXT.fullmatch(target) and not urlsplit(target).netloc:
         return target
     return url_for("console.dashboard")
 

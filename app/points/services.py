@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
+from app.db_types import upsert
 from app.extensions import db
 from app.points.models import PointsEntry, PointsReason
 
@@ -20,9 +18,8 @@ def credit_order_completion(member_id: int, order_id: int, points: int, item_nam
         "order_id": order_id,
         "note": f"完成工单：{item_name}",
     }
-    insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
     stmt = (
-        insert(PointsEntry)
+        upsert(PointsEntry, db.engine.dialect.name)
         .values(**values)
         .on_conflict_do_nothing(index_elements=["order_id", "reason"])
         .returning(PointsEntry.id)

@@ -1,4 +1,5 @@
-"""Repeated wrong passwords lock a staff account for a while (LOGIN_MAX_FAILURES); the lock
+"""Repeated wrong passwords lock a username from that address for a while (LOGIN_MAX_FAILURES,
+LOGIN_LOCK_MINUTES; tests/security/test_login_abuse.py has the rest of the policy); the lock
 is counted on the frozen clock, which the tests move past it."""
 
 from datetime import timedelta
