@@ -8,6 +8,11 @@ BASE_DIR = Path(__file__).resolve().parent
 DEV_SECRET_KEY = "dev-only-secret-key-change-me"
 
 
+def _names(name: str) -> tuple[str, ...]:
+    """A comma-separated list, e.g. "img.example.cn, cdn.example.cn"."""
+    return tuple(part.strip() for part in os.environ.get(name, "").split(",") if part.strip())
+
+
 def _flag(name: str, default: str = "0") -> bool:
     return os.environ.get(name, default).strip().lower() in {"1", "true", "yes", "on"}
 
@@ -29,6 +34,19 @@ class Config:
 
     TOKEN_MAX_AGE_SECONDS = int(os.environ.get("TOKEN_MAX_AGE_SECONDS", str(7 * 24 * 3600)))
     IDEMPOTENCY_TTL_HOURS = 24
+    # A request whose path and query string are longer is refused with 414.
+    MAX_URL_LENGTH = int(os.environ.get("MAX_URL_LENGTH", "4096"))
+    # Hosts whose https photo addresses orders accept, and staff browsers load. Unset: any https
+    # address is accepted (the contract's rule), and the console links it, never loads it.
+    PHOTO_HOSTS = tuple(
+        h.strip() for h in os.environ.get("PHOTO_HOSTS", "").split(",") if h.strip()
+    )
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL") or None
+    # Strict-Transport-Security on answers over https (0: none); production sends it.
+    HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "0"))
+    # A request body over this many bytes is refused with 413 before it is read. The API's
+    # bodies are small JSON; uploads (when they come) get a limit of their own.
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_BODY_BYTES", str(256 * 1024)))
     # How many reverse proxies (nginx, a load balancer) stand in front of the app: their
     # X-Forwarded-For is then trusted, so rate limits see the client's address, not theirs.
     PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
@@ -38,6 +56,9 @@ class Config:
     LOGIN_LOCK_MINUTES = int(os.environ.get("LOGIN_LOCK_MINUTES", "15"))
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI") or None
+    # Without Redis: a file that every worker of this server counts in (app.rate_limit_store).
+    RATELIMIT_LOCAL_URI = f"sqlitefile://{BASE_DIR / 'instance' / 'ratelimits.db'}"
 
     # The console's session cookie (the API uses bearer tokens, no cookies).
     SESSION_COOKIE_NAME = "console_session"
@@ -74,11 +95,13 @@ class TestingConfig(Config):
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WECHAT_FAKE = True
     RATELIMIT_ENABLED = False
+    RATELIMIT_LOCAL_URI = "memory://"
 
 
 class ProductionConfig(Config):
     ENV_NAME = "production"
     SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE", "1")  # served over HTTPS
+    HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
 
     @classmethod
     def validate(cls) -> None:

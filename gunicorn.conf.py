@@ -23,6 +23,12 @@ keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # across a fork, and a reload picks up new code.
 preload_app = False
 
+# Request lines up to gunicorn's maximum reach the app, which refuses those over MAX_URL_LENGTH
+# with the API's own 414 envelope; only a line beyond this gets gunicorn's plain-text answer.
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+
 # Addresses of the reverse proxies whose X-Forwarded-* headers are trusted.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 

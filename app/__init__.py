@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from app.http_policy import register_http_policy
 from app.i18n import install_chinese_messages
 from app.validation import IdConverter
 from config import Config, config_from_env
@@ -32,6 +35,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
+    register_http_policy(app)
     register_commands(app)
     return app
 
@@ -61,9 +65,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
     redis_store.init_app(app)
     wechat.init_app(app)
-    app.config["RATELIMIT_STORAGE_URI"] = (
-        app.config.get("RATELIMIT_STORAGE_URI") or app.config.get("REDIS_URL") or "memory://"
-    )
+    app.config["RATELIMIT_STORAGE_URI"] = rate_limit_storage(app.config)
     limiter.init_app(app)
     csrf.init_app(app)
     api.init_app(app)
@@ -71,6 +73,22 @@ def register_extensions(app: Flask) -> None:
         "bearerAuth",
         {"type": "http", "scheme": "bearer", "description": "POST /auth/wechat 得到的 token"},
     )
+
+
+def rate_limit_storage(config: Mapping[str, Any]) -> str:
+    """Where the workers count requests: RATELIMIT_STORAGE_URI, else Redis, else one SQLite
+    file of this server's (app.rate_limit_store), which all its workers share."""
+    from pathlib import Path
+
+    from app import rate_limit_store
+
+    uri = config.get("RATELIMIT_STORAGE_URI") or config.get("REDIS_URL")
+    uri = uri or config["RATELIMIT_LOCAL_URI"]
+    if uri.startswith(f"{rate_limit_store.SCHEME}://"):
+        Path(uri.removeprefix(f"{rate_limit_store.SCHEME}://")).parent.mkdir(
+            parents=True, exist_ok=True
+        )
+    return uri
 
 
 def register_blueprints(app: Flask) -> None:

@@ -27,6 +27,7 @@ _HTTP_ERRORS = {
     404: ("NOT_FOUND", "找不到该内容"),
     405: ("METHOD_NOT_ALLOWED", "不支持该请求方法"),
     413: ("PAYLOAD_TOO_LARGE", "提交的内容过大"),
+    414: ("URI_TOO_LONG", "请求地址过长"),
     415: ("UNSUPPORTED_MEDIA_TYPE", "请以 JSON 格式提交"),
     422: ("VALIDATION_ERROR", "提交的内容有误，请检查后重试"),
     429: ("RATE_LIMITED", "操作太频繁，请稍后再试"),

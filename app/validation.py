@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import marshmallow as ma
+from flask import current_app
 from marshmallow import fields, validate
 from werkzeug.routing import IntegerConverter
 
 # Ids are 32-bit integers: a larger one cannot exist, and PostgreSQL refuses to compare with it.
 MAX_ID = 2**31 - 1
-# The contract's ^1[3-9]\d{9}$, with ASCII digits only and no trailing newline (Python's \d
-# takes any Unicode digit, its $ a final "\n").
-PHONE_PATTERN = r"^1[3-9][0-9]{9}\Z"
+# The contract's ^1[3-9]\d{9}$ with ASCII digits only (Python's \d takes any Unicode digit).
+# Written in the dialect OpenAPI documents (ECMA-262); the final "\n" that Python's $ would
+# let through is refused by no_control, as every control character is.
+PHONE_PATTERN = r"^1[3-9][0-9]{9}$"
 MAX_PHOTOS = 9
 # Control characters (C0, DEL, C1) and lone surrogates, which no database column can store.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -53,7 +56,8 @@ def text_id(**kwargs) -> fields.Integer:
 
 def phone(**kwargs) -> fields.String:
     return fields.String(
-        validate=validate.Regexp(PHONE_PATTERN, error="请填写正确的手机号码"), **kwargs
+        validate=[validate.Regexp(PHONE_PATTERN, error="请填写正确的手机号码"), no_control],
+        **kwargs,
     )
 
 
@@ -66,10 +70,30 @@ class StrictFloat(fields.Float):
         return super()._validated(value)
 
 
+def photo_hosts() -> set[str]:
+    """The hosts whose photos orders accept and staff browsers load: PHOTO_HOSTS and the host
+    of PUBLIC_BASE_URL. Empty: any https address is accepted, and none is loaded."""
+    hosts = set(current_app.config["PHOTO_HOSTS"])
+    base = current_app.config.get("PUBLIC_BASE_URL")
+    if base:
+        hosts.add(urlsplit(base).netloc)
+    return hosts
+
+
+def is_loadable_photo(url: str) -> bool:
+    return urlsplit(url).netloc in photo_hosts()
+
+
+def _allowed_photo_host(url: str) -> None:
+    hosts = photo_hosts()
+    if hosts and urlsplit(url).netloc not in hosts:
+        raise ma.ValidationError("只接受本平台上传的图片地址")
+
+
 def photo_list(**kwargs) -> fields.List:
     url = fields.Url(
         schemes={"https"},
-        validate=[validate.Length(max=500), no_control],
+        validate=[validate.Length(max=500), no_control, _allowed_photo_host],
         error_messages={"invalid": "应为 https 开头的图片网址"},
     )
     return fields.List(

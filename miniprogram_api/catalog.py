@@ -1,12 +1,11 @@
 """Communities and the service catalog: public, no token needed."""
 
-from flask_smorest import Blueprint
-
 from app.catalog import queries as catalog_queries
 from app.catalog.schemas import CatalogArgsSchema, CatalogSchema
 from app.org import queries as org_queries
 from app.org.schemas import CommunityDetailSchema, CommunityPageSchema
 from app.pagination import PageArgsSchema
+from miniprogram_api.blueprint import Blueprint
 
 blp = Blueprint("catalog", __name__, description="社区与服务清单（无需登录）")
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from flask_smorest import Blueprint
-
 from app.accounts.models import Role
+from app.api import errors
 from app.orders import queries, services
 from app.orders.schemas import (
     CompleteSchema,
@@ -14,6 +13,7 @@ from app.orders.schemas import (
 )
 from app.orders.vocabulary import Action
 from app.pagination import PageArgsSchema
+from miniprogram_api.blueprint import Blueprint
 from miniprogram_api.order_views import order_scope, seen, seen_page
 from miniprogram_api.security import auth_required, current_user
 
@@ -41,6 +41,7 @@ def my_jobs(args):
 
 
 @blp.post("/member/orders/<int:order_id>/grab")
+@errors(409)
 @auth_required(Role.MEMBER)
 @blp.response(200, OrderDetailSchema)
 def grab(order_id):
@@ -49,6 +50,7 @@ def grab(order_id):
 
 
 @blp.post("/member/orders/<int:order_id>/accept")
+@errors(409)
 @auth_required(Role.MEMBER)
 @blp.response(200, OrderDetailSchema)
 def accept(order_id):
@@ -57,6 +59,7 @@ def accept(order_id):
 
 
 @blp.post("/member/orders/<int:order_id>/start")
+@errors(409)
 @auth_required(Role.MEMBER)
 @blp.response(200, OrderDetailSchema)
 def start(order_id):
@@ -65,6 +68,7 @@ def start(order_id):
 
 
 @blp.post("/member/orders/<int:order_id>/complete")
+@errors(409)
 @auth_required(Role.MEMBER)
 @order_scope(Action.COMPLETE)
 @blp.arguments(CompleteSchema)

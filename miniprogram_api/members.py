@@ -1,19 +1,20 @@
 """The resident's own member registration (报到) and the member's points ledger."""
 
-from flask_smorest import Blueprint
-
 from app.accounts.models import Role
+from app.api import errors
 from app.members import queries, services
 from app.members.schemas import RegistrationInSchema, RegistrationSchema
 from app.pagination import PageArgsSchema
 from app.points import queries as points
 from app.points.schemas import LedgerSchema
+from miniprogram_api.blueprint import Blueprint
 from miniprogram_api.security import auth_required, current_user
 
 blp = Blueprint("members", __name__, description="党员报到与先锋积分")
 
 
 @blp.post("/member/registration")
+@errors(409)
 @auth_required(Role.RESIDENT)
 @blp.arguments(RegistrationInSchema)
 @blp.response(201, RegistrationSchema)
@@ -23,6 +24,7 @@ def submit_registration(data):
 
 
 @blp.get("/member/registration")
+@errors(404)
 @auth_required(Role.RESIDENT, Role.MEMBER)
 @blp.response(200, RegistrationSchema)
 def my_registration():

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from flask_smorest import Blueprint
-
 from app.accounts.models import Role
+from app.api import errors
 from app.orders import queries, services
 from app.orders.schemas import (
     IdempotencyHeaderSchema,
@@ -15,6 +14,7 @@ from app.orders.schemas import (
 )
 from app.orders.vocabulary import Action
 from app.pagination import PageArgsSchema
+from miniprogram_api.blueprint import Blueprint
 from miniprogram_api.order_views import order_scope, seen, seen_page
 from miniprogram_api.security import auth_required, current_user
 
@@ -22,6 +22,7 @@ blp = Blueprint("orders", __name__, description="orders")
 
 
 @blp.post("/orders")
+@errors(409)
 @auth_required(Role.RESIDENT)
 @blp.arguments(OrderCreateSchema)
 @blp.arguments(IdempotencyHeaderSchema, location="headers", as_kwargs=True)
@@ -49,6 +50,7 @@ def my_orders(args):
 
 
 @blp.post("/orders/<int:order_id>/cancel")
+@errors(409)
 @auth_required(Role.RESIDENT)
 @blp.response(200, OrderDetailSchema)
 def cancel_order(order_id):
@@ -57,6 +59,7 @@ def cancel_order(order_id):
 
 
 @blp.post("/orders/<int:order_id>/rating")
+@errors(409)
 @auth_required(Role.RESIDENT)
 @order_scope(Action.RATE)
 @blp.arguments(RatingSchema)

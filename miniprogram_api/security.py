@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import g, request
-from flask_smorest import Blueprint
 
 from app.accounts.models import Role, User
 from app.accounts.tokens import read_token
+from app.api import errors
 from app.errors import Forbidden, Unauthorized
 from app.extensions import db
+from miniprogram_api.blueprint import Blueprint
 
 BEARER_SECURITY: list[dict[str, list[str]]] = [{"bearerAuth": []}]
 
@@ -41,7 +42,8 @@ def auth_required(*roles: Role):
             g.current_user = user
             return view(*args, **kwargs)
 
-        return Blueprint.doc(security=BEARER_SECURITY)(wrapped)
+        documented = Blueprint.doc(security=BEARER_SECURITY)(wrapped)
+        return errors(401, 403)(documented) if roles else errors(401)(documented)
 
     return decorator
 

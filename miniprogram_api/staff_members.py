@@ -2,9 +2,8 @@
 
 from functools import wraps
 
-from flask_smorest import Blueprint
-
 from app.accounts.models import STAFF_ROLES
+from app.api import errors
 from app.members import queries, services
 from app.members.schemas import (
     RegistrationListArgsSchema,
@@ -12,6 +11,7 @@ from app.members.schemas import (
     RegistrationRejectSchema,
     RegistrationSchema,
 )
+from miniprogram_api.blueprint import Blueprint
 from miniprogram_api.security import auth_required, current_user
 
 blp = Blueprint("staff_members", __name__, description="社区审核党员报到")
@@ -47,6 +47,7 @@ def get_registration(registration_id):
 
 
 @blp.post("/staff/members/<int:registration_id>/approve")
+@errors(409)
 @auth_required(*STAFF_ROLES)
 @blp.response(200, RegistrationSchema)
 def approve_registration(registration_id):
@@ -55,6 +56,7 @@ def approve_registration(registration_id):
 
 
 @blp.post("/staff/members/<int:registration_id>/reject")
+@errors(409)
 @auth_required(*STAFF_ROLES)
 @registration_in_reach
 @blp.arguments(RegistrationRejectSchema)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from flask_smorest import Blueprint
-
 from app.accounts.models import STAFF_ROLES
+from app.api import errors
 from app.orders import candidates, queries, services
 from app.orders.schemas import (
     CandidateListSchema,
@@ -17,6 +16,7 @@ from app.orders.schemas import (
     RejectSchema,
 )
 from app.orders.vocabulary import Action
+from miniprogram_api.blueprint import Blueprint
 from miniprogram_api.order_views import order_scope, seen, seen_page
 from miniprogram_api.security import auth_required, current_user
 
@@ -35,6 +35,7 @@ def staff_queue(args):
 
 
 @blp.post("/staff/orders/<int:order_id>/approve")
+@errors(409)
 @auth_required(*STAFF_ROLES)
 @blp.response(200, OrderDetailSchema)
 def approve(order_id):
@@ -43,6 +44,7 @@ def approve(order_id):
 
 
 @blp.post("/staff/orders/<int:order_id>/reject")
+@errors(409)
 @auth_required(*STAFF_ROLES)
 @order_scope(Action.REJECT)
 @blp.arguments(RejectSchema)
@@ -53,6 +55,7 @@ def reject(data, order_id):
 
 
 @blp.post("/staff/orders/<int:order_id>/dispatch")
+@errors(409)
 @auth_required(*STAFF_ROLES)
 @order_scope(Action.DISPATCH)
 @blp.arguments(DispatchSchema)
@@ -63,6 +66,7 @@ def dispatch(data, order_id):
 
 
 @blp.post("/staff/orders/<int:order_id>/publish")
+@errors(409)
 @auth_required(*STAFF_ROLES)
 @blp.response(200, OrderDetailSchema)
 def publish(order_id):
@@ -71,6 +75,7 @@ def publish(order_id):
 
 
 @blp.post("/staff/orders/<int:order_id>/recall")
+@errors(409)
 @auth_required(*STAFF_ROLES)
 @blp.response(200, OrderDetailSchema)
 def recall(order_id):
@@ -79,6 +84,7 @@ def recall(order_id):
 
 
 @blp.post("/staff/orders/<int:order_id>/reassign")
+@errors(409)
 @auth_required(*STAFF_ROLES)
 @order_scope(Action.REASSIGN)
 @blp.arguments(DispatchSchema)
@@ -97,6 +103,7 @@ def dispatch_candidates(order_id):
 
 
 @blp.post("/staff/orders/<int:order_id>/close")
+@errors(409)
 @auth_required(*STAFF_ROLES)
 @blp.response(200, OrderDetailSchema)
 def close(order_id):
@@ -105,6 +112,7 @@ def close(order_id):
 
 
 @blp.post("/staff/orders/<int:order_id>/follow-ups")
+@errors(409)
 @auth_required(*STAFF_ROLES)
 @order_scope(Action.FOLLOW_UP)
 @blp.arguments(FollowUpSchema)

@@ -1,9 +1,8 @@
 """Venues (驿路向东): list, nearby search, detail. Public, no token needed."""
 
-from flask_smorest import Blueprint
-
 from app.venues import queries as venues
 from app.venues.schemas import VenueDetailSchema, VenuePageSchema, VenueSearchArgsSchema
+from miniprogram_api.blueprint import Blueprint
 
 blp = Blueprint("venues", __name__, description="红色驿站、党群服务中心等场所（无需登录）")
 

@@ -9,6 +9,7 @@ DOCS_ASSETS = {
     "/static/swagger-ui/swagger-ui.css": "text/css",
     "/static/swagger-ui/swagger-ui-bundle.js": "javascript",
     "/static/swagger-ui/swagger-ui-standalone-preset.js": "javascript",
+    "/static/swagger-init.js": "javascript",  # ours: starts Swagger UI without inline script
 }
 
 
@@ -54,8 +55,8 @@ def test_docs_page_references_only_local_assets(client):
     assert sorted(urls) == sorted(DOCS_ASSETS)
     page = client.get("/api/v1/docs").get_data(as_text=True)
     assert "http://" not in page and "https://" not in page
-    assert '"validatorUrl": null' in page  # no badge fetched from validator.swagger.io
-    assert 'url: "/api/v1/openapi.json"' in page
+    assert "&#34;validatorUrl&#34;: null" in page  # no badge fetched from validator.swagger.io
+    assert 'data-spec-url="/api/v1/openapi.json"' in page
 
 
 def test_docs_assets_are_served(client):
@@ -63,5 +64,6 @@ def test_docs_assets_are_served(client):
         response = client.get(url)
         assert response.status_code == 200, url
         assert DOCS_ASSETS[url] in response.content_type, url
-        assert len(response.get_data()) > 100_000, url  # the real bundle, not a stub
+        if "/swagger-ui/" in url:  # the vendored bundle itself, not a stub
+            assert len(response.get_data()) > 100_000, url
         response.close()

@@ -8,6 +8,7 @@ from app.catalog.labels import KIND_LABELS
 from app.clock import BEIJING
 from app.console.blueprint import bp
 from app.orders.labels import SOURCE_LABELS, STATUS_LABELS
+from app.validation import is_loadable_photo
 
 
 @bp.app_template_filter("cn_time")
@@ -54,3 +55,9 @@ def cn_duration(value: timedelta) -> str:
 def kind_label(kind: str) -> str:
     """公共服务, 社会服务 or 志愿服务: the kind of a catalog category."""
     return KIND_LABELS.get(kind, kind)
+
+
+@bp.app_template_filter("loadable_photo")
+def loadable_photo(url: str) -> bool:
+    """Whether staff browsers load this photo (its host is allowed), or only link to it."""
+    return is_loadable_photo(url)

@@ -1,0 +1,27 @@
+"""The API's blueprint class: flask-smorest's, with a JSON parser that answers any body it
+cannot parse as a 422 (too deeply nested for Python's parser included), never a 500."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import flask
+import flask_smorest
+from webargs import core
+from webargs.flaskparser import FlaskParser, is_json_request
+
+
+class JsonBodyParser(FlaskParser):
+    def _raw_load_json(self, req: flask.Request) -> Any:
+        if not is_json_request(req):
+            return core.missing
+        body = req.get_data(cache=True)  # over MAX_CONTENT_LENGTH: 413, before it is read
+        try:
+            return core.parse_json(body)
+        except RecursionError as exc:
+            raise json.JSONDecodeError("nested too deeply", doc=" ", pos=0) from exc
+
+
+class Blueprint(flask_smorest.Blueprint):
+    ARGUMENTS_PARSER = JsonBodyParser()
