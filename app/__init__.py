@@ -94,12 +94,14 @@ def rate_limit_storage(config: Mapping[str, Any]) -> str:
 def register_blueprints(app: Flask) -> None:
     from app.console import bp as console_bp
     from app.extensions import api, csrf
+    from app.health import bp as health_bp
     from miniprogram_api import BLUEPRINTS
 
     for blueprint in BLUEPRINTS:
         csrf.exempt(blueprint)  # bearer tokens, no cookies: nothing to forge
         api.register_blueprint(blueprint, url_prefix="/api/v1" + (blueprint.url_prefix or ""))
     app.register_blueprint(console_bp)
+    app.register_blueprint(health_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:
