@@ -28,6 +28,7 @@ class SQLiteFileStorage(Storage):
                 "CREATE TABLE IF NOT EXISTS counters ("
                 "key TEXT PRIMARY KEY, value INTEGER NOT NULL, expires_at REAL NOT NULL)"
             )
+            conn.execute("CREATE INDEX IF NOT EXISTS counters_expiry ON counters (expires_at)")
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=5, isolation_level=None)
@@ -40,7 +41,8 @@ class SQLiteFileStorage(Storage):
         now = time.time()
         with closing(self._connect()) as conn:
             conn.execute("BEGIN IMMEDIATE")  # one writer at a time: the count is exact
-            conn.execute("DELETE FROM counters WHERE key = ? AND expires_at <= ?", (key, now))
+            # Every ended window goes, not only this key's: the file keeps live counts only.
+            conn.execute("DELETE FROM counters WHERE expires_at <= ?", (now,))
             (value,) = conn.execute(
                 "INSERT INTO counters (key, value, expires_at) VALUES (?, ?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = value + excluded.value "

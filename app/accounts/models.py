@@ -109,4 +109,5 @@ class LoginThrottle(Model):
     client: Mapped[str] = mapped_column(String(64))
     failures: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The last failure: a count quiet for LOGIN_LOCK_MINUTES is forgotten (and its row gone).
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -1,7 +1,8 @@
 """Wrong staff passwords slow the guesser down, not the staff member.
 
 Failures are counted per (username, client address) in the database, so every worker and
-app server sees the same count. After LOGIN_MAX_FAILURES in a row, that username is refused
+app server sees the same count; a count quiet for LOGIN_LOCK_MINUTES is forgotten, so the
+table holds only recent guessers. After LOGIN_MAX_FAILURES in a row, that username is refused
 from that address for LOGIN_LOCK_MINUTES (429 with Retry-After); the staff member signs in
 from any other address, and `flask staff unlock USERNAME` lifts every lock of a username."""
 
@@ -11,7 +12,7 @@ import logging
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import case, delete, select
+from sqlalchemy import case, delete, or_, select
 
 from app.accounts.models import LoginThrottle
 from app.clock import utcnow
@@ -43,7 +44,9 @@ def count_failure(username: str, client: str) -> None:
     the limit sets the lock and starts the count again. Committed at once: the failed login
     that called it is rolled back, and the count must outlast that."""
     now = utcnow()
-    until = now + timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
+    window = timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
+    until = now + window
+    _forget_stale(now - window, now)
     limit = current_app.config["LOGIN_MAX_FAILURES"]
     reached = LoginThrottle.failures + 1 >= limit
     first_locks = limit <= 1
@@ -72,6 +75,17 @@ def count_failure(username: str, client: str) -> None:
             client,
             locked_until.isoformat(),
         )
+
+
+def _forget_stale(quiet_since: datetime, now: datetime) -> None:
+    """Counts with no failure since `quiet_since` and no lock in force: however many
+    usernames a guesser sprays, the table keeps only the recent ones."""
+    db.session.execute(
+        delete(LoginThrottle).where(
+            LoginThrottle.updated_at < quiet_since,
+            or_(LoginThrottle.locked_until.is_(None), LoginThrottle.locked_until <= now),
+        )
+    )
 
 
 def forget_failures(username: str, client: str) -> None:

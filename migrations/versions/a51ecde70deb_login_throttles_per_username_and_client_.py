@@ -32,6 +32,9 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_login_throttles')),
     sa.UniqueConstraint('username', 'client', name=op.f('uq_login_throttles_username_client'))
     )
+    with op.batch_alter_table('login_throttles', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_login_throttles_updated_at'), ['updated_at'],
+                              unique=False)
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.drop_column('failed_logins')
         batch_op.drop_column('locked_until')
@@ -45,6 +48,9 @@ def downgrade():
         batch_op.add_column(sa.Column('locked_until', sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('failed_logins', sa.Integer(), server_default='0',
                                       nullable=False))
+
+    with op.batch_alter_table('login_throttles', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_login_throttles_updated_at'))
 
     op.drop_table('login_throttles')
     # ### end Alembic commands ###

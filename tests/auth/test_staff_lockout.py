@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import pytest
 
+from app.accounts.models import LoginThrottle
 from tests.helpers.api import assert_error, staff_login
+from tests.helpers.db import count_rows
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
@@ -49,3 +51,15 @@ def test_one_account_locked_leaves_the_others_alone(app, client, world):
     _wrong_passwords(client, world.a.staff, 5)
 
     assert staff_login(client, world.b.staff).status_code == 200
+
+
+def test_a_count_quiet_for_the_lock_time_is_forgotten(app, client, world, frozen_clock):
+    staff = world.a.staff
+    _wrong_passwords(client, staff, 4)
+    for attempt in range(3):  # other usernames sprayed from the same address
+        staff_login(client, f"sprayed-{attempt}", "wrong-password")
+    frozen_clock.shift(timedelta(minutes=app.config["LOGIN_LOCK_MINUTES"], seconds=1))
+    _wrong_passwords(client, staff, 4)  # a fresh count: not the 5th in a row
+
+    assert staff_login(client, staff).status_code == 200
+    assert count_rows(LoginThrottle) == 0  # the sprayed names' rows went with the quiet time

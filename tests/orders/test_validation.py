@@ -185,19 +185,17 @@ def test_reject_needs_a_reason(client, world, order_a):
     assert post(client, world.a.staff, path, {"reason": "因" * 200}).status_code == 200
 
 
+def _dispatch_refused(client, world, order, member_id) -> dict:
+    response = post(
+        client, world.a.staff, f"/staff/orders/{order.id}/dispatch", {"member_id": member_id}
+    )
+    return assert_error(response, 422, "VALIDATION_ERROR")
+
+
 def test_dispatch_member_id_of_wrong_type(client, world):
     order = seeded_order(world.a, world.item, OrderStatus.APPROVED)
     for member_id in ["abc", None, 0, 1.5, True, 2**40, str(world.a.member.id)]:
-        error = assert_error(
-            post(
-                client,
-                world.a.staff,
-                f"/staff/orders/{order.id}/dispatch",
-                {"member_id": member_id},
-            ),
-            422,
-            "VALIDATION_ERROR",
-        )
+        error = _dispatch_refused(client, world, order, member_id)
         assert "member_id" in error["details"], member_id
     assert stored_order(order.id).status == OrderStatus.APPROVED
 
@@ -214,16 +212,7 @@ def test_dispatch_to_someone_who_is_not_a_member_of_the_community(client, world)
         999_999,
         inactive.id,
     ]:
-        error = assert_error(
-            post(
-                client,
-                world.a.staff,
-                f"/staff/orders/{order.id}/dispatch",
-                {"member_id": member_id},
-            ),
-            422,
-            "VALIDATION_ERROR",
-        )
+        error = _dispatch_refused(client, world, order, member_id)
         assert list(error["details"]) == ["member_id"], member_id
     stored = stored_order(order.id)
     assert stored.status == OrderStatus.APPROVED and stored.member_id is None

@@ -5,6 +5,7 @@ envelope wherever the app gets the request."""
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -29,10 +30,13 @@ def test_two_storages_on_one_file_count_together(tmp_path):
     assert second.get("k") == 0 and second.check()
 
 
-def test_a_count_ends_with_its_window(tmp_path):
+def test_a_count_ends_with_its_window_and_leaves_the_file(tmp_path):
     storage = SQLiteFileStorage(f"sqlitefile://{tmp_path / 'limits.db'}")
     storage.incr("k", 0)
+    storage.incr("other", 0)
     assert storage.get("k") == 0 and storage.incr("k", 60) == 1
+    with sqlite3.connect(tmp_path / "limits.db") as conn:
+        assert conn.execute("SELECT key FROM counters").fetchall() == [("k",)]
 
 
 @pytest.fixture(scope="module")
