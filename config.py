@@ -25,6 +25,12 @@ class Config:
     )
     SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {"pool_pre_ping": True}
     REDIS_URL = os.environ.get("REDIS_URL") or None
+    # Stamps of the caches of ready answers (app/cache): files every worker of this server
+    # reads; with REDIS_URL also a Redis hash, read at most every CACHE_SYNC_SECONDS.
+    CACHE_STAMP_DIR: str | None = os.environ.get(
+        "CACHE_STAMP_DIR", str(BASE_DIR / "instance" / "stamps")
+    )
+    CACHE_SYNC_SECONDS = float(os.environ.get("CACHE_SYNC_SECONDS", "0.5"))
 
     WECHAT_APPID = os.environ.get("WECHAT_APPID")
     WECHAT_SECRET = os.environ.get("WECHAT_SECRET")
@@ -96,6 +102,7 @@ class TestingConfig(Config):
     WECHAT_FAKE = True
     RATELIMIT_ENABLED = False
     RATELIMIT_LOCAL_URI = "memory://"
+    CACHE_STAMP_DIR = None  # stamps in memory: every test app is its own server
 
 
 class ProductionConfig(Config):

@@ -12,6 +12,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app.http_policy import register_http_policy
 from app.i18n import install_chinese_messages
+from app.json_provider import OrjsonProvider
+from app.sessions import CookieSessions
 from app.validation import IdConverter
 from config import Config, config_from_env
 
@@ -24,9 +26,9 @@ def create_app(config: type[Config] | None = None) -> Flask:
     config.validate()
     app = Flask(__name__, instance_relative_config=False)
     app.config.from_object(config)
-    # A setting of Flask's default provider; Flask types `app.json` as the JSONProvider base.
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json = OrjsonProvider(app)
     app.url_map.converters["int"] = IdConverter
+    app.session_interface = CookieSessions()
     if app.config["PROXY_COUNT"]:
         count = app.config["PROXY_COUNT"]
         # Flask's documented way to add WSGI middleware; its types declare wsgi_app a method.
@@ -52,7 +54,10 @@ def register_logging(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     from app import models  # noqa: F401  - every table known to the metadata and Alembic
-    from app.extensions import api, csrf, db, limiter, migrate, redis_store
+    from app.cache import store as cache_store
+    from app.cache import tracking as cache_tracking
+    from app.extensions import api, csrf, db, migrate, redis_store
+    from app.limits import init_limiter
     from app.wechat import wechat
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
@@ -64,9 +69,11 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
     redis_store.init_app(app)
+    cache_store.init_app(app)
+    cache_tracking.install()
     wechat.init_app(app)
     app.config["RATELIMIT_STORAGE_URI"] = rate_limit_storage(app.config)
-    limiter.init_app(app)
+    init_limiter(app)
     csrf.init_app(app)
     api.init_app(app)
     api.spec.components.security_scheme(

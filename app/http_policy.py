@@ -39,17 +39,23 @@ def _refuse_long_urls() -> None:
 
 def _secure(response: Response) -> Response:
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", _policy(request))
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("X-Frame-Options", "DENY")
-    headers.setdefault("Referrer-Policy", "same-origin")
+    # A view's own value wins. One pass over the names: Headers.setdefault rescans them for
+    # every header, which cost more than the rest of a cached answer's work.
+    present = {key.lower() for key, _ in headers.items()}
+    wanted = [
+        ("Content-Security-Policy", _policy(request)),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "same-origin"),
+    ]
     if request.is_secure and current_app.config["HSTS_SECONDS"]:
-        headers.setdefault(
-            "Strict-Transport-Security",
-            f"max-age={current_app.config['HSTS_SECONDS']}; includeSubDomains",
-        )
-    if _is_private(request) and "Cache-Control" not in headers:
-        headers["Cache-Control"] = "no-store"
+        max_age = current_app.config["HSTS_SECONDS"]
+        wanted.append(("Strict-Transport-Security", f"max-age={max_age}; includeSubDomains"))
+    if _is_private(request):
+        wanted.append(("Cache-Control", "no-store"))
+    for name, value in wanted:
+        if name.lower() not in present:
+            headers.add(name, value)
     return response
 
 

@@ -4,7 +4,7 @@ budget, so an attacker gains nothing by switching between them."""
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import Flask, current_app
 
 from app.extensions import limiter
 
@@ -16,3 +16,15 @@ def login_rate_limit() -> str:
 
 wechat_login_limit = limiter.limit(login_rate_limit)
 staff_login_limit = limiter.shared_limit(login_rate_limit, scope="staff-login", methods=["POST"])
+
+
+def init_limiter(app: Flask) -> None:
+    """Bind the limiter. Every limit here decorates its view, and a decorated view checks its
+    own limits; the before-request hook Flask-Limiter also installs serves default and
+    application-wide limits only. There are none, so the hook goes: it cost about 40 µs on
+    every request, a third of a cached answer's time."""
+    limiter.init_app(app)
+    if app.config.get("RATELIMIT_DEFAULT") or app.config.get("RATELIMIT_APPLICATION"):
+        return
+    hooks = app.before_request_funcs.get(None, [])
+    hooks[:] = [hook for hook in hooks if getattr(hook, "__self__", None) is not limiter]

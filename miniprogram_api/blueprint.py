@@ -1,5 +1,6 @@
 """The API's blueprint class: flask-smorest's, with a JSON parser that answers any body it
-cannot parse as a 422 (too deeply nested for Python's parser included), never a 500."""
+cannot parse as a 422 (too deeply nested for Python's parser included), never a 500, and
+argument schemas built once rather than per request."""
 
 from __future__ import annotations
 
@@ -25,3 +26,10 @@ class JsonBodyParser(FlaskParser):
 
 class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = JsonBodyParser()
+
+    def arguments(self, schema: Any, *args: Any, **kwargs: Any) -> Any:
+        # Given a class, webargs builds a schema on every request (a deep copy of each
+        # field); one instance, made here, serves them all.
+        if isinstance(schema, type):
+            schema = schema()
+        return super().arguments(schema, *args, **kwargs)

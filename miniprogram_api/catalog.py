@@ -6,11 +6,13 @@ from app.org import queries as org_queries
 from app.org.schemas import CommunityDetailSchema, CommunityPageSchema
 from app.pagination import PageArgsSchema
 from miniprogram_api.blueprint import Blueprint
+from miniprogram_api.ready import ready_answer
 
 blp = Blueprint("catalog", __name__, description="社区与服务清单（无需登录）")
 
 
 @blp.get("/communities")
+@ready_answer(org_queries.COMMUNITIES)
 @blp.arguments(PageArgsSchema, location="query", as_kwargs=True)
 @blp.response(200, CommunityPageSchema)
 def list_communities(limit, cursor=None):
@@ -19,6 +21,7 @@ def list_communities(limit, cursor=None):
 
 
 @blp.get("/communities/<int:community_id>")
+@ready_answer(org_queries.COMMUNITIES)
 @blp.response(200, CommunityDetailSchema)
 def get_community(community_id):
     """社区详情：所属街道、网格与楼栋"""
@@ -26,7 +29,7 @@ def get_community(community_id):
 
 
 @blp.get("/catalog")
-@blp.etag
+@ready_answer(catalog_queries.CATALOG)
 @blp.arguments(CatalogArgsSchema, location="query", as_kwargs=True)
 @blp.response(200, CatalogSchema)
 def get_catalog(kind=None):

@@ -5,8 +5,11 @@ from __future__ import annotations
 from sqlalchemy import case, select
 from sqlalchemy.orm import selectinload
 
+from app.cache import register
 from app.catalog.models import CatalogItem, Category, CategoryKind
 from app.extensions import db
+
+CATALOG = register("catalog", [Category, CatalogItem])
 
 _KIND_ORDER = case(
     {kind.value: rank for rank, kind in enumerate(CategoryKind)},

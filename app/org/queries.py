@@ -5,10 +5,13 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from app.cache import register
 from app.errors import NotFound
 from app.extensions import db
-from app.org.models import Community, Grid
+from app.org.models import Building, Community, Grid, Street
 from app.pagination import paginate
+
+COMMUNITIES = register("communities", [Street, Community, Grid, Building])
 
 
 def list_communities(limit: int, cursor: str | None = None) -> dict:

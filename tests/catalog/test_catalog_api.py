@@ -125,11 +125,13 @@ def test_catalog_query_count_does_not_grow_with_items(app, client):
 
 def test_catalog_revalidates_with_its_etag(app, client):
     add_category("social", "水电维修", 1)
+    db.session.commit()
     first = client.get("/api/v1/catalog")
     etag = first.headers["ETag"]
 
     same = client.get("/api/v1/catalog", headers={"If-None-Match": etag})
     add_category("volunteer", "治安巡逻", 0)
+    db.session.commit()
     changed = client.get("/api/v1/catalog", headers={"If-None-Match": etag})
 
     assert same.status_code == 304 and same.data == b""

@@ -15,7 +15,7 @@ CENTER = (28.6785, 115.9050)  # 八一广场, GCJ-02
 def earth_radius_m() -> float:
     # Imported late: app.venues.queries builds schemas, which must come after create_app
     # has installed the Chinese validation messages.
-    from app.venues.queries import EARTH_RADIUS_M
+    from app.venues.nearby import EARTH_RADIUS_M
 
     return EARTH_RADIUS_M
 

@@ -1,0 +1,103 @@
+"""Ready answers: the serialised JSON of a public read, kept per process under the stamp of
+its cache, with a strong ETag. Which tables each cache is built from is declared once
+(`register`); `tracking` bumps the stamps when a commit touched them."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+from flask import Flask, current_app
+
+from app.cache.stamps import FileStamps, MemoryStamps, SharedStamps
+
+T = TypeVar("T")
+# Cache name -> the tables its answers are built from.
+CACHES: dict[str, frozenset[str]] = {}
+# Answers kept per cache; a cache with more keys (query strings) starts over.
+MAX_KEYS = 256
+
+
+def register(name: str, models: Iterable[type]) -> str:
+    """Declare the cache `name`, built from the tables of `models`; returns the name."""
+    CACHES[name] = frozenset(model.__tablename__ for model in models)  # type: ignore[attr-defined]
+    return name
+
+
+def caches_of(tables: set[str]) -> set[str]:
+    return {name for name, sources in CACHES.items() if sources & tables}
+
+
+class Stamps(Protocol):
+    def read(self, name: str) -> str: ...
+    def bump(self, names: set[str]) -> None: ...
+
+
+@dataclass(frozen=True)
+class ReadyAnswer:
+    """An answer's JSON body and its strong ETag."""
+
+    body: bytes
+    etag: str
+
+    @classmethod
+    def of(cls, body: bytes) -> ReadyAnswer:
+        return cls(body, hashlib.blake2b(body, digest_size=12).hexdigest())
+
+
+class AnswerStore:
+    """Values per cache and key (a ReadyAnswer, or data an answer is made from), each kept
+    with the stamp it was built under and good while that stamp holds."""
+
+    def __init__(self, stamps: Stamps) -> None:
+        self.stamps = stamps
+        self._values: dict[str, dict[str, tuple[str, Any]]] = {}
+
+    def stamp(self, name: str) -> str:
+        return self.stamps.read(name)
+
+    def get(self, name: str, key: str) -> Any | None:
+        kept = self._values.get(name, {}).get(key)
+        if kept is None or kept[0] != self.stamps.read(name):
+            return None
+        return kept[1]
+
+    def put(self, name: str, key: str, stamp: str, value: T) -> T:
+        values = self._values.setdefault(name, {})
+        if len(values) >= MAX_KEYS:
+            values.clear()
+        values[key] = (stamp, value)
+        return value
+
+    def fetch(self, name: str, key: str, build: Callable[[], T]) -> T:
+        """The kept value, or `build()` kept under the stamp read before building it (so a
+        change committed while building bumps past it)."""
+        value = self.get(name, key)
+        if value is None:
+            stamp = self.stamp(name)
+            value = self.put(name, key, stamp, build())
+        return value
+
+    def invalidate(self, names: set[str]) -> None:
+        """Bump the stamps of `names`, for this process, this server and, with Redis, all."""
+        if names:
+            self.stamps.bump(names)
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["ready_answers"] = AnswerStore(_stamps(app))
+
+
+def answers() -> AnswerStore:
+    return current_app.extensions["ready_answers"]
+
+
+def _stamps(app: Flask) -> Stamps:
+    directory = app.config.get("CACHE_STAMP_DIR")
+    local = FileStamps(directory) if directory else MemoryStamps()
+    client = app.extensions["redis_store"].client
+    if client is None:
+        return local
+    return SharedStamps(local, client, every=app.config["CACHE_SYNC_SECONDS"])
