@@ -31,6 +31,17 @@ def _session_app(backend):
         db.engine.dispose()
 
 
+@pytest.fixture
+def redis_db15():
+    """The Redis database of tests marked `redis`, empty before and after the test."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_TEST_URL)
+    client.flushdb()
+    yield client
+    client.flushdb()
+
+
 def _empty_all_tables() -> None:
     # DELETE, children first: on tables this small it is much faster than TRUNCATE.
     for table in reversed(db.metadata.sorted_tables):

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import pytest
-import redis
 
 from app import create_app
 from app.errors import WechatUnavailable
 from app.wechat import wechat
 from tests.helpers.apps import REDIS_TEST_URL, make_config, wechat_overrides
 from tests.helpers.fake_wechat import PNG, REFUSING_OPENID, RISKY_WORD
-
-
-@pytest.fixture
-def redis_db15():
-    client = redis.Redis.from_url(REDIS_TEST_URL)
-    client.flushdb()
-    yield client
-    client.flushdb()
 
 
 def worker(fake, **overrides):

@@ -6,11 +6,10 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import pytest
-import redis
 
 from app import create_app
 from app.extensions import db
-from tests.helpers.apps import REDIS_TEST_URL, make_config
+from tests.helpers.apps import make_config
 
 
 @pytest.fixture
@@ -22,14 +21,6 @@ def database_file(tmp_path):
     yield url
     with first.app_context():
         db.engine.dispose()
-
-
-@pytest.fixture
-def flushed_redis():
-    client = redis.Redis.from_url(REDIS_TEST_URL)
-    client.flushdb()
-    yield REDIS_TEST_URL
-    client.flushdb()
 
 
 @contextmanager

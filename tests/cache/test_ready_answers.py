@@ -10,8 +10,7 @@ from tests.helpers.queries import count_queries
 
 
 def test_an_unchanged_catalog_runs_no_query(app, client):
-    add_category("public", "政务代办")
-    db.session.commit()
+    catalog_of_one(client)
     first = client.get("/api/v1/catalog")
     with count_queries() as statements:
         again = client.get("/api/v1/catalog")
@@ -20,9 +19,13 @@ def test_an_unchanged_catalog_runs_no_query(app, client):
     assert again.headers["Cache-Control"] == "no-cache"
 
 
-def test_the_etag_revalidates_as_a_bodiless_304(app, client):
+def catalog_of_one(client) -> None:
     add_category("public", "政务代办")
     db.session.commit()
+
+
+def test_the_etag_revalidates_as_a_bodiless_304(app, client):
+    catalog_of_one(client)
     etag = client.get("/api/v1/catalog").headers["ETag"]
     same = client.get("/api/v1/catalog", headers={"If-None-Match": etag})
     other = client.get("/api/v1/catalog", headers={"If-None-Match": '"not-it"'})
@@ -31,8 +34,7 @@ def test_the_etag_revalidates_as_a_bodiless_304(app, client):
 
 
 def test_a_committed_change_is_seen_by_the_next_read(app, client):
-    add_category("public", "政务代办")
-    db.session.commit()
+    catalog_of_one(client)
     before = client.get("/api/v1/catalog").headers["ETag"]
     db.session.scalar(db.select(Category)).name = "政务服务"
     db.session.commit()
@@ -42,8 +44,7 @@ def test_a_committed_change_is_seen_by_the_next_read(app, client):
 
 
 def test_a_rolled_back_change_keeps_the_answer(app, client):
-    add_category("public", "政务代办")
-    db.session.commit()
+    catalog_of_one(client)
     before = client.get("/api/v1/catalog").headers["ETag"]
     db.session.scalar(db.select(Category)).name = "未提交"
     db.session.flush()

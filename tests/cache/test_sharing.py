@@ -11,6 +11,7 @@ from app.catalog.models import Category
 from app.extensions import db
 from tests.cache.conftest import running
 from tests.catalog.test_catalog_api import add_category
+from tests.helpers.apps import REDIS_TEST_URL
 
 
 def names(server) -> list[str]:
@@ -52,8 +53,8 @@ def test_a_command_run_on_the_server_invalidates_its_workers(database_file, tmp_
 
 
 @pytest.mark.redis
-def test_another_server_sees_a_change_within_a_second(database_file, tmp_path, flushed_redis):
-    settings = {"REDIS_URL": flushed_redis, "CACHE_SYNC_SECONDS": 0.5}
+def test_another_server_sees_a_change_within_a_second(database_file, tmp_path, redis_db15):
+    settings = {"REDIS_URL": REDIS_TEST_URL, "CACHE_SYNC_SECONDS": 0.5}
     with (
         running(database_file, tmp_path / "a", **settings) as a,
         running(database_file, tmp_path / "b", **settings) as b,
