@@ -31,6 +31,8 @@ class Config:
         "CACHE_STAMP_DIR", str(BASE_DIR / "instance" / "stamps")
     )
     CACHE_SYNC_SECONDS = float(os.environ.get("CACHE_SYNC_SECONDS", "0.5"))
+    # How long a bearer token's user and roles are kept per process (0: read on every call).
+    PRINCIPAL_CACHE_SECONDS = float(os.environ.get("PRINCIPAL_CACHE_SECONDS", "60"))
 
     WECHAT_APPID = os.environ.get("WECHAT_APPID")
     WECHAT_SECRET = os.environ.get("WECHAT_SECRET")

@@ -6,6 +6,8 @@ not issue is refused (422)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import marshmallow as ma
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -56,8 +58,14 @@ def invalid_cursor() -> ValidationError:
     return ValidationError(details={"cursor": ["无效的分页游标"]})
 
 
+@lru_cache(maxsize=64)
+def _signer(secret_key: str, salt: str) -> URLSafeSerializer:
+    return URLSafeSerializer(secret_key, salt=salt)
+
+
 def _serializer(salt: str) -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=salt)
+    # Built once per key and salt: a page's cursor is signed on every list request.
+    return _signer(current_app.config["SECRET_KEY"], salt)
 
 
 def encode_cursor(last_id: int) -> str:
@@ -72,16 +80,24 @@ def decode_cursor(cursor: str) -> int:
 
 
 def paginate(
-    stmt: Select, id_column, limit: int, cursor: str | None = None, *, oldest_first: bool = False
+    stmt: Select,
+    id_column,
+    limit: int,
+    cursor: str | None = None,
+    *,
+    oldest_first: bool = False,
+    rows: bool = False,
 ) -> dict:
     """Run `stmt` one page at a time by `id_column`, newest first (or `oldest_first`, for
     reference lists where a stable, natural order matters more than recency);
-    returns {"items", "next_cursor"}."""
+    returns {"items", "next_cursor"}: the objects selected, or with `rows` the result rows
+    of a statement that selects columns."""
     if cursor:
         last_id = decode_cursor(cursor)
         stmt = stmt.where(id_column > last_id if oldest_first else id_column < last_id)
     order = id_column.asc() if oldest_first else id_column.desc()
-    rows = list(db.session.scalars(stmt.order_by(order).limit(limit + 1)))
-    items = rows[:limit]
-    next_cursor = encode_cursor(getattr(items[-1], id_column.key)) if len(rows) > limit else None
+    result = db.session.execute(stmt.order_by(order).limit(limit + 1))
+    found = list(result.all() if rows else result.scalars())
+    items = found[:limit]
+    next_cursor = encode_cursor(getattr(items[-1], id_column.key)) if len(found) > limit else None
     return {"items": items, "next_cursor": next_cursor}

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from functools import wraps
 
+from flask import Response, jsonify
+
 from app.orders.access import Viewer, order_for
-from app.orders.schemas import present, present_page
+from app.orders.listing import listed_page
+from app.orders.schemas import present
 from app.orders.vocabulary import Action
 from miniprogram_api.security import current_user
 
@@ -16,8 +19,9 @@ def seen(order):
     return present(order, Viewer(current_user()))
 
 
-def seen_page(page: dict) -> dict:
-    return present_page(page, Viewer(current_user()))
+def seen_page(page: dict) -> Response:
+    """A page of listed rows (app.orders.listing), already in OrderSchema's shape."""
+    return jsonify(listed_page(page, Viewer(current_user())))
 
 
 def order_scope(action: Action):

@@ -6,6 +6,7 @@ residents' and other communities' orders reveal nothing."""
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Protocol
 
 from app.accounts.models import User
 from app.auth.permissions import managed_community_ids, member_community_id
@@ -14,6 +15,19 @@ from app.extensions import db
 from app.orders.models import Order
 from app.orders.state import MOVES, Actor, Guard
 from app.orders.vocabulary import HELD, Action
+
+
+class OrderFacts(Protocol):
+    """What deciding who sees an order reads: an Order, or a listed row of one."""
+
+    @property
+    def resident_id(self) -> int: ...
+    @property
+    def community_id(self) -> int: ...
+    @property
+    def member_id(self) -> int | None: ...
+    @property
+    def status(self) -> str: ...
 
 
 class Viewer:
@@ -26,19 +40,19 @@ class Viewer:
     def managed(self) -> set[int]:
         return managed_community_ids(self.user)
 
-    def owns(self, order: Order) -> bool:
+    def owns(self, order: OrderFacts) -> bool:
         return order.resident_id == self.user.id
 
-    def manages(self, order: Order) -> bool:
+    def manages(self, order: OrderFacts) -> bool:
         return order.community_id in self.managed
 
-    def holds(self, order: Order) -> bool:
+    def holds(self, order: OrderFacts) -> bool:
         return order.member_id is not None and order.member_id == self.user.id
 
-    def can_see(self, order: Order) -> bool:
+    def can_see(self, order: OrderFacts) -> bool:
         return self.owns(order) or self.manages(order) or self.holds(order)
 
-    def sees_phone(self, order: Order) -> bool:
+    def sees_phone(self, order: OrderFacts) -> bool:
         return (
             self.owns(order) or self.manages(order) or (self.holds(order) and order.status in HELD)
         )

@@ -8,6 +8,7 @@ from app.accounts.models import User
 from app.auth.permissions import managed_community_ids, member_community_id
 from app.extensions import db
 from app.orders.access import visible_order
+from app.orders.listing import order_rows
 from app.orders.models import FollowUp, Order, OrderStatus
 from app.pagination import paginate
 
@@ -18,38 +19,38 @@ def order_detail(order_id: int, viewer: User) -> Order:
 
 def my_orders(resident: User, limit: int, cursor: str | None = None) -> dict:
     """The resident's own orders, newest first."""
-    stmt = select(Order).where(Order.resident_id == resident.id)
-    return paginate(stmt, Order.id, limit, cursor)
+    stmt = order_rows().where(Order.resident_id == resident.id)
+    return paginate(stmt, Order.id, limit, cursor, rows=True)
 
 
 def staff_queue(
     staff: User, limit: int, cursor: str | None = None, status: str | None = None
 ) -> dict:
     """The orders of the communities the staff member manages (a street admin: the street)."""
-    stmt = select(Order).where(Order.community_id.in_(managed_community_ids(staff)))
+    stmt = order_rows().where(Order.community_id.in_(managed_community_ids(staff)))
     if status:
         stmt = stmt.where(Order.status == status)
-    return paginate(stmt, Order.id, limit, cursor)
+    return paginate(stmt, Order.id, limit, cursor, rows=True)
 
 
 def member_pool(member: User, limit: int, cursor: str | None = None) -> dict:
     """The published orders of the member's community: the pool to grab from."""
-    stmt = select(Order).where(
+    stmt = order_rows().where(
         Order.community_id == member_community_id(member),
         Order.status == OrderStatus.PUBLISHED,
         Order.member_id.is_(None),
     )
-    return paginate(stmt, Order.id, limit, cursor)
+    return paginate(stmt, Order.id, limit, cursor, rows=True)
 
 
 def member_orders(
     member: User, limit: int, cursor: str | None = None, status: str | None = None
 ) -> dict:
     """The orders dispatched to or taken by the member."""
-    stmt = select(Order).where(Order.member_id == member.id)
+    stmt = order_rows().where(Order.member_id == member.id)
     if status:
         stmt = stmt.where(Order.status == status)
-    return paginate(stmt, Order.id, limit, cursor)
+    return paginate(stmt, Order.id, limit, cursor, rows=True)
 
 
 def follow_ups_of(order_id: int) -> list[FollowUp]:

@@ -113,10 +113,6 @@ def present(order: Order, viewer: Viewer) -> ViewedOrder:
     return ViewedOrder(order, viewer)
 
 
-def present_page(page: dict, viewer: Viewer) -> dict:
-    return {**page, "items": [present(order, viewer) for order in page["items"]]}
-
-
 class OrderItemSchema(ma.Schema):
     id = fields.Integer()
     name = fields.String()
