@@ -9,6 +9,7 @@ import ipaddress
 import os
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from time import perf_counter
 
 from flask import Flask, Response, current_app, g, request
@@ -48,10 +49,12 @@ def register_metrics(app: Flask) -> None:
 
 
 def _exporter_class() -> type[PrometheusMetrics]:
-    # The multiprocess class checks at start-up that the directory exists.
-    if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
-        return GunicornInternalPrometheusMetrics
-    return PrometheusMetrics
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not directory:
+        return PrometheusMetrics
+    # gunicorn.conf.py makes it; a `flask` command run with the server's settings may come first.
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    return GunicornInternalPrometheusMetrics
 
 
 def _observer(requests: Counter, latency: Histogram) -> Callable[[Response], Response]:
