@@ -1,5 +1,6 @@
 """Settings, read from environment variables (see README, "Configuration")."""
 
+import ipaddress
 import os
 from pathlib import Path
 from typing import ClassVar
@@ -68,6 +69,16 @@ class Config:
     # Without Redis: a file that every worker of this server counts in (app.rate_limit_store).
     RATELIMIT_LOCAL_URI = f"sqlitefile://{BASE_DIR / 'instance' / 'ratelimits.db'}"
 
+    # Logs: "text" for people, "json" (one object a line) for a log collector.
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
+    # Prometheus metrics at /metrics, for scrapers from these addresses or networks only.
+    METRICS_ENABLED = _flag("METRICS_ENABLED", "1")
+    METRICS_ALLOW = tuple(
+        ipaddress.ip_network(name, strict=False)
+        for name in _names("METRICS_ALLOW") or ("127.0.0.1", "::1")
+    )
+
     # The console's session cookie (the API uses bearer tokens, no cookies).
     SESSION_COOKIE_NAME = "console_session"
     SESSION_COOKIE_HTTPONLY = True
@@ -111,6 +122,7 @@ class ProductionConfig(Config):
     ENV_NAME = "production"
     SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE", "1")  # served over HTTPS
     HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 
     @classmethod
     def validate(cls) -> None:

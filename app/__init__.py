@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,6 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from app.http_policy import register_http_policy
 from app.i18n import install_chinese_messages
 from app.json_provider import OrjsonProvider
+from app.observability import register_observability
 from app.sessions import CookieSessions
 from app.validation import IdConverter
 from config import Config, config_from_env
@@ -33,23 +33,13 @@ def create_app(config: type[Config] | None = None) -> Flask:
         count = app.config["PROXY_COUNT"]
         # Flask's documented way to add WSGI middleware; its types declare wsgi_app a method.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
-    register_logging(app)
+    register_observability(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_http_policy(app)
     register_commands(app)
     return app
-
-
-def register_logging(app: Flask) -> None:
-    if not app.debug and not app.testing:
-        logging.basicConfig(
-            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-        )
-        # Alembic announces its plugins at INFO when imported (in every worker); a migration
-        # run still says what it applies (migrations/env.py turns that logger back on).
-        logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def register_extensions(app: Flask) -> None:

@@ -3,21 +3,17 @@ proved against a real gunicorn with two workers; and its request limits answer w
 envelope wherever the app gets the request."""
 
 import json
-import os
 import socket
 import sqlite3
-import subprocess
-import sys
 import time
-from pathlib import Path
 from urllib.error import HTTPError
 from urllib.request import Request, urlopen
 
 import pytest
 
 from app.rate_limit_store import SQLiteFileStorage
+from tests.helpers.gunicorn import gunicorn
 
-ROOT = Path(__file__).resolve().parents[2]
 LIMIT = 5
 
 
@@ -42,59 +38,13 @@ def test_a_count_ends_with_its_window_and_leaves_the_file(tmp_path):
 @pytest.fixture(scope="module")
 def gunicorn_server(tmp_path_factory):
     work = tmp_path_factory.mktemp("gunicorn")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {
-        **os.environ,
-        "APP_ENV": "development",
-        "WECHAT_FAKE": "1",
-        "DATABASE_URL": f"sqlite:///{work / 'app.db'}",
+    settings = {
         "SECRET_KEY": "test-shared-limits",
         "RATELIMIT_STORAGE_URI": f"sqlitefile://{work / 'limits.db'}",
         "LOGIN_RATE_LIMIT": f"{LIMIT} per minute",
-        "REDIS_URL": "",
-        "WEB_CONCURRENCY": "2",
-        "GUNICORN_THREADS": "1",
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_ACCESS_LOG": str(work / "access.log"),
     }
-    bin_dir = Path(sys.executable).parent
-    subprocess.run(
-        [bin_dir / "flask", "--app", "wsgi", "db", "upgrade"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    with open(work / "gunicorn.log", "w") as log:
-        server = subprocess.Popen(
-            [bin_dir / "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-        )
-        try:
-            _wait_until_up(url, server, work)
-            yield url
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-
-
-def _wait_until_up(url: str, server: subprocess.Popen, work: Path) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail((work / "gunicorn.log").read_text())
-        try:
-            urlopen(f"{url}/api/v1/catalog", timeout=2).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail("gunicorn did not start:\n" + (work / "gunicorn.log").read_text())
+    with gunicorn(work, settings) as url:
+        yield url
 
 
 def _status(request: Request) -> tuple[int, dict]:
