@@ -1,5 +1,6 @@
 """Fixtures: one app per database backend (SQLite always, PostgreSQL when TEST_DATABASE_URL is
-set), a clean database per test, a client, and users of every role in two communities."""
+set), a clean database per test, a client, users of every role in two communities, and the
+fake WeChat server."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from app.extensions import db
 from tests.helpers import factories
 from tests.helpers.apps import BACKENDS, REDIS_TEST_URL, make_config
 from tests.helpers.clock import frozen_clock  # noqa: F401 - a fixture for every test
+from tests.helpers.fake_wechat import FakeWechatServer
 
 
 @pytest.fixture(scope="session", params=list(BACKENDS))
@@ -50,6 +52,20 @@ def app(_session_app):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def _fake_wechat_server():
+    server = FakeWechatServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fake_wechat(_fake_wechat_server) -> FakeWechatServer:
+    """The fake WeChat server, its counts and tokens reset."""
+    _fake_wechat_server.reset()
+    return _fake_wechat_server
 
 
 def pytest_configure(config):
