@@ -3,8 +3,6 @@ connection, released together by a barrier."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from app import create_app
@@ -14,6 +12,7 @@ from app.orders.models import OrderStatus as S
 from tests.helpers import factories
 from tests.helpers.api import API, auth
 from tests.helpers.apps import BACKENDS, make_config
+from tests.helpers.concurrency import all_at_once
 from tests.helpers.db import count_rows
 from tests.helpers.orders import ledger, order_body, order_count, seeded_order, stored_order
 
@@ -40,29 +39,16 @@ def race_app(app):
 
 def run_together(app, requests: list[tuple[str, dict, dict | None]]) -> list[tuple[int, dict]]:
     """POST every (path, headers, body) at once, one thread each; returns (status, json)."""
-    barrier = threading.Barrier(len(requests))
-    results: list = [None] * len(requests)
 
-    def worker(index: int, path: str, headers: dict, body: dict | None) -> None:
-        try:
+    def sender(path: str, headers: dict, body: dict | None):
+        def send() -> tuple[int, dict]:
             with app.app_context():
-                client = app.test_client()
-                barrier.wait(timeout=30)
-                response = client.post(f"{API}{path}", json=body, headers=headers)
-                results[index] = (response.status_code, response.get_json())
-        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
-            results[index] = exc
+                response = app.test_client().post(f"{API}{path}", json=body, headers=headers)
+                return response.status_code, response.get_json()
 
-    threads = [
-        threading.Thread(target=worker, args=(i, *request)) for i, request in enumerate(requests)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    errors = [r for r in results if isinstance(r, BaseException) or r is None]
-    assert not errors, errors
-    return results
+        return send
+
+    return all_at_once([sender(*request) for request in requests])
 
 
 def _events(order_id: int, action: str) -> int:

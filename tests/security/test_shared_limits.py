@@ -6,18 +6,13 @@ import json
 import os
 import socket
 import sqlite3
-import subprocess
-import sys
 import time
-from pathlib import Path
-from urllib.error import HTTPError
-from urllib.request import Request, urlopen
 
 import pytest
 
 from app.rate_limit_store import SQLiteFileStorage
+from tests.helpers.servers import flask_command, free_port, gunicorn, gunicorn_env, http
 
-ROOT = Path(__file__).resolve().parents[2]
 LIMIT = 5
 
 
@@ -42,10 +37,7 @@ def test_a_count_ends_with_its_window_and_leaves_the_file(tmp_path):
 @pytest.fixture(scope="module")
 def gunicorn_server(tmp_path_factory):
     work = tmp_path_factory.mktemp("gunicorn")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {
+    base = {
         **os.environ,
         "APP_ENV": "development",
         "WECHAT_FAKE": "1",
@@ -56,76 +48,29 @@ def gunicorn_server(tmp_path_factory):
         "REDIS_URL": "",
         "WEB_CONCURRENCY": "2",
         "GUNICORN_THREADS": "1",
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_ACCESS_LOG": str(work / "access.log"),
     }
-    bin_dir = Path(sys.executable).parent
-    subprocess.run(
-        [bin_dir / "flask", "--app", "wsgi", "db", "upgrade"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    with open(work / "gunicorn.log", "w") as log:
-        server = subprocess.Popen(
-            [bin_dir / "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-        )
-        try:
-            _wait_until_up(url, server, work)
-            yield url
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-
-
-def _wait_until_up(url: str, server: subprocess.Popen, work: Path) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail((work / "gunicorn.log").read_text())
-        try:
-            urlopen(f"{url}/api/v1/catalog", timeout=2).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail("gunicorn did not start:\n" + (work / "gunicorn.log").read_text())
-
-
-def _status(request: Request) -> tuple[int, dict]:
-    try:
-        with urlopen(request, timeout=10) as answer:
-            return answer.status, json.loads(answer.read() or b"{}")
-    except HTTPError as error:
-        body = error.read()
-        return error.code, json.loads(body) if body.startswith(b"{") else {"raw": body[:80]}
+    env = gunicorn_env(base, free_port(), work / "access.log")
+    flask_command(env, "db", "upgrade")
+    with gunicorn(env, work / "gunicorn.log") as url:
+        yield url
 
 
 def test_the_login_limit_holds_across_two_workers(gunicorn_server):
     statuses = []
     for attempt in range(LIMIT + 4):
-        body = json.dumps({"username": f"nobody-{attempt}", "password": "wrong-password"})
-        request = Request(
-            f"{gunicorn_server}/api/v1/auth/staff",
-            data=body.encode(),
-            headers={"Content-Type": "application/json", "Connection": "close"},
-        )
-        statuses.append(_status(request)[0])
+        body = {"username": f"nobody-{attempt}", "password": "wrong-password"}
+        url = f"{gunicorn_server}/api/v1/auth/staff"
+        statuses.append(http(url, "POST", body, {"Connection": "close"})[0])
     assert statuses == [401] * LIMIT + [429] * 4
 
 
 def test_a_long_url_that_reaches_the_app_is_its_414_envelope(gunicorn_server):
-    status, body = _status(Request(f"{gunicorn_server}/api/v1/catalog?x=" + "a" * 6000))
+    status, body, _ = http(f"{gunicorn_server}/api/v1/catalog?x=" + "a" * 6000)
     assert status == 414 and body["error"]["code"] == "URI_TOO_LONG"
 
 
 def test_a_url_beyond_gunicorns_limit_is_refused_by_gunicorn(gunicorn_server):
-    status, body = _status(Request(f"{gunicorn_server}/api/v1/catalog?x=" + "a" * 9000))
+    status, body, _ = http(f"{gunicorn_server}/api/v1/catalog?x=" + "a" * 9000)
     assert status in (400, 414) and "error" not in body
 
 
