@@ -1,6 +1,7 @@
-"""Fixtures of the cluster tests: one cluster for the whole session (tests/helpers/cluster.py),
-an app in the test process on the cluster's database that writes what a test starts from and
-reads back what the calls changed, and fresh users in the demo community `demo-a`."""
+"""Fixtures of the cluster tests: one cluster for all of them (tests/helpers/cluster.py),
+stopped and its Redis database emptied before the next folder's tests run; an app in the test
+process on the cluster's database that writes what a test starts from and reads back what the
+calls changed; and fresh users in the demo community `demo-a`."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from tests.helpers.apps import make_config
 from tests.helpers.cluster import running_cluster
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def cluster(tmp_path_factory, _fake_wechat_server):
     work = tmp_path_factory.mktemp("cluster")
     server_url, redis_url = os.environ["TEST_DATABASE_URL"], os.environ["REDIS_URL"]
@@ -26,7 +27,7 @@ def cluster(tmp_path_factory, _fake_wechat_server):
         yield running
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def cluster_app(cluster):
     """Signs tokens with the servers' SECRET_KEY; never a server itself."""
     app = create_app(
