@@ -19,7 +19,7 @@ def _login(server: str, client: dict, username: str, password: str):
 def test_the_login_limit_counts_logins_on_both_servers(cluster):
     client = client_address()
     statuses = [
-        _login(cluster.ab[attempt % 2], client, f"nobody-{attempt}", "wrong-password")[0]
+        _login(cluster.both[attempt % 2], client, f"nobody-{attempt}", "wrong-password")[0]
         for attempt in range(LOGIN_LIMIT + 1)
     ]
 
@@ -32,10 +32,10 @@ def test_the_login_limit_counts_logins_on_both_servers(cluster):
 def test_wrong_passwords_on_both_servers_lock_the_account(cluster, side):
     client, username = client_address(), side.staff.username
     for attempt in range(MAX_FAILURES):
-        status, body, _ = _login(cluster.ab[attempt % 2], client, username, "wrong-password")
+        status, body, _ = _login(cluster.both[attempt % 2], client, username, "wrong-password")
         assert (status, body["error"]["code"]) == (401, "INVALID_CREDENTIALS")
 
-    status, body, headers = _login(cluster.ab[MAX_FAILURES % 2], client, username, STAFF_PASSWORD)
+    status, body, headers = _login(cluster.both[MAX_FAILURES % 2], client, username, STAFF_PASSWORD)
 
     assert (status, body["error"]["code"]) == (429, "RATE_LIMITED")
     assert "密码错误次数过多" in body["error"]["message"]

@@ -45,12 +45,12 @@ class Cluster:
     work: Path  # the servers' logs
 
     @property
-    def ab(self) -> tuple[str, str]:
+    def both(self) -> tuple[str, str]:
         return self.a, self.b
 
     def entry(self, index: int) -> str:
         """The index-th of a spread of calls: A, B, A, B, then one through nginx."""
-        return self.proxy if index % 5 == 4 else self.ab[index % 2]
+        return self.proxy if index % 5 == 4 else self.both[index % 2]
 
     def served(self, name: str, fragment: str) -> int:
         """Requests whose line contains `fragment` in the access log of server `name`."""
