@@ -65,6 +65,9 @@ class RateLimited(DomainError):
 
 class WechatUnavailable(DomainError):
     status, code, message = 503, "WECHAT_UNAVAILABLE", "微信服务暂时不可用，请稍后再试"
+    # WeChat's errcode when it answered one: for operators (`flask wechat check`), never shown
+    # in an answer.
+    errcode: int | None = None
 
 
 class RegistrationExists(Conflict):

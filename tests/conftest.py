@@ -1,5 +1,6 @@
 """Fixtures: one app per database backend (SQLite always, PostgreSQL when TEST_DATABASE_URL is
-set), a clean database per test, a client, and users of every role in two communities."""
+set), a clean database per test, a client, users of every role in two communities, and the
+fake WeChat server."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from app.extensions import db
 from tests.helpers import factories
 from tests.helpers.apps import BACKENDS, REDIS_TEST_URL, make_config
 from tests.helpers.clock import frozen_clock  # noqa: F401 - a fixture for every test
+from tests.helpers.fake_wechat import FakeWechatServer
+
+CLUSTER_CONFIGURED = "postgresql" in BACKENDS and REDIS_TEST_URL is not None
 
 
 @pytest.fixture(scope="session", params=list(BACKENDS))
@@ -63,6 +67,20 @@ def client(app):
     return app.test_client()
 
 
+@pytest.fixture(scope="session")
+def _fake_wechat_server():
+    server = FakeWechatServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fake_wechat(_fake_wechat_server) -> FakeWechatServer:
+    """The fake WeChat server, its counts and tokens reset."""
+    _fake_wechat_server.reset()
+    return _fake_wechat_server
+
+
 def pytest_configure(config):
     """The suite's markers, registered here and nowhere else."""
     config.addinivalue_line(
@@ -71,29 +89,36 @@ def pytest_configure(config):
         "writers); runs only in the PostgreSQL pass of the `app` fixture",
     )
     config.addinivalue_line("markers", "redis: needs the Redis server of REDIS_URL")
+    config.addinivalue_line(
+        "markers",
+        "cluster: needs PostgreSQL and Redis (TEST_DATABASE_URL and REDIS_URL) for two app "
+        "servers behind nginx (tests/cluster)",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgresql` are not run on SQLite, which has no row locks or concurrent
-    writers to speak of, and tests marked `redis` not without REDIS_URL: they are
-    deselected, and counted when their server is not configured at all, so that nothing is
-    silently counted as passing."""
+    writers to speak of, tests marked `redis` not without REDIS_URL, and tests marked
+    `cluster` not without both: they are deselected, and counted when their server is not
+    configured at all, so that nothing is silently counted as passing."""
     keep, dropped, unconfigured = [], [], []
     for item in items:
         callspec = getattr(item, "callspec", None)
         backend = callspec.params.get("backend") if callspec else None
         pg_only = item.get_closest_marker("postgresql") is not None
         needs_redis = item.get_closest_marker("redis") is not None and REDIS_TEST_URL is None
-        if needs_redis or (pg_only and "postgresql" not in BACKENDS):
+        needs_cluster = item.get_closest_marker("cluster") is not None and not CLUSTER_CONFIGURED
+        if needs_redis or needs_cluster or (pg_only and "postgresql" not in BACKENDS):
             unconfigured.append(item)
-        (dropped if needs_redis or (pg_only and backend != "postgresql") else keep).append(item)
+        unrunnable = needs_redis or needs_cluster or (pg_only and backend != "postgresql")
+        (dropped if unrunnable else keep).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = keep
     if unconfigured:
         config.pluginmanager.get_plugin("terminalreporter").write_line(
             f"{len(unconfigured)} tests not run: they need PostgreSQL (TEST_DATABASE_URL) "
-            "or Redis (REDIS_URL)"
+            "or Redis (REDIS_URL), or both"
         )
 
 

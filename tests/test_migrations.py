@@ -16,37 +16,20 @@ without a migration.
 
 from __future__ import annotations
 
-import uuid
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect
 
 from app import create_app
 from app.extensions import db
 from tests.helpers.apps import BACKENDS, make_config
+from tests.helpers.db import fresh_postgresql_database
 
 MIGRATIONS = str(Path(__file__).resolve().parents[1] / "migrations")
-
-
-@contextmanager
-def fresh_postgresql_database(server_url: str):
-    """A uniquely named database on the server of `server_url`, dropped afterwards."""
-    name = f"migrations_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.fixture(params=list(BACKENDS))

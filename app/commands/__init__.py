@@ -2,5 +2,6 @@
 
 from app.commands.seed import seed_cli
 from app.commands.staff import staff_cli
+from app.commands.wechat import wechat_cli
 
-COMMANDS = [seed_cli, staff_cli]
+COMMANDS = [seed_cli, staff_cli, wechat_cli]

@@ -54,6 +54,10 @@ class WechatAdapter:
     def access_token(self) -> str:
         return self.backend.access_token()
 
+    def access_token_expires_at(self) -> int | None:
+        """When the access token `access_token()` gave expires (Unix time); None if unknown."""
+        return self.backend.access_token_expires_at()
+
     def send_subscribe_message(
         self, openid: str, template_id: str, data: dict, page: str | None = None
     ) -> bool:

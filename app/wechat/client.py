@@ -16,6 +16,7 @@ import requests
 from wechatpy import WeChatClient
 from wechatpy.exceptions import WeChatClientException
 from wechatpy.session import SessionStorage
+from wechatpy.session.redisstorage import RedisStorage
 
 from app.errors import WechatCodeInvalid, WechatUnavailable
 
@@ -72,12 +73,18 @@ class ApiClient(WeChatClient):
 
 def _error_for(errcode: int | None, login: bool):
     if errcode is None or errcode in BUSY_ERRCODES:
-        return WechatUnavailable()
+        return _unavailable(errcode)
     if errcode in MISCONFIGURED_ERRCODES:
         log.error("wechat refuses our credentials or server address: errcode=%s", errcode)
-        return WechatUnavailable()
+        return _unavailable(errcode)
     # On login, every other errcode is about the code (40029 invalid, 40163 used, 40226 risky).
-    return WechatCodeInvalid() if login else WechatUnavailable()
+    return WechatCodeInvalid() if login else _unavailable(errcode)
+
+
+def _unavailable(errcode: int | None) -> WechatUnavailable:
+    error = WechatUnavailable()
+    error.errcode = errcode
+    return error
 
 
 @contextmanager
@@ -128,6 +135,18 @@ class RealWechat:
     def access_token(self) -> str:
         with translated_errors("access_token"):
             return self.client.access_token
+
+    def access_token_expires_at(self) -> int | None:
+        """When the token in use expires (Unix time): known from this process's own fetch,
+        else from the time to live Redis keeps for a token another process fetched."""
+        if self.client.expires_at:
+            return self.client.expires_at
+        session = self.client.session
+        if not isinstance(session, RedisStorage):
+            return None
+        with translated_errors("access_token"):
+            ttl = session.redis.ttl(session.key_name(self.client.access_token_key))
+        return int(time.time()) + ttl if ttl > 0 else None
 
     def send_subscribe_message(
         self, openid: str, template_id: str, data: dict, page: str | None = None

@@ -35,6 +35,9 @@ class FakeWechat:
     def access_token(self) -> str:
         return "fake-access-token"
 
+    def access_token_expires_at(self) -> int | None:
+        return None
+
     def send_subscribe_message(
         self, openid: str, template_id: str, data: dict, page: str | None = None
     ) -> bool:

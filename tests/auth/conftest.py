@@ -1,25 +1,11 @@
-"""Fixtures of the auth tests: the fake WeChat server, and apps configured differently from the
-shared test app (real WeChat path, rate limiting on) over the same test database."""
+"""Fixtures of the auth tests: apps configured differently from the shared test app (real
+WeChat path, rate limiting on) over the same test database."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.helpers.apps import other_app, rate_limited_app, wechat_overrides
-from tests.helpers.fake_wechat import FakeWechatServer
-
-
-@pytest.fixture(scope="session")
-def _fake_wechat_server():
-    server = FakeWechatServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def fake_wechat(_fake_wechat_server) -> FakeWechatServer:
-    _fake_wechat_server.reset()
-    return _fake_wechat_server
 
 
 @pytest.fixture

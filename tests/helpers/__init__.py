@@ -9,5 +9,8 @@
 - `queries`: counting SQL statements.
 - `db`: counting rows and re-reading objects.
 - `apps`: apps on the test database with other settings; `fake_wechat`: the fake WeChat server.
+- `concurrency`: calls released together, one thread each.
+- `servers`: gunicorn on a free port, `flask` commands, plain HTTP calls; `nginx`: nginx in
+  front of servers; `cluster`: two app servers on PostgreSQL and Redis behind nginx.
 - `browser`: signing in and reading pages in the browser tests.
 """

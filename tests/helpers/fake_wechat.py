@@ -9,16 +9,29 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import threading
 import time
 from collections import Counter
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
+
+from app.clock import BEIJING
 
 APPID, SECRET = "wx-test-appid", "test-app-secret"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR fake mini-program code"
 REFUSING_OPENID = "openid-refuses-messages"
 RISKY_WORD = "违禁"
+TOKEN_SECONDS = 7200  # the expires_in of every access token issued
+
+
+def printed_expiry(output: str) -> datetime | None:
+    """The expiry `flask wechat check` printed (Beijing time), if it printed one."""
+    found = re.search(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)（北京时间）到期", output)
+    if found is None:
+        return None
+    return datetime.strptime(found.group(1), "%Y-%m-%d %H:%M:%S").replace(tzinfo=BEIJING)
 
 
 class FakeWechatServer:
@@ -89,7 +102,7 @@ class FakeWechatServer:
             self._issued += 1
             token = f"ACCESS-TOKEN-{self._issued}"
         self.valid_tokens.add(token)
-        return 200, {"access_token": token, "expires_in": 7200}
+        return 200, {"access_token": token, "expires_in": TOKEN_SECONDS}
 
     def with_token(self, query: dict, answer):
         if query.get("access_token") not in self.valid_tokens:

@@ -124,6 +124,22 @@ def follow_up_count(order_id: int | None = None) -> int:
     return count_rows(FollowUp, *([FollowUp.order_id == order_id] if order_id else []))
 
 
+def action_count(order_id: int, action: str) -> int:
+    """Timeline events of `action` ("grab", "complete" ...) of the order."""
+    return count_rows(OrderEvent, OrderEvent.order_id == order_id, OrderEvent.action == action)
+
+
+def assert_completed_once(order_id: int, results: list[tuple[int, dict]], points: int) -> None:
+    """Of one completion sent twice at once, (status, JSON) each: one done, the other a
+    conflict, and the item's points credited once."""
+    assert sorted(status for status, _ in results) == [200, 409], results
+    conflict = next(body for status, body in results if status == 409)
+    assert conflict["error"]["code"] == "ORDER_STATE_CONFLICT"
+    assert [entry.delta for entry in ledger(order_id)] == [points]
+    assert action_count(order_id, "complete") == 1
+    assert stored_order(order_id).status == OrderStatus.COMPLETED
+
+
 def last_event(order_id: int) -> OrderEvent:
     return db.session.scalars(
         select(OrderEvent).where(OrderEvent.order_id == order_id).order_by(OrderEvent.id.desc())

@@ -11,7 +11,7 @@ from urllib.request import Request, urlopen
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.helpers.gunicorn import gunicorn
+from tests.helpers.servers import sqlite_gunicorn
 
 CATALOG = {"method": "GET", "endpoint": "catalog.get_catalog", "status": "200"}
 
@@ -25,7 +25,7 @@ def server(tmp_path_factory):
         "SECRET_KEY": "test-ops-metrics",
         "PROMETHEUS_MULTIPROC_DIR": str(work / "metrics"),
     }
-    with gunicorn(work, settings, stderr=work / "stderr.log") as url:
+    with sqlite_gunicorn(work, settings, stderr=work / "stderr.log") as url:
         yield url, work
 
 

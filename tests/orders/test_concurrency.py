@@ -3,19 +3,25 @@ connection, released together by a barrier."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from app import create_app
 from app.extensions import db
-from app.orders.models import IdempotencyKey, OrderEvent
+from app.orders.models import IdempotencyKey
 from app.orders.models import OrderStatus as S
 from tests.helpers import factories
 from tests.helpers.api import API, auth
 from tests.helpers.apps import BACKENDS, make_config
+from tests.helpers.concurrency import all_at_once
 from tests.helpers.db import count_rows
-from tests.helpers.orders import ledger, order_body, order_count, seeded_order, stored_order
+from tests.helpers.orders import (
+    action_count,
+    assert_completed_once,
+    order_body,
+    order_count,
+    seeded_order,
+    stored_order,
+)
 
 pytestmark = pytest.mark.postgresql
 
@@ -40,33 +46,16 @@ def race_app(app):
 
 def run_together(app, requests: list[tuple[str, dict, dict | None]]) -> list[tuple[int, dict]]:
     """POST every (path, headers, body) at once, one thread each; returns (status, json)."""
-    barrier = threading.Barrier(len(requests))
-    results: list = [None] * len(requests)
 
-    def worker(index: int, path: str, headers: dict, body: dict | None) -> None:
-        try:
+    def sender(path: str, headers: dict, body: dict | None):
+        def send() -> tuple[int, dict]:
             with app.app_context():
-                client = app.test_client()
-                barrier.wait(timeout=30)
-                response = client.post(f"{API}{path}", json=body, headers=headers)
-                results[index] = (response.status_code, response.get_json())
-        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
-            results[index] = exc
+                response = app.test_client().post(f"{API}{path}", json=body, headers=headers)
+                return response.status_code, response.get_json()
 
-    threads = [
-        threading.Thread(target=worker, args=(i, *request)) for i, request in enumerate(requests)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    errors = [r for r in results if isinstance(r, BaseException) or r is None]
-    assert not errors, errors
-    return results
+        return send
 
-
-def _events(order_id: int, action: str) -> int:
-    return count_rows(OrderEvent, OrderEvent.order_id == order_id, OrderEvent.action == action)
+    return all_at_once([sender(*request) for request in requests])
 
 
 def test_twenty_members_grab_one_order_and_exactly_one_wins(race_app, world):
@@ -86,7 +75,7 @@ def test_twenty_members_grab_one_order_and_exactly_one_wins(race_app, world):
     stored = stored_order(order.id)
     assert stored.status == S.ACCEPTED and stored.member_id == ids[winners[0]]
     assert results[winners[0]][1]["member_id"] == ids[winners[0]]
-    assert _events(order.id, "grab") == 1
+    assert action_count(order.id, "grab") == 1
 
 
 def test_two_creates_with_one_key_make_one_order(race_app, world):
@@ -106,12 +95,7 @@ def test_completion_sent_twice_at_once_credits_once(race_app, world):
         order = seeded_order(world.a, world.item, S.IN_PROGRESS)
         request = (f"/member/orders/{order.id}/complete", auth(world.a.member), {"note": "完成"})
         results = run_together(race_app, [request, request])
-        assert sorted(status for status, _ in results) == [200, 409], results
-        conflict = next(body for status, body in results if status == 409)
-        assert conflict["error"]["code"] == "ORDER_STATE_CONFLICT"
-        assert [e.delta for e in ledger(order.id)] == [world.item.points]
-        assert _events(order.id, "complete") == 1
-        assert stored_order(order.id).status == S.COMPLETED
+        assert_completed_once(order.id, results, world.item.points)
 
 
 def test_grab_against_dispatch_has_one_outcome(race_app, world):

@@ -6,13 +6,11 @@ import json
 import socket
 import sqlite3
 import time
-from urllib.error import HTTPError
-from urllib.request import Request, urlopen
 
 import pytest
 
 from app.rate_limit_store import SQLiteFileStorage
-from tests.helpers.gunicorn import gunicorn
+from tests.helpers.servers import http, sqlite_gunicorn
 
 LIMIT = 5
 
@@ -43,39 +41,26 @@ def gunicorn_server(tmp_path_factory):
         "RATELIMIT_STORAGE_URI": f"sqlitefile://{work / 'limits.db'}",
         "LOGIN_RATE_LIMIT": f"{LIMIT} per minute",
     }
-    with gunicorn(work, settings) as url:
+    with sqlite_gunicorn(work, settings) as url:
         yield url
-
-
-def _status(request: Request) -> tuple[int, dict]:
-    try:
-        with urlopen(request, timeout=10) as answer:
-            return answer.status, json.loads(answer.read() or b"{}")
-    except HTTPError as error:
-        body = error.read()
-        return error.code, json.loads(body) if body.startswith(b"{") else {"raw": body[:80]}
 
 
 def test_the_login_limit_holds_across_two_workers(gunicorn_server):
     statuses = []
     for attempt in range(LIMIT + 4):
-        body = json.dumps({"username": f"nobody-{attempt}", "password": "wrong-password"})
-        request = Request(
-            f"{gunicorn_server}/api/v1/auth/staff",
-            data=body.encode(),
-            headers={"Content-Type": "application/json", "Connection": "close"},
-        )
-        statuses.append(_status(request)[0])
+        body = {"username": f"nobody-{attempt}", "password": "wrong-password"}
+        url = f"{gunicorn_server}/api/v1/auth/staff"
+        statuses.append(http(url, "POST", body, {"Connection": "close"})[0])
     assert statuses == [401] * LIMIT + [429] * 4
 
 
 def test_a_long_url_that_reaches_the_app_is_its_414_envelope(gunicorn_server):
-    status, body = _status(Request(f"{gunicorn_server}/api/v1/catalog?x=" + "a" * 6000))
+    status, body, _ = http(f"{gunicorn_server}/api/v1/catalog?x=" + "a" * 6000)
     assert status == 414 and body["error"]["code"] == "URI_TOO_LONG"
 
 
 def test_a_url_beyond_gunicorns_limit_is_refused_by_gunicorn(gunicorn_server):
-    status, body = _status(Request(f"{gunicorn_server}/api/v1/catalog?x=" + "a" * 9000))
+    status, body, _ = http(f"{gunicorn_server}/api/v1/catalog?x=" + "a" * 9000)
     assert status in (400, 414) and "error" not in body
 
 
