@@ -68,9 +68,17 @@ def cli_env(database_url: str) -> dict[str, str]:
     }
 
 
+def gunicorn_profile() -> dict[str, str]:
+    """Issue 8's production profile (2 sync workers) unless the environment says otherwise."""
+    return {
+        "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "2"),
+        "GUNICORN_WORKER_CLASS": os.environ.get("GUNICORN_WORKER_CLASS", "sync"),
+    }
+
+
 def server_env(database_url: str, wechat: dict[str, str], workdir: Path, redis_url: str | None):
     """Production: a secret key, real WeChat calls (to the local fake in `wechat`), gunicorn's
-    production profile unless WEB_CONCURRENCY or GUNICORN_WORKER_CLASS say otherwise."""
+    production profile."""
     env = {
         **os.environ,
         **wechat,
@@ -78,8 +86,7 @@ def server_env(database_url: str, wechat: dict[str, str], workdir: Path, redis_u
         "DATABASE_URL": database_url,
         "SECRET_KEY": f"bench-{uuid.uuid4().hex}",
         "WECHAT_FAKE": "0",
-        "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "2"),
-        "GUNICORN_WORKER_CLASS": os.environ.get("GUNICORN_WORKER_CLASS", "sync"),
+        **gunicorn_profile(),
     }
     env.pop("REDIS_URL", None)
     if redis_url:

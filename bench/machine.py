@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bench import wrk
-from bench.data import ROOT
+from bench.data import ROOT, gunicorn_profile
 
 if TYPE_CHECKING:
     from bench.report import BackendRun
@@ -49,8 +49,8 @@ def _versions() -> str:
 
 def _server(settings: Settings) -> str:
     conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
-    workers = os.environ.get("WEB_CONCURRENCY", "2")
-    worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+    profile = gunicorn_profile()
+    workers, worker_class = profile["WEB_CONCURRENCY"], profile["GUNICORN_WORKER_CLASS"]
     threads = f" x {conf['threads']} threads" if worker_class == "gthread" else ""
     redis = f"Redis at {settings.redis_url} (flushed first)" if settings.redis_url else "no Redis"
     return (
