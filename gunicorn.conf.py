@@ -17,7 +17,8 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:5000")
 
 # One process per core; threads cover the time a request waits on the database or WeChat.
 workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count())
-worker_class = "gthread"
+# GUNICORN_WORKER_CLASS=sync: the benchmarks' production profile (threads are then unused).
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 
 # WeChat calls give up after 5 s, so a request still running after 30 s is stuck.

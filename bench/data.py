@@ -1,5 +1,4 @@
-"""The benchmark's throw-away database and its data: a fresh SQLite file or PostgreSQL
-database, migrated, with the demo loaded and one resident's orders added."""
+"""The benchmark's throw-away databases and the environments the platform runs in."""
 
 from __future__ import annotations
 
@@ -11,20 +10,32 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def answers(server_url: str) -> bool:
+    """Whether a PostgreSQL server takes connections at `server_url`."""
+    engine = create_engine(server_url, connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect():
+            return True
+    except Exception:  # noqa: BLE001 - any failure means "not there"
+        return False
+    finally:
+        engine.dispose()
+
+
 @contextmanager
-def database(server_url: str | None, workdir: Path) -> Iterator[str]:
-    """A database URL: SQLite in `workdir`, or a new database on the PostgreSQL `server_url`
-    that is dropped afterwards."""
-    if server_url is None:
+def database(backend: str, server_url: str, workdir: Path, prefix: str) -> Iterator[str]:
+    """A database URL: a SQLite file in `workdir`, or a new database named `prefix` and a
+    random suffix on the PostgreSQL `server_url`, dropped afterwards."""
+    if backend == "sqlite":
         yield f"sqlite:///{workdir / 'bench.db'}"
         return
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"bench_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}{uuid.uuid4().hex[:12]}"
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
@@ -36,14 +47,53 @@ def database(server_url: str | None, workdir: Path) -> Iterator[str]:
         admin.dispose()
 
 
-def server_env(database_url: str) -> dict[str, str]:
+def server_version(database_url: str) -> str:
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                return "SQLite " + conn.scalar(text("select sqlite_version()"))
+            return "PostgreSQL " + conn.scalar(text("show server_version"))
+    finally:
+        engine.dispose()
+
+
+def cli_env(database_url: str) -> dict[str, str]:
+    """For `db upgrade` and `seed demo`, which run in development mode like `make run`."""
     return {
         **os.environ,
         "DATABASE_URL": database_url,
         "APP_ENV": "development",
         "WECHAT_FAKE": "1",
-        "SECRET_KEY": f"bench-{uuid.uuid4().hex}",
     }
+
+
+def gunicorn_profile() -> dict[str, str]:
+    """Issue 8's production profile (2 sync workers) unless the environment says otherwise."""
+    return {
+        "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "2"),
+        "GUNICORN_WORKER_CLASS": os.environ.get("GUNICORN_WORKER_CLASS", "sync"),
+    }
+
+
+def server_env(database_url: str, wechat: dict[str, str], workdir: Path, redis_url: str | None):
+    """Production: a secret key, real WeChat calls (to the local fake in `wechat`), gunicorn's
+    production profile."""
+    env = {
+        **os.environ,
+        **wechat,
+        "APP_ENV": "production",
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": f"bench-{uuid.uuid4().hex}",
+        "WECHAT_FAKE": "0",
+        **gunicorn_profile(),
+    }
+    env.pop("REDIS_URL", None)
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    else:  # the login limit's counter file, out of the repository's instance/
+        env["RATELIMIT_STORAGE_URI"] = f"sqlitefile://{workdir / 'ratelimits.db'}"
+    return env
 
 
 def flask_cli(env: dict[str, str], *args: str) -> None:
@@ -56,36 +106,12 @@ def flask_cli(env: dict[str, str], *args: str) -> None:
     )
 
 
-def add_orders(database_url: str, resident_id: int, count: int) -> None:
-    """Direct inserts (the service layer would make this slow and is not what is measured)."""
-    from sqlalchemy import select
+def flush_redis(redis_url: str) -> None:
+    """The benchmark owns BENCH_REDIS_URL's database: caches of an earlier run must not answer."""
+    import redis
 
-    from app import create_app
-    from app.catalog.models import CatalogItem
-    from app.extensions import db
-    from app.orders.models import Order, OrderEvent
-    from app.org.models import Community
-    from config import DevelopmentConfig
-
-    config = type("BenchConfig", (DevelopmentConfig,), {"SQLALCHEMY_DATABASE_URI": database_url})
-    with create_app(config).app_context():
-        community = db.session.scalars(select(Community).where(Community.code == "demo-a")).one()
-        item = db.session.scalars(select(CatalogItem).order_by(CatalogItem.id)).first()
-        for i in range(count):
-            order = Order(
-                community_id=community.id,
-                resident_id=resident_id,
-                item_id=item.id,
-                description=f"压测工单 {i}：帮忙修理水龙头",
-                address="红谷滩区丰和中大道 1 号",
-                contact_phone="13800138000",
-                status="submitted",
-                photos=[],
-                completion_photos=[],
-            )
-            order.events.append(
-                OrderEvent(action="create", to_status="submitted", actor_id=resident_id)
-            )
-            db.session.add(order)
-        db.session.commit()
-        db.engine.dispose()
+    client = redis.Redis.from_url(redis_url)
+    try:
+        client.flushdb()
+    finally:
+        client.close()
