@@ -43,7 +43,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    from app import models  # noqa: F401  - every table known to the metadata and Alembic
+    from app import models, sqlite_settings  # noqa: F401  - models: every table known to Alembic
     from app.cache import store as cache_store
     from app.cache import tracking as cache_tracking
     from app.extensions import api, csrf, db, migrate, redis_store
@@ -56,6 +56,7 @@ def register_extensions(app: Flask) -> None:
         Path(app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")).parent.mkdir(
             parents=True, exist_ok=True
         )
+    sqlite_settings.install()
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
     redis_store.init_app(app)

@@ -15,6 +15,7 @@ from typing import Any, ParamSpec, TypeVar, overload
 
 from sqlalchemy.exc import IntegrityError
 
+from app import sqlite_settings
 from app.errors import Conflict, DomainError
 from app.extensions import db
 
@@ -43,6 +44,7 @@ def use_case(
         @wraps(function)
         def run(*args: P.args, **kwargs: P.kwargs) -> R:
             try:
+                sqlite_settings.begin_writing()
                 result = function(*args, **kwargs)
                 db.session.commit()
                 return result

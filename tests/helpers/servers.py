@@ -110,9 +110,9 @@ def _json(raw: bytes) -> dict:
 
 
 @contextmanager
-def sqlite_gunicorn(work: Path, settings: dict, stderr: Path | None = None):
-    """The demo-mode app on a fresh, migrated SQLite file in `work`, two single-thread
-    workers, with `settings` over the environment; yields its base URL."""
+def sqlite_gunicorn(work: Path, settings: dict, stderr: Path | None = None, demo: bool = False):
+    """The demo-mode app on a fresh, migrated SQLite file in `work` (with the demo data if
+    `demo`), two single-thread workers, `settings` over the environment; yields its URL."""
     base = {
         **os.environ,
         "APP_ENV": "development",
@@ -125,5 +125,7 @@ def sqlite_gunicorn(work: Path, settings: dict, stderr: Path | None = None):
     }
     env = gunicorn_env(base, free_port(), work / "access.log")
     flask_command(env, "db", "upgrade")
+    if demo:
+        flask_command(env, "seed", "demo")
     with gunicorn(env, stderr or work / "gunicorn.log", probe="/api/v1/catalog") as url:
         yield url
