@@ -8,6 +8,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Protocol
 
+from sqlalchemy import inspect as sa_inspect
+
 from app.accounts.models import User
 from app.auth.permissions import managed_community_ids, member_community_id
 from app.errors import NotFound
@@ -31,30 +33,35 @@ class OrderFacts(Protocol):
 
 
 class Viewer:
-    """A user looking at orders; caches the communities they manage."""
+    """A user looking at orders; caches the communities they manage.
+
+    The id comes from the identity map's key, which a commit does not expire: an answer
+    dumped after a use case committed needs no reload of its resident or member (the
+    communities a staff member manages still need the roles)."""
 
     def __init__(self, user: User) -> None:
         self.user = user
+        self.user_id = sa_inspect(user).identity[0]
 
     @cached_property
     def managed(self) -> set[int]:
         return managed_community_ids(self.user)
 
     def owns(self, order: OrderFacts) -> bool:
-        return order.resident_id == self.user.id
+        return order.resident_id == self.user_id
 
     def manages(self, order: OrderFacts) -> bool:
         return order.community_id in self.managed
 
     def holds(self, order: OrderFacts) -> bool:
-        return order.member_id is not None and order.member_id == self.user.id
+        return order.member_id is not None and order.member_id == self.user_id
 
     def can_see(self, order: OrderFacts) -> bool:
-        return self.owns(order) or self.manages(order) or self.holds(order)
+        return self.owns(order) or self.holds(order) or self.manages(order)
 
     def sees_phone(self, order: OrderFacts) -> bool:
         return (
-            self.owns(order) or self.manages(order) or (self.holds(order) and order.status in HELD)
+            self.owns(order) or (self.holds(order) and order.status in HELD) or self.manages(order)
         )
 
 

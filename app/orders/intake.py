@@ -3,6 +3,8 @@ checked, and it starts submitted with the item's deadlines."""
 
 from __future__ import annotations
 
+from sqlalchemy import exists, select
+
 from app.catalog.models import CatalogItem
 from app.clock import utcnow
 from app.errors import ValidationError
@@ -25,11 +27,16 @@ def new_order(resident_id: int, data: dict, item: CatalogItem, source: str) -> O
 
 
 def check_references(data: dict, errors: dict | None = None) -> CatalogItem:
-    """The order's catalog item; a missing community or item is a 422, with `errors`."""
+    """The order's catalog item; a missing community or item is a 422, with `errors`. One
+    query finds both (a second only when the item is missing)."""
     errors = dict(errors or {})
-    if "community_id" not in errors and db.session.get(Community, data["community_id"]) is None:
+    community = exists().where(Community.id == data["community_id"])
+    found = db.session.execute(
+        select(CatalogItem, community).where(CatalogItem.id == data["item_id"])
+    ).first()
+    item, community_found = found if found else (None, db.session.scalar(select(community)))
+    if "community_id" not in errors and not community_found:
         errors["community_id"] = ["社区不存在"]
-    item = db.session.get(CatalogItem, data["item_id"])
     if item is None or not item.is_active:
         errors["item_id"] = ["服务项目不存在或已停用"]
     if errors or item is None:

@@ -107,7 +107,7 @@ def transition(
     if not _update(order_id, to_status, move, actor, {from_status}, values or {}):
         raise _conflict(order_id, action, actor)
     record_event(order_id, action, from_status, to_status, actor.id, note, at)
-    return db.session.get_one(Order, order_id, populate_existing=True)
+    return db.session.get_one(Order, order_id)  # the UPDATE set its new values on it already
 
 
 def record_event(
@@ -140,7 +140,7 @@ def _update(
         update(Order)
         .where(Order.id == order_id, Order.status.in_(sorted(allowed)), *_guard(move, actor))
         .values(status=to_status, **values)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session="evaluate")
     )
     # Session.execute is typed as returning a Result; for an UPDATE it is a CursorResult.
     return cast(CursorResult, db.session.execute(stmt)).rowcount == 1

@@ -8,12 +8,12 @@ import json
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 
 from app.accounts.models import User
 from app.clock import utcnow
-from app.errors import IdempotencyKeyReused
+from app.db_types import upsert
+from app.errors import Conflict, IdempotencyKeyReused
 from app.extensions import db
 from app.orders.intake import check_references, new_order
 from app.orders.models import IdempotencyKey, Order, OrderSource
@@ -24,41 +24,49 @@ from app.transaction import use_case
 
 @use_case
 def create_order(actor: User, data: dict, idempotency_key: str | None = None) -> Order:
-    """A submitted order. Two concurrent creates with one key race on the key's unique
-    constraint: the loser's savepoint is rolled back and it answers with the winner's order."""
+    """A submitted order. With a key, the order is made first and the key claimed after it,
+    in a savepoint: a key that is live already (a replay, or a concurrent create that won
+    the key's unique constraint) rolls the new order back and answers with the first one."""
     if idempotency_key is None:
         return _create(actor, data)
     request_hash = _request_hash(data)
-    replay = _replay(actor, idempotency_key, request_hash)
-    if replay is not None:
-        return replay
     try:
         with db.session.begin_nested():
-            return _create(actor, data, idempotency_key, request_hash)
-    except IntegrityError:
-        replay = _replay(actor, idempotency_key, request_hash)
-        if replay is None:
-            raise
-        return replay
+            order = _create(actor, data)
+            if not _claim(actor, idempotency_key, request_hash, order.id):
+                raise _KeyIsLive()  # leaving the block rolls the new order back
+            return order
+    except _KeyIsLive:
+        pass
+    replay = _replay(actor, idempotency_key, request_hash)
+    if replay is None:  # the live key was gone by the time it was read: let the client retry
+        raise Conflict("提交冲突，请重试")
+    return replay
 
 
-def _create(actor: User, data: dict, key: str | None = None, request_hash: str = "") -> Order:
+class _KeyIsLive(Exception):
+    """The key was claimed already: undo this order and answer with the first one."""
+
+
+def _create(actor: User, data: dict) -> Order:
     item = check_references(data)
     order = new_order(actor.id, data, item, OrderSource.MINIPROGRAM)
     record_event(order.id, Action.CREATE, None, order.status, actor.id)
-    if key is not None:
-        db.session.execute(
-            delete(IdempotencyKey).where(
-                IdempotencyKey.user_id == actor.id,
-                IdempotencyKey.key == key,
-                IdempotencyKey.created_at < _idempotency_cutoff(),
-            )
-        )
-        db.session.add(
-            IdempotencyKey(user_id=actor.id, key=key, request_hash=request_hash, order_id=order.id)
-        )
-        db.session.flush()
     return order
+
+
+def _claim(actor: User, key: str, request_hash: str, order_id: int) -> bool:
+    """Record the key for `order_id`, taking over an expired one; False if it is live."""
+    values = {"request_hash": request_hash, "order_id": order_id, "created_at": utcnow()}
+    insert = upsert(IdempotencyKey, db.engine.dialect.name).values(
+        user_id=actor.id, key=key, **values
+    )
+    claim = insert.on_conflict_do_update(
+        index_elements=["user_id", "key"],
+        set_=values,
+        where=IdempotencyKey.created_at < _idempotency_cutoff(),
+    ).returning(IdempotencyKey.id)
+    return db.session.execute(claim).first() is not None
 
 
 def _request_hash(data: dict) -> str:
