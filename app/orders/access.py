@@ -41,7 +41,7 @@ class Viewer:
 
     def __init__(self, user: User) -> None:
         self.user = user
-        self.user_id = sa_inspect(user).identity[0]
+        self.user_id: int = sa_inspect(user).identity[0]  # type: ignore[index]  # persistent
 
     @cached_property
     def managed(self) -> set[int]:
