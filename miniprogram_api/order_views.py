@@ -8,15 +8,18 @@ from functools import wraps
 from flask import Response, jsonify
 
 from app.orders.access import Viewer, order_for
-from app.orders.listing import listed_page
-from app.orders.schemas import present
+from app.orders.listing import detailed, listed_page
+from app.orders.models import Order
 from app.orders.vocabulary import Action
 from miniprogram_api.security import current_user
 
 
-def seen(order):
-    """The order as the calling user may see it (phone masked or not)."""
-    return present(order, Viewer(current_user()))
+def seen(order: Order, status: int = 200) -> Response:
+    """The order's detail as the calling user may see it (phone masked or not), in
+    OrderDetailSchema's shape (app.orders.listing)."""
+    response = jsonify(detailed(order, Viewer(current_user())))
+    response.status_code = status
+    return response
 
 
 def seen_page(page: dict) -> Response:

@@ -29,7 +29,7 @@ blp = Blueprint("orders", __name__, description="orders")
 @blp.response(201, OrderDetailSchema)
 def create_order(data, idempotency_key=None):
     """群众点单：提交一张工单（待审核）"""
-    return seen(services.create_order(current_user(), data, idempotency_key))
+    return seen(services.create_order(current_user(), data, idempotency_key), 201)
 
 
 @blp.get("/orders/<int:order_id>")

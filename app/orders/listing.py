@@ -1,7 +1,9 @@
-"""Order lists, the mini-program's busiest reads, built from the columns of one page: one
-statement, no ORM objects, no schema pass. `listed` writes for a row exactly what OrderSchema
-dumps for the same order and viewer (tests/orders/test_listing.py holds the two equal), and
-OrderSchema still documents the answer in OpenAPI."""
+"""Orders as the API shows them, written by hand for speed. The lists, the mini-program's
+busiest reads, come from the columns of one page (one statement, no ORM objects); an order's
+detail, the answer of every move, from the order and its events. Neither goes through a
+schema: `listed` and `detailed` write exactly what OrderSchema and OrderDetailSchema dump for
+the same order and viewer (tests/orders/test_listing.py holds them equal), and the schemas
+still document the answers in OpenAPI."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from sqlalchemy import Row, Select, select
 from app.catalog.models import CatalogItem
 from app.orders.access import Viewer
 from app.orders.labels import STATUS_LABELS
-from app.orders.models import Order
+from app.orders.models import Order, OrderEvent
 from app.orders.schemas import mask_phone
 
 _ORDER_COLUMNS = [
@@ -37,6 +39,30 @@ _ORDER_ROWS = select(
 
 
 def listed(row: Row, viewer: Viewer) -> dict:
+    item = {"id": row.item_id, "name": row.item_name, "points": row.item_points}
+    return _shown(row, viewer, item)
+
+
+def detailed(order: Order, viewer: Viewer) -> dict:
+    item = order.item
+    shown = _shown(order, viewer, {"id": item.id, "name": item.name, "points": item.points})
+    shown["timeline"] = [_entry(event) for event in order.events]
+    return shown
+
+
+def _entry(event: OrderEvent) -> dict:
+    return {
+        "status": event.to_status,
+        "status_label": STATUS_LABELS.get(event.to_status, ""),
+        "from_status": event.from_status,
+        "action": event.action,
+        "at": _iso(event.at),
+        "actor_id": event.actor_id,
+        "note": event.note,
+    }
+
+
+def _shown(row: Row | Order, viewer: Viewer, item: dict) -> dict:
     phone = row.contact_phone
     return {
         "id": row.id,
@@ -44,7 +70,7 @@ def listed(row: Row, viewer: Viewer) -> dict:
         "status_label": STATUS_LABELS.get(row.status, ""),
         "community_id": row.community_id,
         "resident_id": row.resident_id,
-        "item": {"id": row.item_id, "name": row.item_name, "points": row.item_points},
+        "item": item,
         "description": row.description,
         "address": row.address,
         "contact_name": row.contact_name,

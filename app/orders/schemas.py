@@ -9,9 +9,8 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate, validates_schema
 
-from app.orders.access import Viewer
 from app.orders.labels import STATUS_LABELS
-from app.orders.models import Order, OrderStatus
+from app.orders.models import OrderStatus
 from app.pagination import PageArgsSchema, page_schema
 from app.validation import StrictFloat, no_control, phone, photo_list, record_id, text
 
@@ -95,22 +94,6 @@ class OrderListArgsSchema(PageArgsSchema):
 
 def mask_phone(phone: str) -> str:
     return f"{phone[:3]}****{phone[-4:]}" if len(phone) >= 7 else "****"
-
-
-class ViewedOrder:
-    """The order as one viewer sees it: the phone is masked unless the viewer may read it."""
-
-    def __init__(self, order: Order, viewer: Viewer) -> None:
-        self._order = order
-        phone = order.contact_phone
-        self.contact_phone = phone if viewer.sees_phone(order) else mask_phone(phone)
-
-    def __getattr__(self, name):
-        return getattr(self._order, name)
-
-
-def present(order: Order, viewer: Viewer) -> ViewedOrder:
-    return ViewedOrder(order, viewer)
 
 
 class OrderItemSchema(ma.Schema):

@@ -9,8 +9,8 @@ import pytest
 from app.extensions import db
 from app.orders.access import Viewer
 from app.orders.models import OrderStatus
-from app.orders.schemas import OrderSchema, present
-from tests.helpers.api import auth, get_json
+from app.orders.schemas import OrderDetailSchema, OrderSchema, mask_phone
+from tests.helpers.api import auth, get, get_json, post
 from tests.helpers.orders import make_order
 from tests.helpers.queries import queries_of_request
 
@@ -37,8 +37,39 @@ def orders(world):
     return made
 
 
-def schema_dump(order, viewer) -> dict:
-    return OrderSchema().dump(present(order, Viewer(viewer)))
+class ViewedOrder:
+    """The order as the schema sees it for one viewer: the phone masked unless they may."""
+
+    def __init__(self, order, viewer: Viewer) -> None:
+        self._order = order
+        phone = order.contact_phone
+        self.contact_phone = phone if viewer.sees_phone(order) else mask_phone(phone)
+
+    def __getattr__(self, name):
+        return getattr(self._order, name)
+
+
+def schema_dump(order, viewer, schema=OrderSchema) -> dict:
+    return schema().dump(ViewedOrder(order, Viewer(viewer)))
+
+
+@pytest.mark.parametrize("who", ["a.resident", "a.staff", "street_admin", "a.member"])
+def test_an_order_detail_is_what_the_schema_dumps(client, world, orders, who):
+    viewer = world.user(who)
+    for order in orders:
+        response = get(client, viewer, f"/orders/{order.id}")
+        if response.status_code == 200:
+            db.session.refresh(order)
+            assert response.get_json() == schema_dump(order, viewer, OrderDetailSchema)
+
+
+def test_the_answer_of_a_move_is_the_detail(client, world, orders):
+    published = next(o for o in orders if o.status == OrderStatus.PUBLISHED)
+    grabbed = post(client, world.a.member, f"/member/orders/{published.id}/grab")
+    db.session.expire_all()
+    assert grabbed.status_code == 200
+    assert grabbed.get_json() == schema_dump(published, world.a.member, OrderDetailSchema)
+    assert [entry["action"] for entry in grabbed.get_json()["timeline"]][-1] == "grab"
 
 
 @pytest.mark.parametrize("who", LISTS)
