@@ -31,14 +31,24 @@ def use_case(function: Callable[P, R]) -> Callable[P, R]: ...
 
 
 @overload
-def use_case(*, conflict: ConflictError) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
+def use_case(
+    *, conflict: ConflictError | None = None, keep_loaded: bool = False
+) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
 
 
 def use_case(
-    function: Callable[P, R] | None = None, *, conflict: ConflictError | None = None
+    function: Callable[P, R] | None = None,
+    *,
+    conflict: ConflictError | None = None,
+    keep_loaded: bool = False,
 ) -> Any:
     """`@use_case`, or `@use_case(conflict=SomeError)` to name the error that a violated
-    constraint means for this use case (default: a plain 409 CONFLICT)."""
+    constraint means for this use case (default: a plain 409 CONFLICT).
+
+    `keep_loaded=True`: what the use case returns was read as it now is inside the
+    transaction (the order moves: the UPDATE's values and the timeline), so the commit keeps
+    it instead of expiring it, and the answer is written without a second trip to the
+    database."""
 
     def decorate(function: Callable[P, R]) -> Callable[P, R]:
         @wraps(function)
@@ -46,7 +56,7 @@ def use_case(
             try:
                 sqlite_settings.begin_writing()
                 result = function(*args, **kwargs)
-                db.session.commit()
+                _commit(expire=not keep_loaded)
                 return result
             except IntegrityError as exc:
                 db.session.rollback()
@@ -58,6 +68,15 @@ def use_case(
         return run
 
     return decorate(function) if function is not None else decorate
+
+
+def _commit(expire: bool) -> None:
+    session = db.session()
+    session.expire_on_commit = expire
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
 
 
 def _conflict(conflict: ConflictError | None, args: tuple, kwargs: dict) -> DomainError:

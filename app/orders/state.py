@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import cast
 
 from sqlalchemy import CursorResult, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.accounts.models import STAFF_ROLES, Role, User
 from app.clock import utcnow
@@ -107,7 +108,16 @@ def transition(
     if not _update(order_id, to_status, move, actor, {from_status}, values or {}):
         raise _conflict(order_id, action, actor)
     record_event(order_id, action, from_status, to_status, actor.id, note, at)
-    return db.session.get_one(Order, order_id)  # the UPDATE set its new values on it already
+    return with_timeline(db.session.get_one(Order, order_id))  # the UPDATE set its values
+
+
+def with_timeline(order: Order) -> Order:
+    """The order with its events read now, the ones this transaction added included."""
+    events = db.session.scalars(
+        db.select(OrderEvent).where(OrderEvent.order_id == order.id).order_by(OrderEvent.id)
+    )
+    set_committed_value(order, "events", list(events))
+    return order
 
 
 def record_event(

@@ -17,12 +17,12 @@ from app.errors import Conflict, IdempotencyKeyReused
 from app.extensions import db
 from app.orders.intake import check_references, new_order
 from app.orders.models import IdempotencyKey, Order, OrderSource
-from app.orders.state import record_event
+from app.orders.state import record_event, with_timeline
 from app.orders.vocabulary import Action
 from app.transaction import use_case
 
 
-@use_case
+@use_case(keep_loaded=True)
 def create_order(actor: User, data: dict, idempotency_key: str | None = None) -> Order:
     """A submitted order. With a key, the order is made first and the key claimed after it,
     in a savepoint: a key that is live already (a replay, or a concurrent create that won
@@ -52,7 +52,7 @@ def _create(actor: User, data: dict) -> Order:
     item = check_references(data)
     order = new_order(actor.id, data, item, OrderSource.MINIPROGRAM)
     record_event(order.id, Action.CREATE, None, order.status, actor.id)
-    return order
+    return with_timeline(order)
 
 
 def _claim(actor: User, key: str, request_hash: str, order_id: int) -> bool:

@@ -16,12 +16,12 @@ from app.transaction import use_case
 # --- resident: cancel, rate ---------------------------------------------------------------
 
 
-@use_case
+@use_case(keep_loaded=True)
 def cancel(order_id: int, actor: User) -> Order:
     return _move(Action.CANCEL, order_id, actor)
 
 
-@use_case
+@use_case(keep_loaded=True)
 def rate(order_id: int, actor: User, stars: int, comment: str | None = None) -> Order:
     return _move(Action.RATE, order_id, actor, values={"stars": stars, "comment": comment})
 
@@ -29,37 +29,37 @@ def rate(order_id: int, actor: User, stars: int, comment: str | None = None) -> 
 # --- staff: approve, reject, dispatch, publish (and recall, reassign, close) ---------------
 
 
-@use_case
+@use_case(keep_loaded=True)
 def approve(order_id: int, actor: User) -> Order:
     return _move(Action.APPROVE, order_id, actor)
 
 
-@use_case
+@use_case(keep_loaded=True)
 def reject(order_id: int, actor: User, reason: str) -> Order:
     return _move(Action.REJECT, order_id, actor, values={"reject_reason": reason}, note=reason)
 
 
-@use_case
+@use_case(keep_loaded=True)
 def publish(order_id: int, actor: User) -> Order:
     return _move(Action.PUBLISH, order_id, actor)
 
 
-@use_case
+@use_case(keep_loaded=True)
 def recall(order_id: int, actor: User) -> Order:
     return _move(Action.RECALL, order_id, actor)
 
 
-@use_case
+@use_case(keep_loaded=True)
 def dispatch(order_id: int, actor: User, member_id: int) -> Order:
     return _assign(Action.DISPATCH, order_id, actor, member_id)
 
 
-@use_case
+@use_case(keep_loaded=True)
 def reassign(order_id: int, actor: User, member_id: int) -> Order:
     return _assign(Action.REASSIGN, order_id, actor, member_id)
 
 
-@use_case
+@use_case(keep_loaded=True)
 def close(order_id: int, actor: User) -> Order:
     """办结: the staff close a completed or rated order; nothing moves it afterwards."""
     return _move(Action.CLOSE, order_id, actor)
@@ -84,22 +84,22 @@ def _assign(action: Action, order_id: int, actor: User, member_id: int) -> Order
 # --- member: grab, accept, start, complete -------------------------------------------------
 
 
-@use_case
+@use_case(keep_loaded=True)
 def grab(order_id: int, actor: User) -> Order:
     return _move(Action.GRAB, order_id, actor, values={"member_id": actor.id})
 
 
-@use_case
+@use_case(keep_loaded=True)
 def accept(order_id: int, actor: User) -> Order:
     return _move(Action.ACCEPT, order_id, actor)
 
 
-@use_case
+@use_case(keep_loaded=True)
 def start(order_id: int, actor: User) -> Order:
     return _move(Action.START, order_id, actor)
 
 
-@use_case
+@use_case(keep_loaded=True)
 def complete(
     order_id: int, actor: User, note: str | None = None, photos: list[str] | None = None
 ) -> Order:
