@@ -33,16 +33,21 @@ class Indexed:
     type: str
     community_id: int
     item: dict  # the venue as the list shows it
+    # For the distance, computed once: the position in radians and the cosine of latitude.
+    phi: float
+    lmb: float
+    cos_phi: float
 
 
 def nearby_page(args: dict) -> dict:
     """Those within `radius_m` of (`lat`, `lng`) that pass the filters, nearest first (then
     by id), each with its integer `distance_m`; a page of them."""
     lat, lng, radius = args["lat"], args["lng"], args["radius_m"]
+    meters_to = _distances_from(lat, lng)
     hits = sorted(
         (meters, venue.id, venue)
         for venue in _band(lat, radius)
-        if _passes(venue, args) and (meters := haversine_m(lat, lng, *_at(venue))) <= radius
+        if _passes(venue, args) and (meters := meters_to(venue)) <= radius
     )
     query = _query_key(args)
     offset = _decode_offset(args["cursor"], query) if args.get("cursor") else 0
@@ -65,7 +70,17 @@ def _build_index() -> list[Indexed]:
     venues = db.session.scalars(select(Venue).order_by(Venue.latitude, Venue.id))
     schema = VenueSchema()
     return [
-        Indexed(v.latitude, v.longitude, v.id, v.type, v.community_id, schema.dump(v))
+        Indexed(
+            v.latitude,
+            v.longitude,
+            v.id,
+            v.type,
+            v.community_id,
+            schema.dump(v),
+            math.radians(v.latitude),
+            math.radians(v.longitude),
+            math.cos(math.radians(v.latitude)),
+        )
         for v in venues
     ]
 
@@ -74,22 +89,27 @@ def _latitude(venue: Indexed) -> float:
     return venue.latitude
 
 
-def _at(venue: Indexed) -> tuple[float, float]:
-    return venue.latitude, venue.longitude
+def _distances_from(lat: float, lng: float):
+    """The great-circle (haversine) distance in meters from (lat, lng) to an indexed venue,
+    with what can be computed once per search taken out of the loop. GCJ-02 is close enough to
+    WGS-84 at city scale."""
+    phi, lmb, cos_phi = math.radians(lat), math.radians(lng), math.cos(math.radians(lat))
+    sin, sqrt, asin = math.sin, math.sqrt, math.asin
+
+    def meters(venue: Indexed) -> float:
+        h = (
+            sin((venue.phi - phi) / 2) ** 2
+            + cos_phi * venue.cos_phi * sin((venue.lmb - lmb) / 2) ** 2
+        )
+        return 2 * EARTH_RADIUS_M * asin(min(1.0, sqrt(h)))
+
+    return meters
 
 
 def _passes(venue: Indexed, args: dict) -> bool:
     return (not args.get("type") or venue.type == args["type"]) and (
         not args.get("community_id") or venue.community_id == args["community_id"]
     )
-
-
-def haversine_m(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
-    """Great-circle distance in meters (GCJ-02 is close enough to WGS-84 at city scale)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lng2 - lng1)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
 
 
 # A nearby page is an offset into the ranked list; the cursor carries the search it belongs
