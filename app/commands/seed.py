@@ -30,3 +30,33 @@ def demo(if_empty: bool) -> None:
         click.echo("数据库已有数据，跳过演示数据 (database not empty: demo data not loaded)")
         return
     load_demo(echo=click.echo)
+
+
+@seed_cli.command("load")
+@click.option("--orders", type=click.IntRange(min=1), default=1_000_000, show_default=True)
+@click.option("--seed", "seed_value", type=int, default=8, show_default=True, help="随机种子")
+def load(orders: int, seed_value: int) -> None:
+    """批量载入大数据量：约 50 个社区、10 万居民、数千党员和 N 个带完整时间线的工单。
+
+    在演示数据之上载入（空数据库先载入演示数据），每个数据库只能载入一次。"""
+    from app.errors import DomainError
+    from app.seed.demo import load_demo
+    from app.seed.load import check_loadable, load_orders, needs_demo, summary
+
+    reason = check_loadable()
+    if reason:
+        raise click.ClickException(reason)
+    if needs_demo():
+        click.echo("数据库为空：先载入演示数据（服务清单、演示账号）")
+        load_demo(echo=lambda line: None)
+    click.echo(f"开始载入 {orders:,} 个工单（随机种子 {seed_value}）...")
+    with click.progressbar(length=orders, label="工单", show_pos=True) as bar:
+        try:
+            report = load_orders(orders, seed_value, echo=_after_bar, progress=bar.update)
+        except DomainError as error:
+            raise click.ClickException(error.message) from error
+    click.echo(summary(report))
+
+
+def _after_bar(line: str) -> None:
+    click.echo("\n" + line)
