@@ -1,3 +1,8 @@
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 import click
 from flask.cli import AppGroup
 from sqlalchemy import select
@@ -41,7 +46,7 @@ def load(orders: int, seed_value: int) -> None:
     在演示数据之上载入（空数据库先载入演示数据），每个数据库只能载入一次。"""
     from app.errors import DomainError
     from app.seed.demo import load_demo
-    from app.seed.load import check_loadable, load_orders, needs_demo, summary
+    from app.seed.load import check_loadable, load_orders, needs_demo, summary, tidy_up
 
     reason = check_loadable()
     if reason:
@@ -50,13 +55,28 @@ def load(orders: int, seed_value: int) -> None:
         click.echo("数据库为空：先载入演示数据（服务清单、演示账号）")
         load_demo(echo=lambda line: None)
     click.echo(f"开始载入 {orders:,} 个工单（随机种子 {seed_value}）...")
-    with click.progressbar(length=orders, label="工单", show_pos=True) as bar:
+    with _progress(orders) as (update, echo):
         try:
-            report = load_orders(orders, seed_value, echo=_after_bar, progress=bar.update)
+            report = load_orders(orders, seed_value, echo=echo, progress=update)
         except DomainError as error:
             raise click.ClickException(error.message) from error
     click.echo(summary(report))
+    tidy_up(echo=click.echo)
 
 
-def _after_bar(line: str) -> None:
-    click.echo("\n" + line)
+@contextmanager
+def _progress(total: int) -> Iterator[tuple[Callable[[int], None], Callable[[str], None]]]:
+    """A progress bar on a terminal; elsewhere (a log) a line at every tenth."""
+    if sys.stdout.isatty():
+        with click.progressbar(length=total, label="工单", show_pos=True) as bar:
+            yield bar.update, lambda line: click.echo("\n" + line)
+        return
+    began, done = time.monotonic(), [0]
+
+    def update(count: int) -> None:
+        before, done[0] = done[0], done[0] + count
+        if done[0] * 10 // total > before * 10 // total or done[0] == total:
+            elapsed = time.monotonic() - began
+            click.echo(f"    已写入 {done[0]:,} / {total:,} 个工单（{elapsed:.0f} 秒）")
+
+    yield update, click.echo

@@ -58,8 +58,7 @@ class BulkWriter:
                 copy.write_row([_copy_value(row[name]) for name in columns])
 
     def finish(self, models: Iterable[Any]) -> None:
-        """After the load: PostgreSQL's sequences continue after the highest id, and the
-        planner's statistics know the new sizes."""
+        """After the load: PostgreSQL's sequences continue after the highest id."""
         if not self.postgresql:
             return
         for table in map(_table, models):
@@ -69,7 +68,17 @@ class BulkWriter:
                     f"(SELECT coalesce(max(id), 1) FROM {table.name}))"
                 )
             )
-            self.connection.execute(text(f"ANALYZE {table.name}"))
+
+
+def vacuum_analyze(models: Iterable[Any]) -> None:
+    """After the load's commit, on PostgreSQL: the planner's statistics for the new sizes,
+    and the visibility map that lets index-only scans skip the table (VACUUM runs outside
+    a transaction, so this is not part of the load's)."""
+    if db.engine.dialect.name != "postgresql":
+        return
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        for table in map(_table, models):
+            connection.execute(text(f"VACUUM (ANALYZE) {table.name}"))
 
 
 def _table(model: Any) -> Table:

@@ -107,13 +107,11 @@ class OrderMaker:
             Actor.MEMBER: None,
         }
         rows.orders.append(order)
-        rows.events.append(
-            self._event(order_id, A.CREATE, None, S.SUBMITTED, actors, None, created)
-        )
+        rows.events.append(self._event(order, A.CREATE, None, S.SUBMITTED, actors, None, created))
         steps = histories.replay(moves) + ([(status, status)] if follow_up else [])
         for action, (before, after), at in zip(actions, steps, times[1:], strict=True):
             note = self._apply(rows, order, action, actors, c, item, at)
-            rows.events.append(self._event(order_id, action, before, after, actors, note, at))
+            rows.events.append(self._event(order, action, before, after, actors, note, at))
 
     def _times(self, created: datetime, moves: tuple[A, ...]) -> list[datetime]:
         """When each move happened (creation first); squeezed to end before now."""
@@ -184,12 +182,14 @@ class OrderMaker:
             "complete_by": created + timedelta(hours=item.completion_hours),
         }
 
-    def _event(self, order_id, action, before, after, actors, note, at) -> dict:
+    def _event(self, order, action, before, after, actors, note, at) -> dict:
+        order_id, community_id = order["id"], order["community_id"]
         actor = Actor.RESIDENT if action == A.CREATE else MOVES[action].actor
         (event_id,) = self.writer.ids(OrderEvent, 1)
         return {
             "id": event_id,
             "order_id": order_id,
+            "community_id": community_id,
             "action": action.value,
             "from_status": before,
             "to_status": after,
