@@ -8,10 +8,12 @@ anything back. `finish` then moves PostgreSQL's id sequences past what was writt
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, func, select, text
+from sqlalchemy.schema import AddConstraint, CreateIndex, DropConstraint, DropIndex
 
 from app.extensions import db
 
@@ -56,6 +58,29 @@ class BulkWriter:
         ):
             for row in rows:
                 copy.write_row([_copy_value(row[name]) for name in columns])
+
+    @contextmanager
+    def checks_deferred(self, models: Iterable[Any]) -> Iterator[None]:
+        """On PostgreSQL, the foreign keys and secondary indexes of `models`' tables are
+        dropped for the block and made again after it, in the same transaction: one join
+        checks each key and one sort builds each index, instead of a check and an index
+        insert per row. The tables are locked meanwhile (the load is not for a database in
+        use); a failed load rolls the drops back with everything else."""
+        if not self.postgresql:
+            yield
+            return
+        tables = [_table(model) for model in models]
+        keys = [key for table in tables for key in table.foreign_key_constraints]
+        indexes = [index for table in tables for index in table.indexes]
+        for key in keys:
+            self.connection.execute(DropConstraint(key))
+        for index in indexes:
+            self.connection.execute(DropIndex(index))
+        yield
+        for index in indexes:
+            self.connection.execute(CreateIndex(index))
+        for key in keys:
+            self.connection.execute(AddConstraint(key))
 
     def finish(self, models: Iterable[Any]) -> None:
         """After the load: PostgreSQL's sequences continue after the highest id."""
