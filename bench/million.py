@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 from app.seed.load_town import Sizes, member_code, resident_code, staff_username  # noqa: E402
 from app.seed.people_data import DEMO_PASSWORD  # noqa: E402
 from bench.data import server_env  # noqa: E402
+from bench.million_load import Row, measure, worker_rss_mb  # noqa: E402
 from bench.run import serve  # noqa: E402
 
 SERVER_URL = os.environ.get(
@@ -56,17 +57,6 @@ class Settings:
     seconds: int
     warmup_seconds: int
     connections: int
-
-
-@dataclass
-class Row:
-    label: str
-    connections: int
-    requests_per_s: float
-    p50_ms: float
-    p99_ms: float
-    requests: int
-    errors: int
 
 
 def parse_args(argv: list[str] | None = None) -> Settings:
@@ -212,64 +202,6 @@ def _console(base: str, c: int) -> dict[str, str]:
     return {"Cookie": "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)}
 
 
-# --- measuring ----------------------------------------------------------------------------
-
-_LUA = """
-local mix = %s
-local requests = {}
-local next_one = 0
-init = function(args)
-  for i, item in ipairs(mix) do requests[i] = wrk.format("GET", item[1], item[2]) end
-  next_one = math.random(#requests)
-end
-request = function()
-  next_one = next_one %% #requests + 1
-  return requests[next_one]
-end
-"""
-_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
-def measure(label: str, base: str, mix, settings: Settings, workdir: Path) -> list[Row]:
-    """After a warm-up, one connection (the service time), then `settings.connections`."""
-    items = ", ".join(
-        f"{{{_lua(path)}, {{{', '.join(f'[{_lua(k)}] = {_lua(v)}' for k, v in headers.items())}}}}}"
-        for path, headers in mix
-    )
-    script = workdir / "mix.lua"
-    script.write_text(_LUA % f"{{{items}}}")
-    _wrk(base, script, settings.warmup_seconds, settings.connections)
-    counts = sorted({1, settings.connections})
-    return [_row(label, n, _wrk(base, script, settings.seconds, n)) for n in counts]
-
-
-def _row(label: str, connections: int, out: str) -> Row:
-    percentiles = {
-        label: float(value) * _UNITS_MS[unit]
-        for label, value, unit in re.findall(r"^\s+(\d+)%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
-    }
-    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    return Row(
-        label,
-        connections,
-        float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
-        percentiles["50"],
-        percentiles["99"],
-        int(re.search(r"(\d+) requests in", out)[1]),
-        int(errors[1]) if errors else 0,
-    )
-
-
-def _lua(text: str) -> str:
-    return json.dumps(text)  # a JSON string is a valid Lua string literal for these
-
-
-def _wrk(base: str, script: Path, seconds: int, connections: int) -> str:
-    command = ["wrk", "--latency", "-t", "1", "-c", str(connections), "-d", f"{seconds}s"]
-    command += ["--timeout", "10s", "-s", str(script), base]
-    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
-
-
 def render(rows: list[Row], rss: dict[int, float], settings: Settings, load_seconds) -> str:
     load = f"built in {load_seconds:.0f} s" if load_seconds is not None else "reused"
     lines = [
@@ -300,23 +232,6 @@ def render(rows: list[Row], rss: dict[int, float], settings: Settings, load_seco
     for pid, mb in sorted(rss.items()):
         lines.append(f"| pid {pid} | {mb:.0f} | {'yes' if mb < RSS_BUDGET_MB else '**no**'} |")
     return "\n".join(lines) + "\n"
-
-
-def worker_rss_mb() -> dict[int, float]:
-    """VmRSS of each gunicorn worker: the children of the master that is our child."""
-    parents = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents[int(stat.parent.name)] = int(fields[1])
-    masters = {pid for pid, parent in parents.items() if parent == os.getpid()}
-    rss = {}
-    for pid in (pid for pid, parent in parents.items() if parent in masters):
-        status = Path(f"/proc/{pid}/status").read_text()
-        rss[pid] = int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)[1]) / 1024
-    return rss
 
 
 if __name__ == "__main__":
