@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import inspect, select
+from sqlalchemy import Table, inspect, select
 
 from app.accounts.models import User, UserRole
 from app.catalog.models import CatalogItem
@@ -47,14 +47,28 @@ class LoadReport:
 def check_loadable() -> str | None:
     """Why this database cannot take a load (in Chinese), or None if it can. "empty" means
     it needs the demo first."""
-    if "orders" not in inspect(db.engine).get_table_names():
+    inspector = inspect(db.engine)
+    if "orders" not in inspector.get_table_names():
         return "数据库还没有建表：请先运行 flask --app wsgi db upgrade"
+    missing = [
+        f"{table.name}.{column.name}"
+        for table in map(_table_of, LOADED_MODELS)
+        for column in table.columns
+        if column.name not in {c["name"] for c in inspector.get_columns(table.name)}
+    ]
+    if missing:
+        upgrade = "请先运行 flask --app wsgi db upgrade"
+        return f"数据库结构不是最新的（缺少 {', '.join(missing)}）：{upgrade}"
     loaded = db.session.scalar(
         select(Community.code).where(Community.code.startswith(CODE_PREFIX)).limit(1)
     )
     if loaded is not None:
         return f"数据库里已经有批量载入的数据（社区 {loaded}）：请换一个新建的数据库再载入"
     return None
+
+
+def _table_of(model) -> Table:
+    return model.__table__
 
 
 def needs_demo() -> bool:

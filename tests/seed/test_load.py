@@ -4,10 +4,13 @@ a ledger that matches the completed orders, users who can use the API, and refus
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
+from flask_migrate import upgrade
 from sqlalchemy import func, select
 
+from app import create_app
 from app.accounts.models import Role, User, UserRole
 from app.catalog.models import CatalogItem
 from app.extensions import db
@@ -21,6 +24,7 @@ from app.seed.load_town import CODE_PREFIX, Sizes, staff_username
 from app.seed.people_data import DEMO_PASSWORD
 from app.wechat.fake import FAKE_OPENID_PREFIX
 from tests.helpers.api import get_json, item_ids, staff_login, wechat_login
+from tests.helpers.apps import make_config
 from tests.helpers.db import count_rows
 
 ORDERS = 700
@@ -154,3 +158,14 @@ def _fingerprint() -> list[tuple]:
     )
     events = db.session.scalar(select(func.count()).select_from(OrderEvent))
     return [*db.session.execute(stmt).all(), events]
+
+
+def test_a_database_behind_the_migrations_is_refused(tmp_path):
+    app = create_app(make_config(f"sqlite:///{tmp_path / 'old.db'}"))
+    with app.app_context():
+        upgrade(directory=str(Path(__file__).parents[2] / "migrations"), revision="a51ecde70deb")
+        result = run_load(app, "--orders", "10")
+        assert result.exit_code != 0
+        assert "order_events.community_id" in result.output and "db upgrade" in result.output
+        assert count_rows(Community) == 0
+        db.engine.dispose()
