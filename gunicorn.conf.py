@@ -95,3 +95,12 @@ def on_exit(server):
 # Gunicorn's control socket lives at one path per user (~/.gunicorn/), so two servers of the
 # same user (the demo and the benchmark, say) would take it from each other; unused here.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    """The app's own objects (modules, models, routes, compiled SQL) live as long as the
+    worker: frozen out of the garbage collector, a full collection no longer walks them
+    (about 45 ms each time at 160,000 objects, which showed as the lists' p99)."""
+    import gc
+
+    gc.freeze()

@@ -24,7 +24,7 @@ from app.extensions import db
 from app.orders.deadlines import overdue_clause
 from app.orders.models import Order, OrderEvent
 from app.orders.models import OrderStatus as S
-from app.orders.vocabulary import AWAITING_RESPONSE, FINISHED, TAKEN, Action
+from app.orders.vocabulary import AWAITING_COMPLETION, AWAITING_RESPONSE, FINISHED, TAKEN, Action
 
 RATE_DAYS = 30
 MOST_OVERDUE = 5
@@ -77,7 +77,15 @@ def _order_numbers(ids: Collection[int], now: datetime, today_start: datetime) -
         _count(recent),
         _count(and_(recent, Order.status.in_(TAKEN))),
         _count(and_(recent, Order.status.in_(FINISHED))),
-    ).where(Order.community_id.in_(ids))
+    ).where(
+        Order.community_id.in_(ids),
+        # Every row counted is open or recent: read only those (indexes by status and by
+        # created_at), not the community's whole history.
+        or_(
+            Order.status.in_(AWAITING_RESPONSE + AWAITING_COMPLETION),
+            Order.created_at >= now - timedelta(days=RATE_DAYS),
+        ),
+    )
     new, waiting, overdue, recent_total, taken, resolved = db.session.execute(stmt).one()
     return {
         "new_today": new,
@@ -101,7 +109,7 @@ def _event_numbers(ids: Collection[int], today_start: datetime, since: datetime)
         )
         .select_from(OrderEvent)
         .join(Order, Order.id == OrderEvent.order_id)
-        .where(Order.community_id.in_(ids), or_(completed, rated))
+        .where(OrderEvent.community_id.in_(ids), or_(completed, rated))
     )
     completed_today, rated_count, average, satisfied = db.session.execute(stmt).one()
     return {

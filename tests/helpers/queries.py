@@ -31,3 +31,18 @@ def queries_of_request(client, path: str, headers: dict | None = None) -> int:
         response = client.get(path, headers=headers)
         assert response.status_code == 200, response.get_data(as_text=True)[:300]
     return len(statements)
+
+
+@contextmanager
+def statements_run():
+    """Yields the list of (statement, parameters) run inside the block, to EXPLAIN them."""
+    statements: list[tuple[str, object]] = []
+
+    def record(conn, cursor, statement, parameters, *args) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
