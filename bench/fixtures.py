@@ -141,6 +141,7 @@ def _event_rows(order_ids: list[int], base: dict[str, Any], published: bool) -> 
                 "action": action,
                 "from_status": before,
                 "to_status": after,
+                "community_id": base["community_id"],
                 "actor_id": base["resident_id"] if action == "create" else None,
                 "at": now,
             }
