@@ -2,8 +2,8 @@
 session notes the tables it touched; after the commit (never before: another worker could
 rebuild from the old rows under the new stamp) the caches built from them are bumped. A
 rollback forgets them. So each use case invalidates what it changed in the same transaction,
-without a call to remember. Writes that bypass the session (COPY in `seed load`) call
-`AnswerStore.invalidate` themselves."""
+without a call to remember. A write that bypasses the session (COPY in `seed load`) names its
+tables with `note_written`, and is then bumped after the commit like the others."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from app.cache.store import answers, caches_of
+from app.extensions import db
 
 TOUCHED = "touched_tables"
 
@@ -21,6 +22,11 @@ def install() -> None:
         event.listen(Session, "do_orm_execute", _note_statement)
         event.listen(Session, "after_commit", _bump)
         event.listen(Session, "after_rollback", _forget)
+
+
+def note_written(*tables: str) -> None:
+    """Tables this transaction wrote to without the session seeing it."""
+    _touched(db.session()).update(tables)
 
 
 def _touched(session: Session) -> set[str]:

@@ -15,6 +15,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, func, select, text
 from sqlalchemy.schema import AddConstraint, CreateIndex, DropConstraint, DropIndex
 
+from app.cache.tracking import note_written
 from app.extensions import db
 
 
@@ -46,6 +47,7 @@ class BulkWriter:
         else:
             self.connection.execute(table.insert(), rows)
         self.written[table.name] = self.written.get(table.name, 0) + len(rows)
+        note_written(table.name)  # past the session: the caches built from it still drop
 
     def _copy(self, table: Table, rows: list[dict]) -> None:
         columns = list(rows[0])

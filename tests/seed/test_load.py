@@ -169,3 +169,14 @@ def test_a_database_behind_the_migrations_is_refused(tmp_path):
         assert "order_events.community_id" in result.output and "db upgrade" in result.output
         assert count_rows(Community) == 0
         db.engine.dispose()
+
+
+def test_the_cached_community_list_shows_the_loaded_communities(app, client):
+    """The load writes past the session (COPY, or the connection's executemany); it still
+    drops the cached answers built from the tables it wrote."""
+    assert app.test_cli_runner().invoke(args=["seed", "demo"]).exit_code == 0
+    before = client.get("/api/v1/communities?limit=100").get_json()["items"]  # now kept
+    assert run_load(app, "--orders", str(ORDERS), "--seed", "3").exit_code == 0
+    after = client.get("/api/v1/communities?limit=100").get_json()["items"]
+    loaded = [c for c in after if c["code"].startswith(CODE_PREFIX)]
+    assert before and loaded and len(after) == len(before) + len(loaded)
