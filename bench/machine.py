@@ -54,7 +54,8 @@ def _server(settings: Settings) -> str:
     threads = f" x {conf['threads']} threads" if worker_class == "gthread" else ""
     redis = f"Redis at {settings.redis_url} (flushed first)" if settings.redis_url else "no Redis"
     return (
-        f"gunicorn.conf.py, {workers} {worker_class} workers{threads}, access log on; "
+        f"gunicorn.conf.py, {workers} {worker_class} workers{threads}, the app's access lines "
+        "and metrics on; "
         f"APP_ENV=production, WECHAT_FAKE=0 (logins to a local fake WeChat server); {redis}"
     )
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import cast
 
-from sqlalchemy import CursorResult, update
+from sqlalchemy import update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.accounts.models import STAFF_ROLES, Role, User
@@ -105,10 +104,11 @@ def transition(
     if from_status not in move.from_statuses:  # None too: no such order
         raise _conflict(order_id, action, actor)
     to_status = move.to_status or from_status
-    if not _update(order_id, to_status, move, actor, {from_status}, values or {}):
+    order = _update(order_id, to_status, move, actor, {from_status}, values or {})
+    if order is None:
         raise _conflict(order_id, action, actor)
     record_event(order_id, action, from_status, to_status, actor.id, note, at)
-    return with_timeline(db.session.get_one(Order, order_id))  # the UPDATE set its values
+    return with_timeline(order)
 
 
 def with_timeline(order: Order) -> Order:
@@ -145,15 +145,17 @@ def record_event(
 
 def _update(
     order_id: int, to_status: str, move: Move, actor: User, allowed: set[str], values: dict
-) -> bool:
+) -> Order | None:
+    """The conditional UPDATE; RETURNING gives the order as it now is (the loaded one
+    refreshed in place), or None when the condition no longer held."""
     stmt = (
         update(Order)
         .where(Order.id == order_id, Order.status.in_(sorted(allowed)), *_guard(move, actor))
         .values(status=to_status, **values)
-        .execution_options(synchronize_session="evaluate")
+        .returning(Order)
+        .execution_options(synchronize_session=False, populate_existing=True)
     )
-    # Session.execute is typed as returning a Result; for an UPDATE it is a CursorResult.
-    return cast(CursorResult, db.session.execute(stmt)).rowcount == 1
+    return db.session.scalars(stmt).one_or_none()
 
 
 def _guard(move: Move, actor: User) -> list:

@@ -95,3 +95,23 @@ def test_a_page_costs_the_same_statements_whatever_its_size(client, world, order
     full = queries_of_request(client, "/api/v1" + LISTS[who], headers)
     # for staff the communities they manage, then the page; the caller is known by then
     assert one == full <= 3 and first == one + 1
+
+
+def test_every_move_answers_the_order_as_it_now_is(client, world, orders):
+    """Each answer is written from what the move's UPDATE returned, not read again after
+    the commit: the member a dispatch names is in the answer of the dispatch itself."""
+    order = make_order(world.a, world.item, OrderStatus.APPROVED)
+    db.session.commit()
+    steps = [
+        (world.a.staff, "dispatch", {"member_id": world.a.member.id}),
+        (world.a.member, "accept", None),
+        (world.a.member, "start", None),
+        (world.a.member, "complete", {"note": "修好了", "photos": []}),
+    ]
+    for user, move, body in steps:
+        prefix = "/staff" if user is world.a.staff else "/member"
+        answer = post(client, user, f"{prefix}/orders/{order.id}/{move}", body)
+        assert answer.status_code == 200, answer.get_json()
+        db.session.expire_all()
+        assert answer.get_json() == schema_dump(order, user, OrderDetailSchema)
+    assert answer.get_json()["member_id"] == world.a.member.id
