@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.seed.load_town import Sizes, member_code, resident_code, staff_username  # noqa: E402
 from app.seed.people_data import DEMO_PASSWORD  # noqa: E402
-from bench.data import server_env  # noqa: E402
+from bench.data import cli_env, gunicorn_profile  # noqa: E402
 from bench.million_load import Row, measure, worker_rss_mb  # noqa: E402
 from bench.run import serve  # noqa: E402
 
@@ -137,11 +137,12 @@ def prepare_database(settings: Settings) -> tuple[str, float | None]:
 
 
 def million_server_env(database_url: str) -> dict[str, str]:
-    """bench/data.py's demo-mode settings, two workers, and logins without a rate limit
-    (the benchmark signs in a few hundred users from one address)."""
+    """Demo mode (the loaded users sign in with their fake WeChat codes), gunicorn's
+    production profile (2 sync workers), and logins without a rate limit (the benchmark
+    signs in a few hundred users from one address)."""
     return {
-        **server_env(database_url),
-        "WEB_CONCURRENCY": "2",
+        **cli_env(database_url),
+        **gunicorn_profile(),
         "LOGIN_RATE_LIMIT": "100000 per minute",
         "RATELIMIT_STORAGE_URI": "memory://",
     }
