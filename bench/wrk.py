@@ -153,8 +153,15 @@ def _lua_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid Lua string
 
 
+# gunicorn's sync workers close the connection after each answer. Said in the request, wrk
+# opens a new one for each; left unsaid, wrk races the close, and the same URL measured at
+# about 9,500 or about 2,300 requests per second from one run to the next.
+CLOSE = {"Connection": "close"}
+
+
 def _headers(headers: dict[str, str]) -> str:
-    pairs = ", ".join(f"[{_lua_string(k)}] = {_lua_string(v)}" for k, v in headers.items())
+    every = {**headers, **CLOSE}
+    pairs = ", ".join(f"[{_lua_string(k)}] = {_lua_string(v)}" for k, v in every.items())
     return "{" + pairs + "}"
 
 
