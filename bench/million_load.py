@@ -10,6 +10,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.wrk import CLOSE
+
 
 @dataclass
 class Row:
@@ -42,8 +44,7 @@ def measure(label: str, base: str, mix, settings, workdir: Path) -> list[Row]:
     """After a warm-up, one connection (the service time), then `settings.connections`.
     `mix`: (path, headers) of each user; wrk sends each request as the next one."""
     items = ", ".join(
-        f"{{{_lua(path)}, {{{', '.join(f'[{_lua(k)}] = {_lua(v)}' for k, v in headers.items())}}}}}"
-        for path, headers in mix
+        f"{{{_lua(path)}, {_lua_table({**headers, **CLOSE})}}}" for path, headers in mix
     )
     script = workdir / "mix.lua"
     script.write_text(_LUA % f"{{{items}}}")
@@ -67,6 +68,10 @@ def _row(label: str, connections: int, out: str) -> Row:
         int(re.search(r"(\d+) requests in", out)[1]),
         int(errors[1]) if errors else 0,
     )
+
+
+def _lua_table(headers: dict[str, str]) -> str:
+    return "{" + ", ".join(f"[{_lua(k)}] = {_lua(v)}" for k, v in headers.items()) + "}"
 
 
 def _lua(text: str) -> str:
