@@ -12,6 +12,7 @@ from app.extensions import db
 from tests.cache.conftest import running
 from tests.catalog.test_catalog_api import add_category
 from tests.helpers.apps import REDIS_TEST_URL
+from tests.helpers.queries import count_queries
 
 
 def names(server) -> list[str]:
@@ -74,5 +75,8 @@ def test_without_redis_the_answers_are_built_anew(database_file, tmp_path):
     with running(database_file, tmp_path / "a", **unreachable) as server:
         seed(server)
         assert names(server) == ["政务代办"]
+        with server.app_context(), count_queries() as statements:
+            assert names(server) == ["政务代办"]
+        assert statements, "an answer was kept although no stamp could be read"
         rename(server, "政务服务")  # the stamp cannot be shared: logged, not raised
         assert names(server) == ["政务服务"]
