@@ -86,6 +86,8 @@ class Config:
     SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE")
     PERMANENT_SESSION_LIFETIME = int(os.environ.get("CONSOLE_SESSION_SECONDS", str(12 * 3600)))
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+    # Checked by the console's blueprint only: the API carries no cookies, nothing to forge.
+    WTF_CSRF_CHECK_DEFAULT = False
 
     # flask-smorest / OpenAPI
     API_TITLE = "哨先队 社区服务平台 API"

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from flask import Flask
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app.http_policy import register_http_policy
+from app.http_policy import Secured
 from app.i18n import install_chinese_messages
 from app.json_provider import OrjsonProvider
-from app.observability import register_observability
+from app.observability import Observed, register_observability
+from app.observability.metrics import Observer
 from app.sessions import CookieSessions
 from app.validation import IdConverter
 from config import Config, config_from_env
@@ -29,16 +30,12 @@ def create_app(config: type[Config] | None = None) -> Flask:
     app.json = OrjsonProvider(app)
     app.url_map.converters["int"] = IdConverter
     app.session_interface = CookieSessions()
-    if app.config["PROXY_COUNT"]:
-        count = app.config["PROXY_COUNT"]
-        # Flask's documented way to add WSGI middleware; its types declare wsgi_app a method.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
-    register_observability(app)
+    observer = register_observability(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
-    register_http_policy(app)
     register_commands(app)
+    register_middleware(app, observer)
     return app
 
 
@@ -91,12 +88,11 @@ def rate_limit_storage(config: Mapping[str, Any]) -> str:
 
 def register_blueprints(app: Flask) -> None:
     from app.console import bp as console_bp
-    from app.extensions import api, csrf
+    from app.extensions import api
     from app.health import bp as health_bp
     from miniprogram_api import BLUEPRINTS
 
     for blueprint in BLUEPRINTS:
-        csrf.exempt(blueprint)  # bearer tokens, no cookies: nothing to forge
         api.register_blueprint(blueprint, url_prefix="/api/v1" + (blueprint.url_prefix or ""))
     app.register_blueprint(console_bp)
     app.register_blueprint(health_bp)
@@ -109,6 +105,21 @@ def register_errorhandlers(app: Flask) -> None:
     app.register_error_handler(DomainError, domain_error_response)
     app.register_error_handler(HTTPException, http_error_response)
     app.register_error_handler(Exception, unhandled_error_response)
+
+
+def register_middleware(app: Flask, observer: Observer | None) -> None:
+    """The WSGI layers around Flask, outermost first: the proxy's headers read (PROXY_COUNT),
+    every request observed, every answer secured, public ready answers sent before Flask."""
+    from app.cache.edge import ReadyEdge
+    from app.cache.store import answers_of
+
+    wsgi: Callable[..., Any] = ReadyEdge(app.wsgi_app, answers_of(app))
+    wsgi = Secured(wsgi, app.config)
+    wsgi = Observed(wsgi, observer)
+    if count := app.config["PROXY_COUNT"]:
+        wsgi = ProxyFix(wsgi, x_for=count, x_proto=count, x_host=count)
+    # Flask's documented way to add WSGI middleware; its types declare wsgi_app a method.
+    app.wsgi_app = wsgi  # type: ignore[method-assign]
 
 
 def register_commands(app: Flask) -> None:

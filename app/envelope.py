@@ -15,6 +15,7 @@ from flask import Response, current_app, jsonify
 from werkzeug.exceptions import HTTPException
 
 from app.errors import DomainError
+from app.json_provider import dump_bytes
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,11 @@ _INTERNAL = ("INTERNAL_ERROR", "服务器内部错误，请稍后再试")
 
 def envelope(code: str, message: str, details: dict | None = None) -> dict:
     return {"error": {"code": code, "message": message, "details": details or {}}}
+
+
+def http_error_body(status: int) -> bytes:
+    """The envelope of an HTTP error, for a WSGI layer that answers without Flask."""
+    return dump_bytes(envelope(*_HTTP_ERRORS.get(status, _INTERNAL)))
 
 
 def domain_error_response(error: DomainError) -> ErrorResponse:

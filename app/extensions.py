@@ -44,4 +44,4 @@ migrate = Migrate()
 api = Api()
 limiter = Limiter(key_func=get_remote_address)
 redis_store = RedisStore()
-csrf = CSRFProtect()  # the console's forms; the bearer-token API is exempt
+csrf = CSRFProtect()  # the console's forms (app.console.blueprint checks them)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 import marshmallow as ma
@@ -73,8 +75,12 @@ class StrictFloat(fields.Float):
 def photo_hosts() -> set[str]:
     """The hosts whose photos orders accept and staff browsers load: PHOTO_HOSTS and the host
     of PUBLIC_BASE_URL. Empty: any https address is accepted, and none is loaded."""
-    hosts = set(current_app.config["PHOTO_HOSTS"])
-    base = current_app.config.get("PUBLIC_BASE_URL")
+    return hosts_of(current_app.config)
+
+
+def hosts_of(config: Mapping[str, Any]) -> set[str]:
+    hosts = set(config["PHOTO_HOSTS"])
+    base = config.get("PUBLIC_BASE_URL")
     if base:
         hosts.add(urlsplit(base).netloc)
     return hosts

@@ -4,7 +4,8 @@ lookup, and a client that sends the ETag back as `If-None-Match` gets a bodiless
 
 The decorator goes right under the route, above `@blp.arguments`: a hit skips parsing,
 the query and the schema. A key is the path and raw query string of a request whose answer
-was a 200, so only queries that passed validation are ever kept."""
+was a 200, so only queries that passed validation are ever kept. Most hits never reach the
+view: the edge in front of Flask (app.cache.edge) sends them."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from functools import wraps
 from flask import Response, current_app, request
 
 from app.cache import ReadyAnswer, answers
+from app.cache.edge import edge_key, ready_response
 from miniprogram_api.blueprint import Blueprint
 
 _DOC = {
@@ -31,21 +33,24 @@ _DOC = {
 
 def ready_answer(cache: str, unless: Callable[[], bool] | None = None):
     """Serve the view's 200 answers from the cache `cache`, except for requests for which
-    `unless()` is true (a search whose keys would be endless, say)."""
+    `unless()` is true (a search whose keys would be endless, say). For public reads only:
+    a kept answer is published to the edge (app.cache.edge), which sends it to anyone
+    without calling the view."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
             if unless is not None and unless():
                 return view(*args, **kwargs)
-            store, key = answers(), request.full_path
+            store, key = answers(), edge_key(request.environ)
             answer = store.get(cache, key)
             if answer is None:
                 stamp = store.stamp(cache)  # before the read: a change during it bumps past
                 response = view(*args, **kwargs)
                 if response.status_code != 200:
                     return response
-                answer = store.put(cache, key, stamp, ReadyAnswer.of(response.get_data()))
+                answer = ReadyAnswer.of(response.get_data())
+                store.publish(cache, key, stamp, answer, request.endpoint or "")
             return send_ready(answer)
 
         return Blueprint.doc(**_DOC)(wrapped)
@@ -54,10 +59,5 @@ def ready_answer(cache: str, unless: Callable[[], bool] | None = None):
 
 
 def send_ready(answer: ReadyAnswer) -> Response:
-    if "If-None-Match" in request.headers and request.if_none_match.contains(answer.etag):
-        response = current_app.response_class(status=304)
-    else:
-        response = current_app.response_class(answer.body, mimetype="application/json")
-    response.set_etag(answer.etag)
-    response.headers["Cache-Control"] = "no-cache"  # keep it, but ask before using it
-    return response
+    status, headers, body = ready_response(answer, request.environ)
+    return current_app.response_class(body, status, headers)

@@ -18,6 +18,8 @@ T = TypeVar("T")
 CACHES: dict[str, frozenset[str]] = {}
 # Answers kept per cache; a cache with more keys (query strings) starts over.
 MAX_KEYS = 256
+# Public answers the edge may send, of every cache; more and the index starts over.
+MAX_PUBLIC = 1024
 
 
 def register(name: str, models: Iterable[type]) -> str:
@@ -54,6 +56,7 @@ class AnswerStore:
     def __init__(self, stamps: Stamps) -> None:
         self.stamps = stamps
         self._values: dict[str, dict[str, tuple[str, Any]]] = {}
+        self._public: dict[str, tuple[str, str]] = {}  # key -> (cache, endpoint)
 
     def stamp(self, name: str) -> str:
         return self.stamps.read(name)
@@ -70,6 +73,22 @@ class AnswerStore:
             values.clear()
         values[key] = (stamp, value)
         return value
+
+    def publish(self, name: str, key: str, stamp: str, answer: ReadyAnswer, endpoint: str) -> None:
+        """Keep `answer` as the public answer to the request `key` (app.cache.edge), which
+        anyone may be sent without passing through the view: no token, no limit, no role."""
+        if len(self._public) >= MAX_PUBLIC:
+            self._public.clear()
+        self._public[key] = (name, endpoint)
+        self.put(name, key, stamp, answer)
+
+    def public(self, key: str) -> tuple[str, ReadyAnswer] | None:
+        """The endpoint and the still-good public answer to the request `key`, if any."""
+        entry = self._public.get(key)
+        if entry is None:
+            return None
+        answer = self.get(entry[0], key)
+        return None if answer is None else (entry[1], answer)
 
     def fetch(self, name: str, key: str, build: Callable[[], T]) -> T:
         """The kept value, or `build()` kept under the stamp read before building it (so a
@@ -91,7 +110,11 @@ def init_app(app: Flask) -> None:
 
 
 def answers() -> AnswerStore:
-    return current_app.extensions["ready_answers"]
+    return answers_of(current_app)
+
+
+def answers_of(app: Flask) -> AnswerStore:
+    return app.extensions["ready_answers"]
 
 
 def _stamps(app: Flask) -> Stamps:

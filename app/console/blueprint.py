@@ -1,6 +1,8 @@
 """The console's blueprint, on its own so that every view module can register on it."""
 
-from flask import Blueprint
+from flask import Blueprint, current_app
+
+from app.extensions import csrf
 
 bp = Blueprint(
     "console",
@@ -10,3 +12,10 @@ bp = Blueprint(
     static_folder="static",
     static_url_path="/static",
 )
+
+
+@bp.before_request
+def _protect_forms() -> None:
+    """Every form the console posts carries its CSRF token (WTF_CSRF_CHECK_DEFAULT is off)."""
+    if current_app.config["WTF_CSRF_ENABLED"]:
+        csrf.protect()

@@ -6,21 +6,20 @@ from __future__ import annotations
 import logging
 import sys
 
-from flask import g, has_request_context
 from pythonjsonlogger.orjson import OrjsonFormatter
+
+from app.observability.request_log import current_request_id
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
 # gunicorn.conf.py builds the same fields for gunicorn's own lines.
 JSON_FIELDS = "%(levelname)s %(name)s %(process)d %(message)s %(request_id)s"
 JSON_RENAMES = {"levelname": "level", "name": "logger"}
-NO_REQUEST = "-"
-
 _base_factory = logging.getLogRecordFactory()
 
 
 def _record_with_request_id(*args, **kwargs) -> logging.LogRecord:
     record = _base_factory(*args, **kwargs)
-    record.request_id = g.get("request_id", NO_REQUEST) if has_request_context() else NO_REQUEST
+    record.request_id = current_request_id.get()
     return record
 
 

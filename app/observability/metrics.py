@@ -10,9 +10,8 @@ import os
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from time import perf_counter
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, current_app, request
 from prometheus_client import CollectorRegistry, Counter, Histogram
 from prometheus_flask_exporter import PrometheusMetrics
 from prometheus_flask_exporter.multiprocess import GunicornInternalPrometheusMetrics
@@ -22,13 +21,36 @@ from app.errors import Forbidden
 # Seconds: the API answers in milliseconds, WeChat calls give up after 5 s.
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 LABELS = ("method", "endpoint", "status")
-UNMATCHED = "unmatched"  # 404 and 405 from routing: no endpoint
 SCRAPE_ENDPOINT = "prometheus_metrics"  # the exporter's name for its view
 
 
-def register_metrics(app: Flask) -> None:
+class Observer:
+    """The exporter's default metrics count requests by method and status only; ours carry
+    the endpoint as well, and one call feeds both series."""
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.requests = Counter(
+            "http_requests_total", "HTTP requests answered", LABELS, registry=registry
+        )
+        self.latency = Histogram(
+            "http_request_duration_seconds",
+            "Time from the request's arrival at the app to its answer",
+            LABELS,
+            buckets=BUCKETS,
+            registry=registry,
+        )
+
+    def observe(self, method: str, endpoint: str, status: int, seconds: float) -> None:
+        if endpoint == SCRAPE_ENDPOINT:
+            return
+        labels = (method, endpoint, str(status))
+        self.requests.labels(*labels).inc()
+        self.latency.labels(*labels).observe(seconds)
+
+
+def register_metrics(app: Flask) -> Observer | None:
     if not app.config["METRICS_ENABLED"]:
-        return
+        return None
     registry = CollectorRegistry()  # one per app, so tests may build several apps
     _exporter_class()(
         app,
@@ -37,15 +59,7 @@ def register_metrics(app: Flask) -> None:
         registry=registry,
         metrics_decorator=_only_allowed,
     )
-    requests = Counter("http_requests_total", "HTTP requests answered", LABELS, registry=registry)
-    latency = Histogram(
-        "http_request_duration_seconds",
-        "Time from the request's first hook to its answer",
-        LABELS,
-        buckets=BUCKETS,
-        registry=registry,
-    )
-    app.after_request(_observer(requests, latency))
+    return Observer(registry)
 
 
 def _exporter_class() -> type[PrometheusMetrics]:
@@ -55,21 +69,6 @@ def _exporter_class() -> type[PrometheusMetrics]:
     # gunicorn.conf.py makes it; a `flask` command run with the server's settings may come first.
     Path(directory).mkdir(parents=True, exist_ok=True)
     return GunicornInternalPrometheusMetrics
-
-
-def _observer(requests: Counter, latency: Histogram) -> Callable[[Response], Response]:
-    """The exporter's default metrics count requests by method and status only; ours carry
-    the endpoint as well, and one hook feeds both."""
-
-    def observe(response: Response) -> Response:
-        if request.endpoint == SCRAPE_ENDPOINT:
-            return response
-        labels = (request.method, request.endpoint or UNMATCHED, str(response.status_code))
-        requests.labels(*labels).inc()
-        latency.labels(*labels).observe(perf_counter() - g.request_started)
-        return response
-
-    return observe
 
 
 def _only_allowed(view: Callable) -> Callable:

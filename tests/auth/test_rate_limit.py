@@ -98,3 +98,12 @@ def test_with_redis_the_counts_live_in_redis_for_every_worker(app):
     assert [answer.status_code for answer in answers[:3]] == [200, 200, 200]
     assert_error(answers[3], 429, "RATE_LIMITED")
     assert keys, "the limiter kept its counts somewhere other than Redis"
+
+
+def test_a_limited_login_says_its_budget_and_other_answers_say_nothing(limited_app):
+    client = limited_app.test_client()
+    login = client.post("/api/v1/auth/wechat", json={"code": "resident-zhang"})
+    catalog = client.get("/api/v1/catalog")
+    assert login.headers["X-RateLimit-Limit"] == "3"
+    assert login.headers["X-RateLimit-Remaining"] == "2"
+    assert catalog.status_code == 200 and "X-RateLimit-Limit" not in catalog.headers

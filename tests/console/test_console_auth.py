@@ -77,7 +77,7 @@ def test_next_never_leaves_the_console(client, world):
 
 
 def test_residents_and_members_cannot_use_the_console(client, world):
-    with client.session_transaction() as session:
+    with client.session_transaction("/console/") as session:
         session["staff_id"] = world.a.member.id
     assert client.get("/console/").status_code == 302
 

@@ -185,6 +185,6 @@ def test_signed_out_visitor_goes_to_login(client, world):
     assert response.status_code == 302 and "/console/login" in response.headers["Location"]
     member = factories.member(world.a.community)
     db.session.commit()
-    with client.session_transaction() as session:
+    with client.session_transaction("/console/") as session:
         session["staff_id"] = member.id
     assert client.get(f"/console/orders/{order.id}").status_code == 302

@@ -30,7 +30,7 @@ def sign_in(client, user):
     """Signed in as `user` through the login form; an account without a password (the
     factories' street admin, a member or a resident) through the session it would get."""
     if user.password_hash is None:
-        with client.session_transaction() as session:
+        with client.session_transaction("/console/") as session:
             session["staff_id"] = user.id
         return client
     response = console_login(client, user)
