@@ -5,8 +5,9 @@ from flask_limiter.util import get_remote_address
 from app.accounts import services
 from app.accounts.schemas import LoginResultSchema, MeSchema, StaffLoginSchema, WechatLoginSchema
 from app.limits import staff_login_limit, wechat_login_limit
-from app.members.queries import profile
+from app.members.queries import ME, profile
 from miniprogram_api.blueprint import Blueprint
+from miniprogram_api.ready import own_answer
 from miniprogram_api.security import auth_required, current_user
 
 blp = Blueprint("auth", __name__, description="登录与当前用户")
@@ -37,6 +38,7 @@ def staff_login(payload):
 
 @blp.get("/me")
 @auth_required()
+@own_answer(ME)
 @blp.response(200, MeSchema)
 def me():
     """当前用户：角色、所在社区、党员报到状态、工作人员管理范围"""

@@ -16,6 +16,7 @@ from app.orders.vocabulary import Action
 from app.pagination import PageArgsSchema
 from miniprogram_api.blueprint import Blueprint
 from miniprogram_api.order_views import order_scope, seen, seen_page
+from miniprogram_api.ready import own_answer
 from miniprogram_api.security import auth_required, current_user
 
 blp = Blueprint("orders", __name__, description="orders")
@@ -42,6 +43,7 @@ def get_order(order_id):
 
 @blp.get("/my/orders")
 @auth_required(Role.RESIDENT)
+@own_answer(queries.MY_ORDERS)
 @blp.arguments(PageArgsSchema, location="query")
 @blp.response(200, OrderPageSchema)
 def my_orders(args):

@@ -7,7 +7,7 @@ from functools import wraps
 from flask import g, request
 
 from app.accounts.models import Role, User
-from app.accounts.principals import caller
+from app.accounts.principals import attach, caller
 from app.accounts.tokens import read_token
 from app.api import errors
 from app.errors import Forbidden, Unauthorized
@@ -39,7 +39,8 @@ def auth_required(*roles: Role):
             user = _user_from_request()
             if roles and not user.has_any_role(roles):
                 raise Forbidden()
-            g.current_user = user
+            g.caller = user
+            g.pop("current_user", None)  # tests share one app context, so `g`, among requests
             return view(*args, **kwargs)
 
         documented = Blueprint.doc(security=BEARER_SECURITY)(wrapped)
@@ -49,4 +50,11 @@ def auth_required(*roles: Role):
 
 
 def current_user() -> User:
+    """The caller, in this request's session, for a service to act as."""
+    if "current_user" not in g:
+        g.current_user = attach(g.caller)
     return g.current_user
+
+
+def caller_id() -> int:
+    return g.caller.id

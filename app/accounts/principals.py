@@ -1,9 +1,10 @@
 """The caller of a bearer-token request: the user and their roles, kept per process for
-PRINCIPAL_CACHE_SECONDS as a detached snapshot and merged into each request's session
-without a query. Any commit that touches users or their roles (a role granted or taken, an
-account switched off, a login) bumps the cache's stamp, so it is dropped at once on this
-server and within CACHE_SYNC_SECONDS on the others; the time limit only bounds what a
-change made behind the platform's back (by hand, in SQL) can leave."""
+PRINCIPAL_CACHE_SECONDS as a detached snapshot, enough to check a role; `attach` merges it
+into the request's session without a query when a service needs it. Any commit that
+touches users or their roles (a role granted or taken, an account switched off, a login)
+bumps the cache's stamp, so it is dropped at once on this server and within
+CACHE_SYNC_SECONDS on the others; the time limit only bounds what a change made behind the
+platform's back (by hand, in SQL) can leave."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import time
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import joinedload, make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -29,18 +30,25 @@ class Kept:
 
 
 def caller(user_id: int) -> User | None:
-    """The user with their roles, in this request's session: at most one indexed query."""
+    """The user with their roles, the kept snapshot or loaded by one indexed query."""
     ttl = current_app.config["PRINCIPAL_CACHE_SECONDS"]
     if not ttl:
         return _load(user_id)
     store, key = answers(), str(user_id)
     kept = store.get(PRINCIPALS, key)
     if kept is not None and kept.until > time.monotonic():
-        return db.session.merge(kept.user, load=False)
+        return kept.user
     stamp = store.stamp(PRINCIPALS)  # before the read, as for every cached answer
     user = _load(user_id)
     if user is not None:
         store.put(PRINCIPALS, key, stamp, Kept(_snapshot(user), time.monotonic() + ttl))
+    return user
+
+
+def attach(user: User) -> User:
+    """`user` in this request's session: a kept snapshot is merged, without a query."""
+    if inspect(user).detached:
+        return db.session.merge(user, load=False)
     return user
 
 

@@ -4,6 +4,7 @@ its cache, with a strong ETag. Which tables each cache is built from is declared
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -16,15 +17,18 @@ from app.cache.stamps import FileStamps, MemoryStamps, SharedStamps
 T = TypeVar("T")
 # Cache name -> the tables its answers are built from.
 CACHES: dict[str, frozenset[str]] = {}
-# Answers kept per cache; a cache with more keys (query strings) starts over.
+# Cache name -> how many answers it keeps; past that, the oldest goes.
+SIZES: dict[str, int] = {}
 MAX_KEYS = 256
 # Public answers the edge may send, of every cache; more and the index starts over.
 MAX_PUBLIC = 1024
 
 
-def register(name: str, models: Iterable[type]) -> str:
-    """Declare the cache `name`, built from the tables of `models`; returns the name."""
+def register(name: str, models: Iterable[type], keys: int = MAX_KEYS) -> str:
+    """Declare the cache `name`, built from the tables of `models`, keeping at most `keys`
+    answers; returns the name."""
     CACHES[name] = frozenset(model.__tablename__ for model in models)  # type: ignore[attr-defined]
+    SIZES[name] = keys
     return name
 
 
@@ -69,8 +73,8 @@ class AnswerStore:
 
     def put(self, name: str, key: str, stamp: str, value: T) -> T:
         values = self._values.setdefault(name, {})
-        if len(values) >= MAX_KEYS:
-            values.clear()
+        if len(values) >= SIZES.get(name, MAX_KEYS) and key not in values:
+            _drop_oldest(values)
         values[key] = (stamp, value)
         return value
 
@@ -103,6 +107,12 @@ class AnswerStore:
         """Bump the stamps of `names`, for this process, this server and, with Redis, all."""
         if names:
             self.stamps.bump(names)
+
+
+def _drop_oldest(values: dict) -> None:
+    # Another thread may change it meanwhile: then it has room, or soon will.
+    with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+        del values[next(iter(values))]
 
 
 def init_app(app: Flask) -> None:

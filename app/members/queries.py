@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.accounts.models import Role, User
+from app.accounts.models import Role, User, UserRole
 from app.auth.permissions import managed_community_ids, require_managed_community
+from app.cache import register
 from app.errors import NotFound
 from app.extensions import db
 from app.members.models import MemberProfile
@@ -37,6 +38,10 @@ def get_registration(actor: User, registration_id: int) -> MemberProfile:
         raise NotFound()
     require_managed_community(actor, registration.community_id)
     return registration
+
+
+# Every caller's `/me`, kept per caller (miniprogram_api.ready).
+ME = register("me", [User, UserRole, MemberProfile, Community, Street], keys=4096)
 
 
 def profile(user: User) -> dict:

@@ -6,6 +6,8 @@ from sqlalchemy import select
 
 from app.accounts.models import User
 from app.auth.permissions import managed_community_ids, member_community_id
+from app.cache import register
+from app.catalog.models import CatalogItem
 from app.extensions import db
 from app.orders.access import visible_order
 from app.orders.listing import order_rows
@@ -15,6 +17,10 @@ from app.pagination import paginate
 
 def order_detail(order_id: int, viewer: User) -> Order:
     return visible_order(viewer, order_id)
+
+
+# A resident's pages of their own orders, kept per resident (miniprogram_api.ready).
+MY_ORDERS = register("my_orders", [Order, CatalogItem], keys=1024)
 
 
 def my_orders(resident: User, limit: int, cursor: str | None = None) -> dict:
