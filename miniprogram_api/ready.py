@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from flask import Response, current_app, request
 
-from app.cache import ReadyAnswer, answers
+from app.cache import AnswerStore, ReadyAnswer, answers
 from app.cache.edge import edge_key, ready_response
 from miniprogram_api.blueprint import Blueprint
 from miniprogram_api.security import caller_id
@@ -38,21 +39,18 @@ def ready_answer(cache: str, unless: Callable[[], bool] | None = None):
     a kept answer is published to the edge (app.cache.edge), which sends it to anyone
     without calling the view."""
 
+    def publish(store: AnswerStore, key: str, stamp: str, body: bytes) -> ReadyAnswer:
+        answer = ReadyAnswer.of(body)
+        store.publish(cache, key, stamp, answer, request.endpoint or "")
+        return answer
+
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
             if unless is not None and unless():
                 return view(*args, **kwargs)
-            store, key = answers(), edge_key(request.environ)
-            answer = store.get(cache, key)
-            if answer is None:
-                stamp = store.stamp(cache)  # before the read: a change during it bumps past
-                response = view(*args, **kwargs)
-                if response.status_code != 200:
-                    return response
-                answer = ReadyAnswer.of(response.get_data())
-                store.publish(cache, key, stamp, answer, request.endpoint or "")
-            return send_ready(answer)
+            answer = _kept(cache, edge_key(request.environ), lambda: view(*args, **kwargs), publish)
+            return answer if isinstance(answer, Response) else send_ready(answer)
 
         return Blueprint.doc(**_DOC)(wrapped)
 
@@ -65,23 +63,35 @@ def own_answer(cache: str):
     The decorator goes right under `auth_required`. Sent like any answer for one user:
     `Cache-Control: no-store` (app.http_policy), no ETag."""
 
+    def keep(store: AnswerStore, key: str, stamp: str, body: bytes) -> bytes:
+        return store.put(cache, key, stamp, body)
+
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
-            store = answers()
             key = f"{caller_id()}:{edge_key(request.environ)}"
-            body = store.get(cache, key)
-            if body is None:
-                stamp = store.stamp(cache)  # before the read: a change during it bumps past
-                response = view(*args, **kwargs)
-                if response.status_code != 200:
-                    return response
-                body = store.put(cache, key, stamp, response.get_data())
+            body = _kept(cache, key, lambda: view(*args, **kwargs), keep)
+            if isinstance(body, Response):
+                return body
             return current_app.response_class(body, mimetype="application/json")
 
         return wrapped
 
     return decorator
+
+
+def _kept(cache: str, key: str, build: Callable[[], Response], keep: Callable) -> Any:
+    """What `cache` keeps for `key`; else the view's answer built, and kept by `keep` if
+    it is a 200 (anything else is returned as it is, a Response)."""
+    store = answers()
+    value = store.get(cache, key)
+    if value is None:
+        stamp = store.stamp(cache)  # before the read: a change during it bumps past
+        response = build()
+        if response.status_code != 200:
+            return response
+        value = keep(store, key, stamp, response.get_data())
+    return value
 
 
 def send_ready(answer: ReadyAnswer) -> Response:
