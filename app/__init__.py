@@ -14,6 +14,7 @@ from app.i18n import install_chinese_messages
 from app.json_provider import OrjsonProvider
 from app.observability import Observed, register_observability
 from app.observability.metrics import Observer
+from app.requests import PlatformRequest
 from app.sessions import CookieSessions
 from app.validation import IdConverter
 from config import Config, config_from_env
@@ -28,6 +29,7 @@ def create_app(config: type[Config] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=False)
     app.config.from_object(config)
     app.json = OrjsonProvider(app)
+    app.request_class = PlatformRequest
     app.url_map.converters["int"] = IdConverter
     app.session_interface = CookieSessions()
     observer = register_observability(app)

@@ -47,11 +47,17 @@ class FileStamps:
     def __init__(self, directory: str | os.PathLike) -> None:
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
+        self._paths: dict[str, str] = {}
+
+    def _path(self, name: str) -> str:
+        if name not in self._paths:
+            self._paths[name] = str(self.directory / name)
+        return self._paths[name]
 
     def read(self, name: str) -> str:
         # os.open/os.read: a tenth of the cost of open() and its text layer, on every request.
         try:
-            fd = os.open(self.directory / name, os.O_RDONLY)
+            fd = os.open(self._path(name), os.O_RDONLY)
         except FileNotFoundError:
             return ""
         try:
