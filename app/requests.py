@@ -12,7 +12,7 @@ from werkzeug.datastructures import ImmutableMultiDict
 
 
 class Values(ImmutableMultiDict):
-    def get(self, key: Any, default: Any = None, type: Any = None) -> Any:
+    def get(self, key: Any, default: Any = None, type: Any = None) -> Any:  # type: ignore[override]
         if key not in self:  # dict membership: no exception
             return default
         return super().get(key, default, type)
