@@ -22,7 +22,9 @@ GRAB_PATH = "/api/v1/member/orders/{id}/grab"
 class Endpoint:
     key: str  # for BENCH_ENDPOINTS
     label: str
-    kind: str  # "get", "create" (POST /orders) or "grab" (walks through the pool)
+    # "get"; "moving" (a GET whose {id} counts up: a new query each time); "create"
+    # (POST /orders); "grab" (walks through the pool)
+    kind: str
     path: str
     user: str | None  # the fixture user whose token it carries
     targets: tuple[tuple[str, float], ...] = ()  # (backend, least ratio to bare)
@@ -49,6 +51,14 @@ ENDPOINTS = (
         "/api/v1/venues?lat=28.68&lng=115.90",
         None,
         _both(0.7),
+    ),
+    # Informative, no target: a new point each time, so no answer is ever kept.
+    Endpoint(
+        "venues_moving",
+        "GET /api/v1/venues, a new point each time",
+        "moving",
+        "/api/v1/venues?lat=28.68&lng=115.9{id}",
+        None,
     ),
     Endpoint("me", "GET /api/v1/me", "get", "/api/v1/me", READER, _both(0.4)),
     Endpoint("my_orders", "GET /api/v1/my/orders", "get", "/api/v1/my/orders", READER, _both(0.4)),
@@ -94,6 +104,8 @@ class Plan:
             source = wrk.get_script(e.path, headers)
         elif e.kind == "create":
             source = wrk.create_script(e.path, headers, order_body(self.fixture), self.key_prefix)
+        elif e.kind == "moving":
+            source = wrk.walk_script(e.path, headers, "GET")
         else:
             source = wrk.walk_script(e.path, headers)
         self.script = workdir / f"{e.key}.lua"
@@ -108,7 +120,8 @@ class Plan:
             headers = {**self.headers, "Idempotency-Key": f"{self.key_prefix}probe"}
             status, body = call(url, "POST", headers, order_body(self.fixture))
         else:
-            status, body = call(url.replace("{id}", str(self.next_id)), "POST", self.headers)
+            method = "GET" if e.kind == "moving" else "POST"
+            status, body = call(url.replace("{id}", str(self.next_id)), method, self.headers)
             self.next_id += 1
         return "" if status == e.expected else f"HTTP {status} {body[:200]!r}"
 

@@ -189,12 +189,13 @@ def create_script(path: str, headers: dict[str, str], body: dict, key_prefix: st
     )
 
 
-def walk_script(path_template: str, headers: dict[str, str]) -> str:
-    """POST to `path_template` with `{id}` replaced by consecutive ids from the script's
-    first argument on, so each request moves an order no request moved before; 200 expected."""
+def walk_script(path_template: str, headers: dict[str, str], method: str = "POST") -> str:
+    """`method` to `path_template` with `{id}` replaced by consecutive ids from the script's
+    first argument on, so each request asks what no request asked before (moves an order
+    no request moved before, searches from a point no request searched from); 200 expected."""
     before, after = path_template.split("{id}")
     return _script(
         200,
         f"  local path = {_lua_string(before)} .. nth() .. {_lua_string(after)}\n"
-        f"  return wrk.format('POST', path, {_headers(headers)})",
+        f"  return wrk.format({_lua_string(method)}, path, {_headers(headers)})",
     )

@@ -33,11 +33,10 @@ _DOC = {
 }
 
 
-def ready_answer(cache: str, unless: Callable[[], bool] | None = None):
-    """Serve the view's 200 answers from the cache `cache`, except for requests for which
-    `unless()` is true (a search whose keys would be endless, say). For public reads only:
-    a kept answer is published to the edge (app.cache.edge), which sends it to anyone
-    without calling the view."""
+def ready_answer(cache: str):
+    """Serve the view's 200 answers from the cache `cache`. For public reads only: a kept
+    answer is published to the edge (app.cache.edge), which sends it to anyone without
+    calling the view."""
 
     def publish(store: AnswerStore, key: str, stamp: str, body: bytes) -> ReadyAnswer:
         answer = ReadyAnswer.of(body)
@@ -47,8 +46,6 @@ def ready_answer(cache: str, unless: Callable[[], bool] | None = None):
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
-            if unless is not None and unless():
-                return view(*args, **kwargs)
             answer = _kept(cache, edge_key(request.environ), lambda: view(*args, **kwargs), publish)
             return answer if isinstance(answer, Response) else send_ready(answer)
 

@@ -1,6 +1,6 @@
 """Venues (驿路向东): list, nearby search, detail. Public, no token needed."""
 
-from flask import jsonify, request
+from flask import jsonify
 
 from app.venues import nearby
 from app.venues import queries as venues
@@ -11,12 +11,8 @@ from miniprogram_api.ready import ready_answer
 blp = Blueprint("venues", __name__, description="红色驿站、党群服务中心等场所（无需登录）")
 
 
-def _near_a_point() -> bool:
-    return "lat" in request.args
-
-
 @blp.get("/venues")
-@ready_answer(nearby.VENUES, unless=_near_a_point)
+@ready_answer(nearby.VENUES)
 @blp.arguments(VenueSearchArgsSchema, location="query")
 @blp.response(200, VenuePageSchema)
 def list_venues(args):

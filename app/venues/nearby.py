@@ -18,7 +18,9 @@ from app.pagination import invalid_cursor, read_cursor, sign_cursor
 from app.venues.models import Venue
 from app.venues.schemas import VenueSchema
 
-VENUES = register("venues", [Venue, Community])
+# Lists, details and searches near a point, each kept by its exact query: a search repeated
+# from the same point (a community's centre, a page reopened) is a lookup; the oldest go.
+VENUES = register("venues", [Venue, Community], keys=2048)
 EARTH_RADIUS_M = 6_371_008.8
 # The band only narrows the venues; the exact distance decides. A little slack keeps
 # rounding at its edge from dropping a venue that is inside the circle.

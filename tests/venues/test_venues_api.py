@@ -178,3 +178,17 @@ def test_unknown_venue_is_404_envelope(client, places, path):
 def test_venues_need_no_token(client, places):
     assert client.get(URL, headers={"Authorization": "Bearer nonsense"}).status_code == 200
     assert client.get(f"{URL}/{places.red.id}").status_code == 200
+
+
+def test_a_search_repeated_from_one_point_is_kept_until_a_venue_changes(client, places):
+    from app.extensions import db
+    from tests.helpers.queries import count_queries
+
+    first = client.get(URL, query_string=NEAR)
+    with count_queries() as statements:
+        again = client.get(URL, query_string=NEAR)
+    assert statements == [] and again.data == first.data
+    assert again.headers["ETag"] == first.headers["ETag"]
+    nearer = make_venue(places.a, "更近的驿站", "red_station", east(100))
+    db.session.commit()
+    assert ids(client.get(URL, query_string=NEAR).get_json())[0] == nearer.id
