@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Protocol
 
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy import inspect as sa_inspect
 
 from app.accounts.models import User
@@ -15,6 +16,7 @@ from app.auth.permissions import managed_community_ids, member_community_id
 from app.errors import NotFound
 from app.extensions import db
 from app.orders.models import Order
+from app.orders.snapshot import ORDERS
 from app.orders.state import MOVES, Actor, Guard
 from app.orders.vocabulary import HELD, Action
 
@@ -65,7 +67,7 @@ class Viewer:
         )
 
 
-def can_act(action: Action, user: User, order: Order) -> bool:
+def can_act(action: Action, user: User, order: OrderFacts) -> bool:
     """Whether `user` may reach the order to try `action` at all; whether the move is
     allowed in the order's status is decided by `state.transition` (a 409)."""
     move = MOVES[action]
@@ -92,6 +94,20 @@ def order_for(action: Action, user: User, order_id: int) -> Order:
     if not can_act(action, user, order):
         raise NotFound()
     return order
+
+
+_FACTS = select(
+    *(ORDERS.c[name] for name in ("id", "status", "community_id", "resident_id", "member_id"))
+).where(ORDERS.c.id == bindparam("order_id"))
+
+
+def facts_for(action: Action, user: User, order_id: int) -> Row:
+    """`order_for` on the columns it decides on, read with one Core statement and no ORM
+    object: what a move needs before its conditional UPDATE."""
+    facts = db.session.execute(_FACTS, {"order_id": order_id}).first()
+    if facts is None or not can_act(action, user, facts):
+        raise NotFound()
+    return facts
 
 
 def visible_order(user: User, order_id: int) -> Order:

@@ -1,25 +1,31 @@
 """The one place that moves an order from one status to another.
 
-Every move is a conditional `UPDATE orders SET status=:to ... WHERE id=:id AND status IN
-(:allowed) [AND <guard>]`: the database, not Python, decides who wins a race. A move that
+Every move is a conditional `UPDATE orders SET status=:to ... WHERE id=:id AND status=:from
+[AND <guard>] RETURNING ...`: the database, not Python, decides who wins a race. A move that
 changes no row raises a 409, and a move that changes its row writes an `OrderEvent` (the
-timeline) in the same transaction. The caller commits."""
+timeline) in the same transaction. The caller commits.
+
+The statements are Core, built once per move and set of values (bound parameters, so
+SQLAlchemy compiles each once): no ORM object is loaded or flushed on the way
+(`app.orders.snapshot`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from functools import cache
 
-from sqlalchemy import update
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy import Row, Update, bindparam, insert, select, update
+from sqlalchemy.orm.util import identity_key
 
 from app.accounts.models import STAFF_ROLES, Role, User
 from app.clock import utcnow
 from app.errors import Forbidden, OrderAlreadyTaken, OrderStateConflict
 from app.extensions import db
-from app.orders.models import Order, OrderEvent
+from app.orders.models import Order
 from app.orders.models import OrderStatus as S
+from app.orders.snapshot import EVENTS, ORDERS, RETURNED, OrderSnapshot, snapshot
 from app.orders.vocabulary import Action as A
 
 
@@ -92,7 +98,7 @@ def transition(
     values: dict | None = None,
     note: str | None = None,
     at: datetime | None = None,
-) -> Order:
+) -> OrderSnapshot:
     """Move the order by `action`, or raise a 409. `expected_from` is the status the caller
     saw: the move then succeeds only if the order is still in it (compare-and-set), which
     also makes the event's from-status exact. `at` backdates the event (the demo history).
@@ -104,80 +110,92 @@ def transition(
     if from_status not in move.from_statuses:  # None too: no such order
         raise _conflict(order_id, action, actor)
     to_status = move.to_status or from_status
-    order = _update(order_id, to_status, move, actor, {from_status}, values or {})
-    if order is None:
+    row = _update(order_id, action, actor, from_status, to_status, values or {})
+    if row is None:
         raise _conflict(order_id, action, actor)
-    record_event(order_id, action, from_status, to_status, actor.id, note, at)
-    return with_timeline(order)
+    record_event(order_id, row.community_id, action, from_status, to_status, actor.id, note, at)
+    return snapshot(row)
 
 
-def with_timeline(order: Order) -> Order:
-    """The order with its events read now, the ones this transaction added included."""
-    events = db.session.scalars(
-        db.select(OrderEvent).where(OrderEvent.order_id == order.id).order_by(OrderEvent.id)
-    )
-    set_committed_value(order, "events", list(events))
-    return order
+_EVENT = insert(EVENTS)
 
 
 def record_event(
     order_id: int,
+    community_id: int,
     action: A,
     from_status: str | None,
     to_status: str,
     actor_id: int | None,
     note: str | None = None,
     at: datetime | None = None,
-) -> OrderEvent:
-    event = OrderEvent(
-        order_id=order_id,
-        action=action,
-        from_status=from_status,
-        to_status=to_status,
-        actor_id=actor_id,
-        note=note,
-        at=at or utcnow(),
-    )
-    db.session.add(event)
-    db.session.flush()
-    return event
+) -> None:
+    """One event of the timeline, with its order's community (the ORM hook that fills it in
+    does not see Core inserts)."""
+    event = {"order_id": order_id, "community_id": community_id, "action": action}
+    event |= {"from_status": from_status, "to_status": to_status, "actor_id": actor_id}
+    db.session.execute(_EVENT, {**event, "note": note, "at": at or utcnow()})
 
 
 def _update(
-    order_id: int, to_status: str, move: Move, actor: User, allowed: set[str], values: dict
-) -> Order | None:
-    """The conditional UPDATE; RETURNING gives the order as it now is (the loaded one
-    refreshed in place), or None when the condition no longer held."""
-    stmt = (
-        update(Order)
-        .where(Order.id == order_id, Order.status.in_(sorted(allowed)), *_guard(move, actor))
-        .values(status=to_status, **values)
-        .returning(Order)
-        .execution_options(synchronize_session=False, populate_existing=True)
+    order_id: int, action: A, actor: User, from_status: str, to_status: str, values: dict
+) -> Row | None:
+    """The conditional UPDATE; RETURNING gives the order as it now is, or None when the
+    condition no longer held."""
+    params = {f"new_{key}": value for key, value in values.items()}
+    params |= {"order_id": order_id, "from_status": from_status, "to_status": to_status}
+    stmt = _move_statement(action, tuple(sorted(values)))
+    row = db.session.execute(stmt, {**params, "actor_id": actor.id}).first()
+    if row is not None:
+        _expire_loaded(order_id)
+    return row
+
+
+def _expire_loaded(order_id: int) -> None:
+    """An Order this session loaded before the UPDATE (the console's sheet, the seed, a test
+    sharing the session) is read again on its next use instead of showing the old row."""
+    loaded = db.session.identity_map.get(identity_key(Order, order_id))
+    if loaded is not None:
+        db.session.expire(loaded)
+
+
+@cache
+def _move_statement(action: A, keys: tuple[str, ...]) -> Update:
+    """Built once per move and set of written columns; every value is a bound parameter."""
+    return (
+        update(ORDERS)
+        .where(
+            ORDERS.c.id == bindparam("order_id"),
+            ORDERS.c.status == bindparam("from_status"),
+            *_guard(MOVES[action]),
+        )
+        .values(status=bindparam("to_status"), **{key: bindparam(f"new_{key}") for key in keys})
+        .returning(*RETURNED)
     )
-    return db.session.scalars(stmt).one_or_none()
 
 
-def _guard(move: Move, actor: User) -> list:
+def _guard(move: Move) -> list:
     if move.guard is Guard.OWNER:
-        return [Order.resident_id == actor.id]
+        return [ORDERS.c.resident_id == bindparam("actor_id")]
     if move.guard is Guard.UNASSIGNED:
-        return [Order.member_id.is_(None)]
+        return [ORDERS.c.member_id.is_(None)]
     if move.guard is Guard.ASSIGNEE:
-        return [Order.member_id == actor.id]
+        return [ORDERS.c.member_id == bindparam("actor_id")]
     return []
 
 
+_STATUS = select(ORDERS.c.status, ORDERS.c.member_id).where(ORDERS.c.id == bindparam("order_id"))
+
+
 def _current_status(order_id: int) -> str | None:
-    return db.session.scalar(db.select(Order.status).where(Order.id == order_id))
+    row = db.session.execute(_STATUS, {"order_id": order_id}).first()
+    return row.status if row is not None else None
 
 
 def _conflict(order_id: int, action: A, actor: User) -> Exception:
     """The 409 for a move that changed nothing: a grab that lost to another member is
     ORDER_ALREADY_TAKEN, anything else ORDER_STATE_CONFLICT (with the status it is in now)."""
-    row = db.session.execute(
-        db.select(Order.status, Order.member_id).where(Order.id == order_id)
-    ).one_or_none()
+    row = db.session.execute(_STATUS, {"order_id": order_id}).first()
     status, holder = row if row is not None else (None, None)
     if action == A.GRAB and holder is not None and holder != actor.id:
         return OrderAlreadyTaken(details={"status": status})

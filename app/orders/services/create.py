@@ -6,9 +6,11 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime, timedelta
+from functools import cache
+from typing import Any, cast
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select
 
 from app.accounts.models import User
 from app.clock import utcnow
@@ -16,14 +18,17 @@ from app.db_types import upsert
 from app.errors import Conflict, IdempotencyKeyReused
 from app.extensions import db
 from app.orders.intake import check_references, new_order
-from app.orders.models import IdempotencyKey, Order, OrderSource
-from app.orders.state import record_event, with_timeline
+from app.orders.models import IdempotencyKey, OrderSource
+from app.orders.snapshot import ORDERS, RETURNED, OrderSnapshot, snapshot
+from app.orders.state import record_event
 from app.orders.vocabulary import Action
 from app.transaction import use_case
 
+KEYS = cast(Table, IdempotencyKey.__table__)
+
 
 @use_case(keep_loaded=True)
-def create_order(actor: User, data: dict, idempotency_key: str | None = None) -> Order:
+def create_order(actor: User, data: dict, idempotency_key: str | None = None) -> OrderSnapshot:
     """A submitted order. With a key, the order is made first and the key claimed after it,
     in a savepoint: a key that is live already (a replay, or a concurrent create that won
     the key's unique constraint) rolls the new order back and answers with the first one."""
@@ -48,25 +53,33 @@ class _KeyIsLive(Exception):
     """The key was claimed already: undo this order and answer with the first one."""
 
 
-def _create(actor: User, data: dict) -> Order:
+def _create(actor: User, data: dict) -> OrderSnapshot:
     item = check_references(data)
-    order = new_order(actor.id, data, item, OrderSource.MINIPROGRAM)
-    record_event(order.id, Action.CREATE, None, order.status, actor.id)
-    return with_timeline(order)
+    row = new_order(actor.id, data, item, OrderSource.MINIPROGRAM)
+    record_event(row.id, row.community_id, Action.CREATE, None, row.status, actor.id)
+    return snapshot(row)
 
 
 def _claim(actor: User, key: str, request_hash: str, order_id: int) -> bool:
     """Record the key for `order_id`, taking over an expired one; False if it is live."""
-    values = {"request_hash": request_hash, "order_id": order_id, "created_at": utcnow()}
-    insert = upsert(IdempotencyKey, db.engine.dialect.name).values(
-        user_id=actor.id, key=key, **values
+    params = {"user_id": actor.id, "key": key, "request_hash": request_hash}
+    params |= {"order_id": order_id, "now": utcnow(), "cutoff": _idempotency_cutoff()}
+    return db.session.execute(_claim_statement(db.engine.dialect.name), params).first() is not None
+
+
+@cache
+def _claim_statement(dialect: str):
+    """INSERT ... ON CONFLICT (user_id, key) DO UPDATE ... WHERE expired, built once."""
+    taken: dict[str, Any] = {name: bindparam(name) for name in ("request_hash", "order_id")}
+    taken["created_at"] = bindparam("now")
+    insert = upsert(KEYS, dialect).values(
+        user_id=bindparam("user_id"), key=bindparam("key"), **taken
     )
-    claim = insert.on_conflict_do_update(
+    return insert.on_conflict_do_update(
         index_elements=["user_id", "key"],
-        set_=values,
-        where=IdempotencyKey.created_at < _idempotency_cutoff(),
-    ).returning(IdempotencyKey.id)
-    return db.session.execute(claim).first() is not None
+        set_=taken,
+        where=KEYS.c.created_at < bindparam("cutoff"),
+    ).returning(KEYS.c.id)
 
 
 def _request_hash(data: dict) -> str:
@@ -78,7 +91,7 @@ def _idempotency_cutoff() -> datetime:
     return utcnow() - timedelta(hours=current_app.config["IDEMPOTENCY_TTL_HOURS"])
 
 
-def _replay(actor: User, key: str, request_hash: str) -> Order | None:
+def _replay(actor: User, key: str, request_hash: str) -> OrderSnapshot | None:
     """The order a live key made, or None; the same key with another body is refused."""
     row = db.session.scalar(
         select(IdempotencyKey).where(
@@ -91,4 +104,5 @@ def _replay(actor: User, key: str, request_hash: str) -> Order | None:
         return None
     if row.request_hash != request_hash:
         raise IdempotencyKeyReused(details={"Idempotency-Key": ["该幂等键已用于其他内容"]})
-    return db.session.get(Order, row.order_id)
+    order = db.session.execute(select(*RETURNED).where(ORDERS.c.id == row.order_id)).one()
+    return snapshot(order)
