@@ -82,6 +82,20 @@ def can_act(action: Action, user: User, order: OrderFacts) -> bool:
     return move.guard is Guard.UNASSIGNED or order.member_id in (None, user.id)
 
 
+def reach(action: Action, user: User) -> set[int] | None:
+    """`can_act` as a condition on the order's community, for `state.move_in_reach`: the
+    communities where `user` may try `action`, or None where the rule is not about the
+    community (a resident's moves). The rest of `can_act` is in the moves' own guards: a
+    member's move is a grab (UNASSIGNED) or on an order they hold (ASSIGNEE)."""
+    move = MOVES[action]
+    if move.actor is Actor.STAFF:
+        return managed_community_ids(user)
+    if move.actor is Actor.MEMBER:
+        community = member_community_id(user)
+        return {community} if community is not None else set()
+    return None
+
+
 def get_order(order_id: int) -> Order:
     order = db.session.get(Order, order_id)
     if order is None:

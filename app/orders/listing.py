@@ -16,7 +16,7 @@ from app.orders.access import Viewer
 from app.orders.labels import STATUS_LABELS
 from app.orders.models import Order, OrderEvent
 from app.orders.schemas import mask_phone
-from app.orders.snapshot import ORDER_COLUMNS, OrderSnapshot
+from app.orders.snapshot import ORDER_COLUMNS, Event, OrderSnapshot
 
 
 def order_rows() -> Select:
@@ -45,7 +45,7 @@ def detailed(order: Order | OrderSnapshot, viewer: Viewer) -> dict:
     return shown
 
 
-def _entry(event: OrderEvent | Row) -> dict:
+def _entry(event: OrderEvent | Row | Event) -> dict:
     return {
         "status": event.to_status,
         "status_label": STATUS_LABELS.get(event.to_status, ""),

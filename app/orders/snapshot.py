@@ -8,6 +8,7 @@ one."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Row, Table, bindparam, select
@@ -49,16 +50,26 @@ class Item(NamedTuple):
     points: int
 
 
+class Event(NamedTuple):
+    """An event just written, as the timeline's read would give it."""
+
+    id: int
+    to_status: str
+    from_status: str | None
+    action: str
+    at: datetime
+    actor_id: int | None
+    note: str | None
+
+
 class OrderSnapshot:
-    """A returned row of `RETURNED` with its timeline; its columns read as attributes."""
+    """A returned row of `RETURNED` with its item and timeline; its columns read as
+    attributes."""
 
     __slots__ = ("events", "item", "row")
 
-    def __init__(self, row: Row, events: list[Row]) -> None:
-        self.row = row
-        first = events[0]
-        self.item = Item(row.item_id, first.item_name, first.item_points)
-        self.events = events
+    def __init__(self, row: Row, item: Item, events: list[Row] | list[Event]) -> None:
+        self.row, self.item, self.events = row, item, events
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.row, name)
@@ -68,4 +79,6 @@ def snapshot(row: Row) -> OrderSnapshot:
     """The order of a returned row, with its item and its events read now (this
     transaction's included)."""
     ids = {"order_id": row.id, "item_id": row.item_id}
-    return OrderSnapshot(row, list(db.session.execute(_ITEM_AND_TIMELINE, ids)))
+    events = list(db.session.execute(_ITEM_AND_TIMELINE, ids))
+    first = events[0]
+    return OrderSnapshot(row, Item(row.item_id, first.item_name, first.item_points), events)

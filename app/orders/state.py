@@ -16,7 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 from functools import cache
 
-from sqlalchemy import Row, Update, bindparam, insert, select, update
+from sqlalchemy import Update, bindparam, insert, select, update
 from sqlalchemy.orm.util import identity_key
 
 from app.accounts.models import STAFF_ROLES, Role, User
@@ -25,7 +25,7 @@ from app.errors import Forbidden, OrderAlreadyTaken, OrderStateConflict
 from app.extensions import db
 from app.orders.models import Order
 from app.orders.models import OrderStatus as S
-from app.orders.snapshot import EVENTS, ORDERS, RETURNED, OrderSnapshot, snapshot
+from app.orders.snapshot import EVENTS, ORDERS, RETURNED, Event, OrderSnapshot, snapshot
 from app.orders.vocabulary import Action as A
 
 
@@ -103,21 +103,70 @@ def transition(
     saw: the move then succeeds only if the order is still in it (compare-and-set), which
     also makes the event's from-status exact. `at` backdates the event (the demo history).
     Returns the order as it now is."""
-    move = MOVES[action]
-    if not actor.has_any_role(ACTOR_ROLES[move.actor]):
-        raise Forbidden()
+    move = _allowed(action, actor)
     from_status = expected_from if expected_from is not None else _current_status(order_id)
     if from_status not in move.from_statuses:  # None too: no such order
         raise _conflict(order_id, action, actor)
-    to_status = move.to_status or from_status
-    row = _update(order_id, action, actor, from_status, to_status, values or {})
-    if row is None:
+    moved = _moved(order_id, action, actor, from_status, values or {}, note, at)
+    if moved is None:
         raise _conflict(order_id, action, actor)
+    return moved
+
+
+def move_in_reach(
+    order_id: int,
+    action: A,
+    actor: User,
+    communities: set[int] | None,
+    *,
+    values: dict | None = None,
+    note: str | None = None,
+) -> OrderSnapshot | None:
+    """The move in one UPDATE that also checks the order is in one of `communities` (where
+    the actor may act, `app.orders.access.reach`), for a move from one status only (so
+    the event's from-status is exact without reading the order first). None when no row
+    changed, or the move cannot be made so: the caller then reads the order to answer 404
+    or 409 (`transition`), as a move that did not happen writes nothing."""
+    move = _allowed(action, actor)
+    if communities is None or len(move.from_statuses) != 1:
+        return None
+    (from_status,) = move.from_statuses
+    return _moved(order_id, action, actor, from_status, values or {}, note, None, communities)
+
+
+def _allowed(action: A, actor: User) -> Move:
+    move = MOVES[action]
+    if not actor.has_any_role(ACTOR_ROLES[move.actor]):
+        raise Forbidden()
+    return move
+
+
+def _moved(
+    order_id: int,
+    action: A,
+    actor: User,
+    from_status: str,
+    values: dict,
+    note: str | None,
+    at: datetime | None,
+    communities: set[int] | None = None,
+) -> OrderSnapshot | None:
+    """The conditional UPDATE and, when it changed the row, the event."""
+    to_status = MOVES[action].to_status or from_status
+    params = {f"new_{key}": value for key, value in values.items()}
+    params |= {"order_id": order_id, "from_status": from_status, "to_status": to_status}
+    if communities is not None:
+        params["communities"] = sorted(communities)
+    stmt = _move_statement(action, tuple(sorted(values)), communities is not None)
+    row = db.session.execute(stmt, {**params, "actor_id": actor.id}).first()
+    if row is None:
+        return None
+    _expire_loaded(order_id)
     record_event(order_id, row.community_id, action, from_status, to_status, actor.id, note, at)
     return snapshot(row)
 
 
-_EVENT = insert(EVENTS)
+_EVENT = insert(EVENTS).returning(EVENTS.c.id)
 
 
 def record_event(
@@ -129,26 +178,14 @@ def record_event(
     actor_id: int | None,
     note: str | None = None,
     at: datetime | None = None,
-) -> None:
+) -> Event:
     """One event of the timeline, with its order's community (the ORM hook that fills it in
     does not see Core inserts)."""
+    at = at or utcnow()
     event = {"order_id": order_id, "community_id": community_id, "action": action}
     event |= {"from_status": from_status, "to_status": to_status, "actor_id": actor_id}
-    db.session.execute(_EVENT, {**event, "note": note, "at": at or utcnow()})
-
-
-def _update(
-    order_id: int, action: A, actor: User, from_status: str, to_status: str, values: dict
-) -> Row | None:
-    """The conditional UPDATE; RETURNING gives the order as it now is, or None when the
-    condition no longer held."""
-    params = {f"new_{key}": value for key, value in values.items()}
-    params |= {"order_id": order_id, "from_status": from_status, "to_status": to_status}
-    stmt = _move_statement(action, tuple(sorted(values)))
-    row = db.session.execute(stmt, {**params, "actor_id": actor.id}).first()
-    if row is not None:
-        _expire_loaded(order_id)
-    return row
+    event_id = db.session.execute(_EVENT, {**event, "note": note, "at": at}).scalar_one()
+    return Event(event_id, to_status, from_status, action, at, actor_id, note)
 
 
 def _expire_loaded(order_id: int) -> None:
@@ -160,14 +197,17 @@ def _expire_loaded(order_id: int) -> None:
 
 
 @cache
-def _move_statement(action: A, keys: tuple[str, ...]) -> Update:
-    """Built once per move and set of written columns; every value is a bound parameter."""
+def _move_statement(action: A, keys: tuple[str, ...], in_reach: bool) -> Update:
+    """Built once per move, set of written columns and reach check; every value is a bound
+    parameter, so SQLAlchemy compiles each statement once."""
+    reach = [ORDERS.c.community_id.in_(bindparam("communities", expanding=True))]
     return (
         update(ORDERS)
         .where(
             ORDERS.c.id == bindparam("order_id"),
             ORDERS.c.status == bindparam("from_status"),
             *_guard(MOVES[action]),
+            *(reach if in_reach else []),
         )
         .values(status=bindparam("to_status"), **{key: bindparam(f"new_{key}") for key in keys})
         .returning(*RETURNED)

@@ -19,7 +19,7 @@ from app.errors import Conflict, IdempotencyKeyReused
 from app.extensions import db
 from app.orders.intake import check_references, new_order
 from app.orders.models import IdempotencyKey, OrderSource
-from app.orders.snapshot import ORDERS, RETURNED, OrderSnapshot, snapshot
+from app.orders.snapshot import ORDERS, RETURNED, Item, OrderSnapshot, snapshot
 from app.orders.state import record_event
 from app.orders.vocabulary import Action
 from app.transaction import use_case
@@ -56,8 +56,9 @@ class _KeyIsLive(Exception):
 def _create(actor: User, data: dict) -> OrderSnapshot:
     item = check_references(data)
     row = new_order(actor.id, data, item, OrderSource.MINIPROGRAM)
-    record_event(row.id, row.community_id, Action.CREATE, None, row.status, actor.id)
-    return snapshot(row)
+    created = record_event(row.id, row.community_id, Action.CREATE, None, row.status, actor.id)
+    # A new order's timeline is the event just written: no one else sees the order yet.
+    return OrderSnapshot(row, Item(item.id, item.name, item.points), [created])
 
 
 def _claim(actor: User, key: str, request_hash: str, order_id: int) -> bool:

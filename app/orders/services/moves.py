@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from app.accounts.models import User
 from app.errors import ValidationError
-from app.orders.access import facts_for
+from app.orders.access import facts_for, reach
 from app.orders.candidates import candidate_name
 from app.orders.points import credit_points
 from app.orders.snapshot import OrderSnapshot
-from app.orders.state import transition
+from app.orders.state import move_in_reach, transition
 from app.orders.vocabulary import Action
 from app.transaction import use_case
 
@@ -124,5 +124,11 @@ def _move(
     values: dict | None = None,
     note: str | None = None,
 ) -> OrderSnapshot:
+    """One UPDATE that checks reach, status and guard at once (a grab, the hot move); when
+    it changes nothing, or the move has several from-statuses, the order is read to answer
+    404 (out of reach) or to move it from the status it is in (or answer 409)."""
+    moved = move_in_reach(order_id, action, actor, reach(action, actor), values=values, note=note)
+    if moved is not None:
+        return moved
     order = facts_for(action, actor, order_id)
     return transition(order.id, action, actor, expected_from=order.status, values=values, note=note)
