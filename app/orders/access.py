@@ -16,7 +16,7 @@ from app.auth.permissions import managed_community_ids, member_community_id
 from app.errors import NotFound
 from app.extensions import db
 from app.orders.models import Order
-from app.orders.snapshot import ORDERS
+from app.orders.snapshot import ORDERS, run
 from app.orders.state import MOVES, Actor, Guard
 from app.orders.vocabulary import HELD, Action
 
@@ -118,7 +118,7 @@ _FACTS = select(
 def facts_for(action: Action, user: User, order_id: int) -> Row:
     """`order_for` on the columns it decides on, read with one Core statement and no ORM
     object: what a move needs before its conditional UPDATE."""
-    facts = db.session.execute(_FACTS, {"order_id": order_id}).first()
+    facts = run(_FACTS, {"order_id": order_id}).first()
     if facts is None or not can_act(action, user, facts):
         raise NotFound()
     return facts

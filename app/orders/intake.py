@@ -12,7 +12,7 @@ from app.errors import ValidationError
 from app.extensions import db
 from app.orders.deadlines import deadlines
 from app.orders.models import OrderStatus
-from app.orders.snapshot import ORDERS, RETURNED
+from app.orders.snapshot import ORDERS, RETURNED, run
 from app.org.models import Community
 
 _INSERT = insert(ORDERS).returning(*RETURNED)
@@ -29,7 +29,7 @@ def new_order(resident_id: int, data: dict, item: Row, source: str) -> Row:
     now = utcnow()
     values = {**data, "resident_id": resident_id, "status": OrderStatus.SUBMITTED}
     values |= {"source": source, "created_at": now, "updated_at": now, **deadlines(item, now)}
-    return db.session.execute(_INSERT, values).one()
+    return run(_INSERT, values).one()
 
 
 def check_references(data: dict, errors: dict | None = None) -> Row:
@@ -38,7 +38,7 @@ def check_references(data: dict, errors: dict | None = None) -> Row:
     missing)."""
     errors = dict(errors or {})
     ids = {"item_id": data["item_id"], "community_id": data["community_id"]}
-    item = db.session.execute(_ITEM_AND_COMMUNITY, ids).first()
+    item = run(_ITEM_AND_COMMUNITY, ids).first()
     community_found = item.community if item else db.session.scalar(_COMMUNITY_ONLY, ids)
     if "community_id" not in errors and not community_found:
         errors["community_id"] = ["社区不存在"]

@@ -25,7 +25,7 @@ from app.errors import Forbidden, OrderAlreadyTaken, OrderStateConflict
 from app.extensions import db
 from app.orders.models import Order
 from app.orders.models import OrderStatus as S
-from app.orders.snapshot import EVENTS, ORDERS, RETURNED, Event, OrderSnapshot, snapshot
+from app.orders.snapshot import EVENTS, ORDERS, RETURNED, Event, OrderSnapshot, run, snapshot
 from app.orders.vocabulary import Action as A
 
 
@@ -158,7 +158,7 @@ def _moved(
     if communities is not None:
         params["communities"] = sorted(communities)
     stmt = _move_statement(action, tuple(sorted(values)), communities is not None)
-    row = db.session.execute(stmt, {**params, "actor_id": actor.id}).first()
+    row = run(stmt, {**params, "actor_id": actor.id}).first()
     if row is None:
         return None
     _expire_loaded(order_id)
@@ -184,7 +184,7 @@ def record_event(
     at = at or utcnow()
     event = {"order_id": order_id, "community_id": community_id, "action": action}
     event |= {"from_status": from_status, "to_status": to_status, "actor_id": actor_id}
-    event_id = db.session.execute(_EVENT, {**event, "note": note, "at": at}).scalar_one()
+    event_id = run(_EVENT, {**event, "note": note, "at": at}).scalar_one()
     return Event(event_id, to_status, from_status, action, at, actor_id, note)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from app.cache import tracking
 from app.extensions import db
 from app.orders.models import OrderEvent
 from app.orders.models import OrderStatus as S
@@ -61,3 +62,22 @@ def test_the_created_answer_is_the_stored_order(client, world):
     created = create_order(client, world.a.resident, world.a.community, world.item)
     shown = get(client, world.a.resident, f"/orders/{created['id']}")
     assert shown.get_json() == created
+
+
+def test_the_core_writes_are_noted_for_the_ready_answers(client, world, monkeypatch):
+    """Past the session's `execute`, each write still names its table, so a ready answer
+    built from it would be dropped after the commit (app.cache.tracking)."""
+    committed: list[set[str]] = []
+
+    def caches_of(touched: set[str]) -> set[str]:
+        committed.append(set(touched))
+        return set()
+
+    monkeypatch.setattr(tracking, "caches_of", caches_of)
+    headers = {"Idempotency-Key": "noted-1"}
+    created = create_order(client, world.a.resident, world.a.community, world.item, headers)
+    assert {"orders", "order_events", "idempotency_keys"} <= committed[-1]
+    order = seeded_order(world.a, world.item, S.PUBLISHED)
+    assert post(client, world.a.member, f"/member/orders/{order.id}/grab").status_code == 200
+    assert {"orders", "order_events"} <= committed[-1]
+    assert created["status"] == S.SUBMITTED

@@ -19,7 +19,7 @@ from app.errors import Conflict, IdempotencyKeyReused
 from app.extensions import db
 from app.orders.intake import check_references, new_order
 from app.orders.models import IdempotencyKey, OrderSource
-from app.orders.snapshot import ORDERS, RETURNED, Item, OrderSnapshot, snapshot
+from app.orders.snapshot import ORDERS, RETURNED, Item, OrderSnapshot, run, snapshot
 from app.orders.state import record_event
 from app.orders.vocabulary import Action
 from app.transaction import use_case
@@ -65,7 +65,7 @@ def _claim(actor: User, key: str, request_hash: str, order_id: int) -> bool:
     """Record the key for `order_id`, taking over an expired one; False if it is live."""
     params = {"user_id": actor.id, "key": key, "request_hash": request_hash}
     params |= {"order_id": order_id, "now": utcnow(), "cutoff": _idempotency_cutoff()}
-    return db.session.execute(_claim_statement(db.engine.dialect.name), params).first() is not None
+    return run(_claim_statement(db.engine.dialect.name), params).first() is not None
 
 
 @cache
