@@ -4,6 +4,8 @@ for the moves (`app.orders.snapshot`)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Row, bindparam, exists, insert, select
 
 from app.catalog.models import CatalogItem
@@ -26,10 +28,13 @@ _COMMUNITY_ONLY = select(_COMMUNITY)
 
 def new_order(resident_id: int, data: dict, item: Row, source: str) -> Row:
     """A submitted order with its deadlines: the row its INSERT returned (`RETURNED`)."""
-    now = utcnow()
+    return run(_INSERT, order_values(resident_id, data, item, source, utcnow())).one()
+
+
+def order_values(resident_id: int, data: dict, item: Row, source: str, now: datetime) -> dict:
+    """The columns of a new submitted order made `now` from `data`."""
     values = {**data, "resident_id": resident_id, "status": OrderStatus.SUBMITTED}
-    values |= {"source": source, "created_at": now, "updated_at": now, **deadlines(item, now)}
-    return run(_INSERT, values).one()
+    return values | {"source": source, "created_at": now, "updated_at": now, **deadlines(item, now)}
 
 
 def check_references(data: dict, errors: dict | None = None) -> Row:

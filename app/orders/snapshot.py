@@ -76,16 +76,17 @@ class OrderSnapshot:
         return getattr(self.row, name)
 
 
-def run(statement: Executable, params: dict) -> CursorResult:
+def run(statement: Executable, params: dict, writes: tuple[str, ...] = ()) -> CursorResult:
     """A statement built once, on this transaction's connection: past the ORM session's own
     `execute`, which costs as much again as the statement for the hot writes. Pending ORM
-    changes are flushed first, as the session would; a write names its table for the
-    ready answers' invalidation (`app.cache.tracking`), which the session would have seen."""
+    changes are flushed first, as the session would; a write names its table (a chained
+    one, `writes`) for the ready answers' invalidation (`app.cache.tracking`), which the
+    session would have seen."""
     session = db.session()
     session.flush()
     table = getattr(statement, "table", None)
-    if table is not None:
-        note_written(table.name)
+    if table is not None or writes:
+        note_written(*writes, *([table.name] if table is not None else []))
     return session.connection().execute(statement, params)
 
 

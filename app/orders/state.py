@@ -23,6 +23,7 @@ from app.accounts.models import STAFF_ROLES, Role, User
 from app.clock import utcnow
 from app.errors import Forbidden, OrderAlreadyTaken, OrderStateConflict
 from app.extensions import db
+from app.orders.chained import MOVE_WRITES, chains, move_with_event
 from app.orders.models import Order
 from app.orders.models import OrderStatus as S
 from app.orders.snapshot import EVENTS, ORDERS, RETURNED, Event, OrderSnapshot, run, snapshot
@@ -151,18 +152,29 @@ def _moved(
     at: datetime | None,
     communities: set[int] | None = None,
 ) -> OrderSnapshot | None:
-    """The conditional UPDATE and, when it changed the row, the event."""
+    """The conditional UPDATE and, when it changed the row, the event: one statement on
+    PostgreSQL (`app.orders.chained`), two on SQLite."""
     to_status = MOVES[action].to_status or from_status
+    # Named, not left to the column's onupdate: SQLAlchemy applies none inside a CTE.
+    values = {"updated_at": utcnow(), **values}
     params = {f"new_{key}": value for key, value in values.items()}
     params |= {"order_id": order_id, "from_status": from_status, "to_status": to_status}
+    params["actor_id"] = actor.id
     if communities is not None:
         params["communities"] = sorted(communities)
     stmt = _move_statement(action, tuple(sorted(values)), communities is not None)
-    row = run(stmt, {**params, "actor_id": actor.id}).first()
+    if chains():
+        event = {"action": action, "note": note, "at": at or utcnow()}
+        row = run(move_with_event(stmt), params | event, writes=MOVE_WRITES).first()
+    else:
+        row = run(stmt, params).first()
+        if row is not None:
+            record_event(
+                order_id, row.community_id, action, from_status, to_status, actor.id, note, at
+            )
     if row is None:
         return None
     _expire_loaded(order_id)
-    record_event(order_id, row.community_id, action, from_status, to_status, actor.id, note, at)
     return snapshot(row)
 
 
