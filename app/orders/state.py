@@ -157,21 +157,18 @@ def _moved(
     to_status = MOVES[action].to_status or from_status
     # Named, not left to the column's onupdate: SQLAlchemy applies none inside a CTE.
     values = {"updated_at": utcnow(), **values}
+    stmt = _move_statement(action, tuple(sorted(values)), communities is not None)
     params = {f"new_{key}": value for key, value in values.items()}
     params |= {"order_id": order_id, "from_status": from_status, "to_status": to_status}
-    params["actor_id"] = actor.id
-    if communities is not None:
-        params["communities"] = sorted(communities)
-    stmt = _move_statement(action, tuple(sorted(values)), communities is not None)
+    params |= {"actor_id": actor.id, "communities": sorted(communities or ())}
     if chains():
         event = {"action": action, "note": note, "at": at or utcnow()}
         row = run(move_with_event(stmt), params | event, writes=MOVE_WRITES).first()
     else:
         row = run(stmt, params).first()
         if row is not None:
-            record_event(
-                order_id, row.community_id, action, from_status, to_status, actor.id, note, at
-            )
+            event_row = (row.community_id, action, from_status, to_status, actor.id, note, at)
+            record_event(order_id, *event_row)
     if row is None:
         return None
     _expire_loaded(order_id)
