@@ -9,7 +9,10 @@ the app reads its settings at import.
     .venv/bin/python bench/inprocess_writes.py --backend postgresql --profile grab
 
 CPU time is this process's only: PostgreSQL's own work is not in it, the driver's is.
-`--profile create|grab` prints cProfile's top functions (cumulative) for that write.
+`--profile create|grab` prints cProfile's top functions for that write, by CPU time
+(BENCH_PROFILE_SORT: `cumulative`, the default, or `tottime`), each package's share, and
+with BENCH_CALLEES (a pstats pattern, e.g. `_moved`) what those functions call;
+`--profile sql` prints the statements of one create and one grab.
 BENCH_BACKENDS and BENCH_DATABASE_URL as for bench/run.py."""
 
 from __future__ import annotations
@@ -109,6 +112,8 @@ def profile(write, calls: int = 300) -> None:
     stats = pstats.Stats(profiler)
     stats.sort_stats(order).print_stats(60)
     _print_by_package(stats, calls)
+    if os.environ.get("BENCH_CALLEES"):
+        stats.print_callees(os.environ["BENCH_CALLEES"])
 
 
 def _print_by_package(stats: pstats.Stats, calls: int) -> None:
