@@ -7,14 +7,15 @@ from functools import wraps
 
 from flask import Response, jsonify
 
-from app.orders.access import Viewer, order_for
+from app.orders.access import Viewer, facts_for
 from app.orders.listing import detailed, listed_page
 from app.orders.models import Order
+from app.orders.snapshot import OrderSnapshot
 from app.orders.vocabulary import Action
 from miniprogram_api.security import current_user
 
 
-def seen(order: Order, status: int = 200) -> Response:
+def seen(order: Order | OrderSnapshot, status: int = 200) -> Response:
     """The order's detail as the calling user may see it (phone masked or not), in
     OrderDetailSchema's shape (app.orders.listing)."""
     response = jsonify(detailed(order, Viewer(current_user())))
@@ -34,7 +35,7 @@ def order_scope(action: Action):
     def decorator(view):
         @wraps(view)
         def wrapped(*args, order_id: int, **kwargs):
-            order_for(action, current_user(), order_id)
+            facts_for(action, current_user(), order_id)
             return view(*args, order_id=order_id, **kwargs)
 
         return wrapped

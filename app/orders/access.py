@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Protocol
 
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy import inspect as sa_inspect
 
 from app.accounts.models import User
@@ -15,6 +16,7 @@ from app.auth.permissions import managed_community_ids, member_community_id
 from app.errors import NotFound
 from app.extensions import db
 from app.orders.models import Order
+from app.orders.snapshot import ORDERS, run
 from app.orders.state import MOVES, Actor, Guard
 from app.orders.vocabulary import HELD, Action
 
@@ -65,7 +67,7 @@ class Viewer:
         )
 
 
-def can_act(action: Action, user: User, order: Order) -> bool:
+def can_act(action: Action, user: User, order: OrderFacts) -> bool:
     """Whether `user` may reach the order to try `action` at all; whether the move is
     allowed in the order's status is decided by `state.transition` (a 409)."""
     move = MOVES[action]
@@ -80,6 +82,20 @@ def can_act(action: Action, user: User, order: Order) -> bool:
     return move.guard is Guard.UNASSIGNED or order.member_id in (None, user.id)
 
 
+def reach(action: Action, user: User) -> set[int] | None:
+    """`can_act` as a condition on the order's community, for `state.move_in_reach`: the
+    communities where `user` may try `action`, or None where the rule is not about the
+    community (a resident's moves). The rest of `can_act` is in the moves' own guards: a
+    member's move is a grab (UNASSIGNED) or on an order they hold (ASSIGNEE)."""
+    move = MOVES[action]
+    if move.actor is Actor.STAFF:
+        return managed_community_ids(user)
+    if move.actor is Actor.MEMBER:
+        community = member_community_id(user)
+        return {community} if community is not None else set()
+    return None
+
+
 def get_order(order_id: int) -> Order:
     order = db.session.get(Order, order_id)
     if order is None:
@@ -92,6 +108,20 @@ def order_for(action: Action, user: User, order_id: int) -> Order:
     if not can_act(action, user, order):
         raise NotFound()
     return order
+
+
+_FACTS = select(
+    *(ORDERS.c[name] for name in ("id", "status", "community_id", "resident_id", "member_id"))
+).where(ORDERS.c.id == bindparam("order_id"))
+
+
+def facts_for(action: Action, user: User, order_id: int) -> Row:
+    """`order_for` on the columns it decides on, read with one Core statement and no ORM
+    object: what a move needs before its conditional UPDATE."""
+    facts = run(_FACTS, {"order_id": order_id}).first()
+    if facts is None or not can_act(action, user, facts):
+        raise NotFound()
+    return facts
 
 
 def visible_order(user: User, order_id: int) -> Order:

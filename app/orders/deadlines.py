@@ -5,16 +5,24 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_
+from sqlalchemy import Row, and_, or_
 
 from app.catalog.models import CatalogItem
 from app.orders.models import Order
 from app.orders.vocabulary import AWAITING_COMPLETION, AWAITING_RESPONSE
 
 
+def deadlines(item: CatalogItem | Row, created_at: datetime) -> dict[str, datetime]:
+    """The columns `respond_by` and `complete_by` of an order of `item` created then."""
+    return {
+        "respond_by": created_at + timedelta(hours=item.response_hours),
+        "complete_by": created_at + timedelta(hours=item.completion_hours),
+    }
+
+
 def set_deadlines(order: Order, item: CatalogItem, created_at: datetime) -> None:
-    order.respond_by = created_at + timedelta(hours=item.response_hours)
-    order.complete_by = created_at + timedelta(hours=item.completion_hours)
+    for column, due in deadlines(item, created_at).items():
+        setattr(order, column, due)
 
 
 def overdue_clause(now: datetime):

@@ -1,40 +1,50 @@
 """What every new order goes through, whoever enters it: its community and catalog item are
-checked, and it starts submitted with the item's deadlines."""
+checked, and it starts submitted with the item's deadlines. Core statements built once, as
+for the moves (`app.orders.snapshot`)."""
 
 from __future__ import annotations
 
-from sqlalchemy import exists, select
+from datetime import datetime
+
+from sqlalchemy import Row, bindparam, exists, insert, select
 
 from app.catalog.models import CatalogItem
 from app.clock import utcnow
 from app.errors import ValidationError
 from app.extensions import db
-from app.orders.deadlines import set_deadlines
-from app.orders.models import Order, OrderStatus
+from app.orders.deadlines import deadlines
+from app.orders.models import OrderStatus
+from app.orders.snapshot import ORDERS, RETURNED, run
 from app.org.models import Community
 
-
-def new_order(resident_id: int, data: dict, item: CatalogItem, source: str) -> Order:
-    """A submitted order with its deadlines, flushed (so it has an id)."""
-    now = utcnow()
-    order = Order(
-        resident_id=resident_id, status=OrderStatus.SUBMITTED, source=source, created_at=now, **data
-    )
-    set_deadlines(order, item, now)
-    db.session.add(order)
-    db.session.flush()
-    return order
+_INSERT = insert(ORDERS).returning(*RETURNED)
+_ITEM_COLUMNS = ("id", "name", "points", "is_active", "response_hours", "completion_hours")
+_COMMUNITY = exists().where(Community.id == bindparam("community_id"))
+_ITEM_AND_COMMUNITY = select(
+    *(CatalogItem.__table__.c[name] for name in _ITEM_COLUMNS), _COMMUNITY.label("community")
+).where(CatalogItem.id == bindparam("item_id"))
+_COMMUNITY_ONLY = select(_COMMUNITY)
 
 
-def check_references(data: dict, errors: dict | None = None) -> CatalogItem:
-    """The order's catalog item; a missing community or item is a 422, with `errors`. One
-    query finds both (a second only when the item is missing)."""
+def new_order(resident_id: int, data: dict, item: Row, source: str) -> Row:
+    """A submitted order with its deadlines: the row its INSERT returned (`RETURNED`)."""
+    return run(_INSERT, order_values(resident_id, data, item, source, utcnow())).one()
+
+
+def order_values(resident_id: int, data: dict, item: Row, source: str, now: datetime) -> dict:
+    """The columns of a new submitted order made `now` from `data`."""
+    values = {**data, "resident_id": resident_id, "status": OrderStatus.SUBMITTED}
+    return values | {"source": source, "created_at": now, "updated_at": now, **deadlines(item, now)}
+
+
+def check_references(data: dict, errors: dict | None = None) -> Row:
+    """The order's catalog item (the columns a new order needs); a missing community or
+    item is a 422, with `errors`. One query finds both (a second only when the item is
+    missing)."""
     errors = dict(errors or {})
-    community = exists().where(Community.id == data["community_id"])
-    found = db.session.execute(
-        select(CatalogItem, community).where(CatalogItem.id == data["item_id"])
-    ).first()
-    item, community_found = found if found else (None, db.session.scalar(select(community)))
+    ids = {"item_id": data["item_id"], "community_id": data["community_id"]}
+    item = run(_ITEM_AND_COMMUNITY, ids).first()
+    community_found = item.community if item else db.session.scalar(_COMMUNITY_ONLY, ids)
     if "community_id" not in errors and not community_found:
         errors["community_id"] = ["社区不存在"]
     if item is None or not item.is_active:

@@ -16,12 +16,7 @@ from app.orders.access import Viewer
 from app.orders.labels import STATUS_LABELS
 from app.orders.models import Order, OrderEvent
 from app.orders.schemas import mask_phone
-
-_ORDER_COLUMNS = [
-    *("id", "status", "community_id", "resident_id", "member_id", "description", "address"),
-    *("contact_name", "contact_phone", "latitude", "longitude", "photos", "reject_reason"),
-    *("completion_note", "completion_photos", "stars", "comment", "created_at", "updated_at"),
-]
+from app.orders.snapshot import ORDER_COLUMNS, Event, OrderSnapshot
 
 
 def order_rows() -> Select:
@@ -31,7 +26,7 @@ def order_rows() -> Select:
 
 # Built once: a statement is immutable, and building it cost more than running it.
 _ORDER_ROWS = select(
-    *(getattr(Order, name) for name in _ORDER_COLUMNS),
+    *(getattr(Order, name) for name in ORDER_COLUMNS),
     CatalogItem.name.label("item_name"),
     CatalogItem.points.label("item_points"),
     Order.item_id,
@@ -43,14 +38,14 @@ def listed(row: Row, viewer: Viewer) -> dict:
     return _shown(row, viewer, item)
 
 
-def detailed(order: Order, viewer: Viewer) -> dict:
+def detailed(order: Order | OrderSnapshot, viewer: Viewer) -> dict:
     item = order.item
     shown = _shown(order, viewer, {"id": item.id, "name": item.name, "points": item.points})
     shown["timeline"] = [_entry(event) for event in order.events]
     return shown
 
 
-def _entry(event: OrderEvent) -> dict:
+def _entry(event: OrderEvent | Row | Event) -> dict:
     return {
         "status": event.to_status,
         "status_label": STATUS_LABELS.get(event.to_status, ""),
@@ -62,7 +57,7 @@ def _entry(event: OrderEvent) -> dict:
     }
 
 
-def _shown(row: Row | Order, viewer: Viewer, item: dict) -> dict:
+def _shown(row: Row | Order | OrderSnapshot, viewer: Viewer, item: dict) -> dict:
     phone = row.contact_phone
     return {
         "id": row.id,

@@ -120,8 +120,9 @@ class OrderEvent(Model):
 
 @event.listens_for(OrderEvent, "before_insert")
 def _copy_community(mapper, connection, order_event: OrderEvent) -> None:
-    """Every way of writing an event (`app.orders.state.record_event`, fixtures) gets its
-    order's community, in the INSERT itself."""
+    """Every ORM insert of an event (tests' and bench fixtures) gets its order's community,
+    in the INSERT itself. Core inserts do not pass here: `app.orders.state.record_event`
+    names the community itself."""
     if order_event.community_id is None:
         order_event.community_id = (
             select(Order.community_id).where(Order.id == order_event.order_id).scalar_subquery()

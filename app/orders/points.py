@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from app.orders.models import Order
+from app.orders.snapshot import OrderSnapshot
 from app.points.services import credit_order_completion
 
 
-def credit_points(order: Order) -> bool:
+def credit_points(order: Order | OrderSnapshot) -> bool:
     if order.member_id is None:
         return False
     return credit_order_completion(order.member_id, order.id, order.item.points, order.item.name)

@@ -1,25 +1,32 @@
 """The one place that moves an order from one status to another.
 
-Every move is a conditional `UPDATE orders SET status=:to ... WHERE id=:id AND status IN
-(:allowed) [AND <guard>]`: the database, not Python, decides who wins a race. A move that
+Every move is a conditional `UPDATE orders SET status=:to ... WHERE id=:id AND status=:from
+[AND <guard>] RETURNING ...`: the database, not Python, decides who wins a race. A move that
 changes no row raises a 409, and a move that changes its row writes an `OrderEvent` (the
-timeline) in the same transaction. The caller commits."""
+timeline) in the same transaction. The caller commits.
+
+The statements are Core, built once per move and set of values (bound parameters, so
+SQLAlchemy compiles each once): no ORM object is loaded or flushed on the way
+(`app.orders.snapshot`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from functools import cache
 
-from sqlalchemy import update
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy import Update, bindparam, insert, select, update
+from sqlalchemy.orm.util import identity_key
 
 from app.accounts.models import STAFF_ROLES, Role, User
 from app.clock import utcnow
 from app.errors import Forbidden, OrderAlreadyTaken, OrderStateConflict
 from app.extensions import db
-from app.orders.models import Order, OrderEvent
+from app.orders.chained import MOVE_WRITES, chains, move_with_event
+from app.orders.models import Order
 from app.orders.models import OrderStatus as S
+from app.orders.snapshot import EVENTS, ORDERS, RETURNED, Event, OrderSnapshot, run, snapshot
 from app.orders.vocabulary import Action as A
 
 
@@ -92,92 +99,152 @@ def transition(
     values: dict | None = None,
     note: str | None = None,
     at: datetime | None = None,
-) -> Order:
+) -> OrderSnapshot:
     """Move the order by `action`, or raise a 409. `expected_from` is the status the caller
     saw: the move then succeeds only if the order is still in it (compare-and-set), which
     also makes the event's from-status exact. `at` backdates the event (the demo history).
     Returns the order as it now is."""
-    move = MOVES[action]
-    if not actor.has_any_role(ACTOR_ROLES[move.actor]):
-        raise Forbidden()
+    move = _allowed(action, actor)
     from_status = expected_from if expected_from is not None else _current_status(order_id)
     if from_status not in move.from_statuses:  # None too: no such order
         raise _conflict(order_id, action, actor)
-    to_status = move.to_status or from_status
-    order = _update(order_id, to_status, move, actor, {from_status}, values or {})
-    if order is None:
+    moved = _moved(order_id, action, actor, from_status, values or {}, note, at)
+    if moved is None:
         raise _conflict(order_id, action, actor)
-    record_event(order_id, action, from_status, to_status, actor.id, note, at)
-    return with_timeline(order)
+    return moved
 
 
-def with_timeline(order: Order) -> Order:
-    """The order with its events read now, the ones this transaction added included."""
-    events = db.session.scalars(
-        db.select(OrderEvent).where(OrderEvent.order_id == order.id).order_by(OrderEvent.id)
-    )
-    set_committed_value(order, "events", list(events))
-    return order
+def move_in_reach(
+    order_id: int,
+    action: A,
+    actor: User,
+    communities: set[int] | None,
+    *,
+    values: dict | None = None,
+    note: str | None = None,
+) -> OrderSnapshot | None:
+    """The move in one UPDATE that also checks the order is in one of `communities` (where
+    the actor may act, `app.orders.access.reach`), for a move from one status only (so
+    the event's from-status is exact without reading the order first). None when no row
+    changed, or the move cannot be made so: the caller then reads the order to answer 404
+    or 409 (`transition`), as a move that did not happen writes nothing."""
+    move = _allowed(action, actor)
+    if communities is None or len(move.from_statuses) != 1:
+        return None
+    (from_status,) = move.from_statuses
+    return _moved(order_id, action, actor, from_status, values or {}, note, None, communities)
+
+
+def _allowed(action: A, actor: User) -> Move:
+    move = MOVES[action]
+    if not actor.has_any_role(ACTOR_ROLES[move.actor]):
+        raise Forbidden()
+    return move
+
+
+def _moved(
+    order_id: int,
+    action: A,
+    actor: User,
+    from_status: str,
+    values: dict,
+    note: str | None,
+    at: datetime | None,
+    communities: set[int] | None = None,
+) -> OrderSnapshot | None:
+    """The conditional UPDATE and, when it changed the row, the event: one statement on
+    PostgreSQL (`app.orders.chained`), two on SQLite."""
+    to_status = MOVES[action].to_status or from_status
+    # Named, not left to the column's onupdate: SQLAlchemy applies none inside a CTE.
+    values = {"updated_at": utcnow(), **values}
+    stmt = _move_statement(action, tuple(sorted(values)), communities is not None)
+    params = {f"new_{key}": value for key, value in values.items()}
+    params |= {"order_id": order_id, "from_status": from_status, "to_status": to_status}
+    params |= {"actor_id": actor.id, "communities": sorted(communities or ())}
+    if chains():
+        event = {"action": action, "note": note, "at": at or utcnow()}
+        row = run(move_with_event(stmt), params | event, writes=MOVE_WRITES).first()
+    else:
+        row = run(stmt, params).first()
+        if row is not None:
+            event_row = (row.community_id, action, from_status, to_status, actor.id, note, at)
+            record_event(order_id, *event_row)
+    if row is None:
+        return None
+    _expire_loaded(order_id)
+    return snapshot(row)
+
+
+_EVENT = insert(EVENTS).returning(EVENTS.c.id)
 
 
 def record_event(
     order_id: int,
+    community_id: int,
     action: A,
     from_status: str | None,
     to_status: str,
     actor_id: int | None,
     note: str | None = None,
     at: datetime | None = None,
-) -> OrderEvent:
-    event = OrderEvent(
-        order_id=order_id,
-        action=action,
-        from_status=from_status,
-        to_status=to_status,
-        actor_id=actor_id,
-        note=note,
-        at=at or utcnow(),
+) -> Event:
+    """One event of the timeline, with its order's community (the ORM hook that fills it in
+    does not see Core inserts)."""
+    at = at or utcnow()
+    event = {"order_id": order_id, "community_id": community_id, "action": action}
+    event |= {"from_status": from_status, "to_status": to_status, "actor_id": actor_id}
+    event_id = run(_EVENT, {**event, "note": note, "at": at}).scalar_one()
+    return Event(event_id, to_status, from_status, action, at, actor_id, note)
+
+
+def _expire_loaded(order_id: int) -> None:
+    """An Order this session loaded before the UPDATE (the console's sheet, the seed, a test
+    sharing the session) is read again on its next use instead of showing the old row."""
+    loaded = db.session.identity_map.get(identity_key(Order, order_id))
+    if loaded is not None:
+        db.session.expire(loaded)
+
+
+@cache
+def _move_statement(action: A, keys: tuple[str, ...], in_reach: bool) -> Update:
+    """Built once per move, set of written columns and reach check; every value is a bound
+    parameter, so SQLAlchemy compiles each statement once."""
+    reach = [ORDERS.c.community_id.in_(bindparam("communities", expanding=True))]
+    return (
+        update(ORDERS)
+        .where(
+            ORDERS.c.id == bindparam("order_id"),
+            ORDERS.c.status == bindparam("from_status"),
+            *_guard(MOVES[action]),
+            *(reach if in_reach else []),
+        )
+        .values(status=bindparam("to_status"), **{key: bindparam(f"new_{key}") for key in keys})
+        .returning(*RETURNED)
     )
-    db.session.add(event)
-    db.session.flush()
-    return event
 
 
-def _update(
-    order_id: int, to_status: str, move: Move, actor: User, allowed: set[str], values: dict
-) -> Order | None:
-    """The conditional UPDATE; RETURNING gives the order as it now is (the loaded one
-    refreshed in place), or None when the condition no longer held."""
-    stmt = (
-        update(Order)
-        .where(Order.id == order_id, Order.status.in_(sorted(allowed)), *_guard(move, actor))
-        .values(status=to_status, **values)
-        .returning(Order)
-        .execution_options(synchronize_session=False, populate_existing=True)
-    )
-    return db.session.scalars(stmt).one_or_none()
-
-
-def _guard(move: Move, actor: User) -> list:
+def _guard(move: Move) -> list:
     if move.guard is Guard.OWNER:
-        return [Order.resident_id == actor.id]
+        return [ORDERS.c.resident_id == bindparam("actor_id")]
     if move.guard is Guard.UNASSIGNED:
-        return [Order.member_id.is_(None)]
+        return [ORDERS.c.member_id.is_(None)]
     if move.guard is Guard.ASSIGNEE:
-        return [Order.member_id == actor.id]
+        return [ORDERS.c.member_id == bindparam("actor_id")]
     return []
 
 
+_STATUS = select(ORDERS.c.status, ORDERS.c.member_id).where(ORDERS.c.id == bindparam("order_id"))
+
+
 def _current_status(order_id: int) -> str | None:
-    return db.session.scalar(db.select(Order.status).where(Order.id == order_id))
+    row = db.session.execute(_STATUS, {"order_id": order_id}).first()
+    return row.status if row is not None else None
 
 
 def _conflict(order_id: int, action: A, actor: User) -> Exception:
     """The 409 for a move that changed nothing: a grab that lost to another member is
     ORDER_ALREADY_TAKEN, anything else ORDER_STATE_CONFLICT (with the status it is in now)."""
-    row = db.session.execute(
-        db.select(Order.status, Order.member_id).where(Order.id == order_id)
-    ).one_or_none()
+    row = db.session.execute(_STATUS, {"order_id": order_id}).first()
     status, holder = row if row is not None else (None, None)
     if action == A.GRAB and holder is not None and holder != actor.id:
         return OrderAlreadyTaken(details={"status": status})

@@ -143,17 +143,22 @@ def _create_order(tally: Tally, spec: dict, places: dict, items: dict, people: d
     set_deadlines(order, items[spec["item"]], start)
     db.session.add(order)
     db.session.flush()
-    record_event(order.id, Action.CREATE, None, order.status, resident.id, at=start)
+    record_event(
+        order.id, order.community_id, Action.CREATE, None, order.status, resident.id, at=start
+    )
     at = start
     for name in spec["actions"]:
         action, at = Action(name), at + timedelta(minutes=40)
         values, note = _move_input(action, spec, member)
-        order = transition(
+        moved = transition(
             order.id, action, actors[MOVES[action].actor], values=values, note=note, at=at
         )
         if action == Action.COMPLETE:
-            credit_points(order)  # a new order: the credit is surely new too
+            credit_points(moved)  # a new order: the credit is surely new too
             tally.count("points_entries", created=True)
+    # The moves are Core UPDATEs: the loaded order is refreshed from them before its own
+    # (last move's) time is written.
+    db.session.refresh(order)
     order.updated_at = at
     for _ in range(1 + len(spec["actions"])):
         tally.count(OrderEvent.__tablename__, created=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from app.accounts.models import User
 from app.errors import ValidationError
 from app.extensions import db
-from app.orders.access import order_for
+from app.orders.access import facts_for
 from app.orders.labels import follow_up_outcome
 from app.orders.models import FollowUp
 from app.orders.state import transition
@@ -25,7 +25,7 @@ def record_follow_up(
     """Whether the resident was satisfied is asked only of a resident who was reached. The
     move `follow_up` keeps the order's status and writes the timeline's event; it is
     refused (409) unless the order is completed, rated or closed."""
-    order = order_for(Action.FOLLOW_UP, actor, order_id)
+    order = facts_for(Action.FOLLOW_UP, actor, order_id)
     if reached and satisfied is None:
         raise ValidationError(details={"satisfied": ["请选择居民是否满意"]})
     if not reached and satisfied is not None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from app.accounts.models import User
 from app.errors import ValidationError
-from app.orders.access import order_for
+from app.orders.access import facts_for, reach
 from app.orders.candidates import candidate_name
-from app.orders.models import Order
 from app.orders.points import credit_points
-from app.orders.state import transition
+from app.orders.snapshot import OrderSnapshot
+from app.orders.state import move_in_reach, transition
 from app.orders.vocabulary import Action
 from app.transaction import use_case
 
@@ -17,12 +17,12 @@ from app.transaction import use_case
 
 
 @use_case(keep_loaded=True)
-def cancel(order_id: int, actor: User) -> Order:
+def cancel(order_id: int, actor: User) -> OrderSnapshot:
     return _move(Action.CANCEL, order_id, actor)
 
 
 @use_case(keep_loaded=True)
-def rate(order_id: int, actor: User, stars: int, comment: str | None = None) -> Order:
+def rate(order_id: int, actor: User, stars: int, comment: str | None = None) -> OrderSnapshot:
     return _move(Action.RATE, order_id, actor, values={"stars": stars, "comment": comment})
 
 
@@ -30,44 +30,44 @@ def rate(order_id: int, actor: User, stars: int, comment: str | None = None) -> 
 
 
 @use_case(keep_loaded=True)
-def approve(order_id: int, actor: User) -> Order:
+def approve(order_id: int, actor: User) -> OrderSnapshot:
     return _move(Action.APPROVE, order_id, actor)
 
 
 @use_case(keep_loaded=True)
-def reject(order_id: int, actor: User, reason: str) -> Order:
+def reject(order_id: int, actor: User, reason: str) -> OrderSnapshot:
     return _move(Action.REJECT, order_id, actor, values={"reject_reason": reason}, note=reason)
 
 
 @use_case(keep_loaded=True)
-def publish(order_id: int, actor: User) -> Order:
+def publish(order_id: int, actor: User) -> OrderSnapshot:
     return _move(Action.PUBLISH, order_id, actor)
 
 
 @use_case(keep_loaded=True)
-def recall(order_id: int, actor: User) -> Order:
+def recall(order_id: int, actor: User) -> OrderSnapshot:
     return _move(Action.RECALL, order_id, actor)
 
 
 @use_case(keep_loaded=True)
-def dispatch(order_id: int, actor: User, member_id: int) -> Order:
+def dispatch(order_id: int, actor: User, member_id: int) -> OrderSnapshot:
     return _assign(Action.DISPATCH, order_id, actor, member_id)
 
 
 @use_case(keep_loaded=True)
-def reassign(order_id: int, actor: User, member_id: int) -> Order:
+def reassign(order_id: int, actor: User, member_id: int) -> OrderSnapshot:
     return _assign(Action.REASSIGN, order_id, actor, member_id)
 
 
 @use_case(keep_loaded=True)
-def close(order_id: int, actor: User) -> Order:
+def close(order_id: int, actor: User) -> OrderSnapshot:
     """办结: the staff close a completed or rated order; nothing moves it afterwards."""
     return _move(Action.CLOSE, order_id, actor)
 
 
-def _assign(action: Action, order_id: int, actor: User, member_id: int) -> Order:
+def _assign(action: Action, order_id: int, actor: User, member_id: int) -> OrderSnapshot:
     """The member must be one of the order's candidates (`app.orders.candidates`)."""
-    order = order_for(action, actor, order_id)
+    order = facts_for(action, actor, order_id)
     name = candidate_name(member_id, order.community_id)
     if name is None:
         raise ValidationError(details={"member_id": ["不是本社区已审核通过的党员"]})
@@ -85,24 +85,24 @@ def _assign(action: Action, order_id: int, actor: User, member_id: int) -> Order
 
 
 @use_case(keep_loaded=True)
-def grab(order_id: int, actor: User) -> Order:
+def grab(order_id: int, actor: User) -> OrderSnapshot:
     return _move(Action.GRAB, order_id, actor, values={"member_id": actor.id})
 
 
 @use_case(keep_loaded=True)
-def accept(order_id: int, actor: User) -> Order:
+def accept(order_id: int, actor: User) -> OrderSnapshot:
     return _move(Action.ACCEPT, order_id, actor)
 
 
 @use_case(keep_loaded=True)
-def start(order_id: int, actor: User) -> Order:
+def start(order_id: int, actor: User) -> OrderSnapshot:
     return _move(Action.START, order_id, actor)
 
 
 @use_case(keep_loaded=True)
 def complete(
     order_id: int, actor: User, note: str | None = None, photos: list[str] | None = None
-) -> Order:
+) -> OrderSnapshot:
     """Complete the order and credit its points to the member, in one transaction: the
     status move happens once, so the credit does too (and its unique constraint agrees)."""
     order = _move(
@@ -123,6 +123,12 @@ def _move(
     *,
     values: dict | None = None,
     note: str | None = None,
-) -> Order:
-    order = order_for(action, actor, order_id)
+) -> OrderSnapshot:
+    """One UPDATE that checks reach, status and guard at once (a grab, the hot move); when
+    it changes nothing, or the move has several from-statuses, the order is read to answer
+    404 (out of reach) or to move it from the status it is in (or answer 409)."""
+    moved = move_in_reach(order_id, action, actor, reach(action, actor), values=values, note=note)
+    if moved is not None:
+        return moved
+    order = facts_for(action, actor, order_id)
     return transition(order.id, action, actor, expected_from=order.status, values=values, note=note)

@@ -3,16 +3,16 @@ the desk. The resident is known by phone; one without WeChat is created on first
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.exc import IntegrityError
 
 from app.accounts.models import Role, User, UserRole
 from app.auth.permissions import managed_community_ids
-from app.catalog.models import CatalogItem
 from app.errors import Forbidden
 from app.extensions import db
 from app.orders.intake import check_references, new_order
-from app.orders.models import OfflineResident, Order, OrderSource, OrderStatus
+from app.orders.models import OfflineResident, OrderSource, OrderStatus
+from app.orders.snapshot import OrderSnapshot, snapshot
 from app.orders.state import record_event, transition
 from app.orders.vocabulary import Action
 from app.org.models import Building, Grid
@@ -20,7 +20,7 @@ from app.transaction import use_case
 
 
 @use_case
-def create_on_behalf(actor: User, data: dict) -> Order:
+def create_on_behalf(actor: User, data: dict) -> OrderSnapshot:
     """A submitted order of source `console` for the resident of `contact_phone` (found, or
     created without WeChat), entered by `actor`. `data` is the console form's; its
     `community_id` may be None when the actor manages one community only. With `approve`
@@ -30,15 +30,14 @@ def create_on_behalf(actor: User, data: dict) -> Order:
     item = _check_on_behalf(actor, data)
     resident = _offline_resident(data["contact_name"], data["contact_phone"])
     order = new_order(resident.id, data, item, OrderSource.CONSOLE)
-    record_event(
-        order.id, Action.CREATE, None, order.status, actor.id, note=f"代点单：{actor.shown_name}"
-    )
+    note = f"代点单：{actor.shown_name}"
+    record_event(order.id, order.community_id, Action.CREATE, None, order.status, actor.id, note)
     if approve_now:
         return transition(order.id, Action.APPROVE, actor, expected_from=OrderStatus.SUBMITTED)
-    return order
+    return snapshot(order)
 
 
-def _check_on_behalf(actor: User, data: dict) -> CatalogItem:
+def _check_on_behalf(actor: User, data: dict) -> Row:
     """Fills in `community_id` (and `grid_id` from the building); all errors at once."""
     managed = managed_community_ids(actor)
     if not managed:
