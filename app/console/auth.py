@@ -10,12 +10,12 @@ from flask import g, redirect, render_template, request, session, url_for
 from flask_limiter.util import get_remote_address
 
 from app.accounts.models import User
+from app.accounts.principals import caller
 from app.accounts.schemas import StaffLoginSchema
 from app.accounts.services import authenticate_staff
 from app.console.blueprint import bp
 from app.console.forms import parse_form
 from app.errors import DomainError
-from app.extensions import db
 from app.limits import staff_login_limit
 
 
@@ -42,7 +42,8 @@ def current_staff() -> User:
 
 def _session_user() -> User | None:
     user_id = session.get("staff_id")
-    user = db.session.get(User, user_id) if isinstance(user_id, int) else None
+    # The kept caller (app/accounts/principals.py): no query while the user and roles stand.
+    user = caller(user_id) if isinstance(user_id, int) else None
     if user is None or not user.is_active or not user.is_staff:
         return None
     return user

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app, g, request
 
 from app.accounts.models import Role
+from app.cache import answers, register
 from app.console.blueprint import bp
 from app.extensions import db
 from app.org.models import Community, Street
@@ -16,6 +17,8 @@ NAV = [
     ("console.order_new", "代点单", "console.order_new"),
     ("console.members", "党员", "console.member"),
 ]
+# The name of each scope, shown on every page: kept until a street or community is renamed.
+SCOPE_LABELS = register("console_scope_labels", [Street, Community])
 
 
 @bp.context_processor
@@ -35,9 +38,14 @@ def _scope_label(user) -> str:
     if user is None:
         return ""
     admin = user.role(Role.STREET_ADMIN)
+    staff = user.role(Role.STAFF)
+    key = f"street:{admin.street_id}" if admin else f"community:{staff and staff.community_id}"
+    return answers().fetch(SCOPE_LABELS, key, lambda: _label(admin, staff))
+
+
+def _label(admin, staff) -> str:
     if admin:
         street = db.session.get(Street, admin.street_id)
         return f"{street.name if street else ''} 街道管理员"
-    staff = user.role(Role.STAFF)
     community = db.session.get(Community, staff.community_id) if staff else None
     return community.name if community else ""

@@ -15,6 +15,7 @@ from app.console.blueprint import bp
 from app.console.forms import run_query
 from app.console.forms.orders import QueueFilterSchema
 from app.console.read_models import order_queue as queries
+from app.console.read_models.queue_options import filter_options
 from app.orders.labels import SOURCE_LABELS
 
 DEFAULT_POLL_SECONDS = 15
@@ -57,7 +58,7 @@ def orders():
     data, errors, queue = run_query(
         QueueFilterSchema(), lambda data: queries.order_queue(staff, data, utcnow())
     )
-    since = data.get("since") or (queue.rows[0].order.id if queue and queue.rows else 0)
+    since = data.get("since") or (queue.rows[0].id if queue and queue.rows else 0)
     return render_template(
         "console/orders.html",
         queue=queue,
@@ -71,7 +72,7 @@ def orders():
 
 
 def _form_context(staff, data: dict, errors: dict) -> dict:
-    options = queries.filter_options(staff)
+    options = filter_options(staff)
     street_admin = staff.has_role(Role.STREET_ADMIN)
     inputs = FORM_FIELDS if street_admin else FORM_FIELDS - {"community_id"}
     return {
@@ -82,6 +83,8 @@ def _form_context(staff, data: dict, errors: dict) -> dict:
         "kind_labels": KIND_LABELS,
         "source_labels": SOURCE_LABELS,
         "queue_url": queue_url,
+        # Each row's link is this and the id: one url_for a page, not one a row.
+        "order_path": url_for("console.order_detail", order_id=0).removesuffix("0"),
         "other_errors": [
             f"{HIDDEN_FIELDS.get(name, '')}{message}"
             for name, messages in errors.items()

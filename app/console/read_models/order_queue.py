@@ -10,22 +10,21 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import ColumnElement, Row, and_, case, func, or_, select
 
 from app.accounts.models import User
-from app.auth.permissions import managed_communities, scope_community_ids
-from app.catalog.models import CatalogItem, Category
+from app.auth.permissions import scope_community_ids
+from app.catalog.models import CatalogItem
 from app.clock import day_end, day_start
+from app.console.read_models.queue_rows import row_statement
 from app.errors import ValidationError
 from app.extensions import db
-from app.members.models import MemberProfile
-from app.orders.deadlines import is_overdue, overdue_clause
+from app.orders.deadlines import overdue_clause
 from app.orders.labels import STATUS_LABELS
 from app.orders.models import Order, OrderEvent
 from app.orders.models import OrderStatus as S
 from app.orders.vocabulary import AWAITING_RESPONSE, FINISHED, Action
-from app.org.models import Community, Grid
+from app.org.models import Grid
 from app.pagination import paginate
 
 # The queue's tabs, in the order of the work: key -> (label, statuses).
@@ -56,42 +55,23 @@ class Tab:
 
 
 @dataclass(frozen=True)
-class QueueRow:
-    order: Order
-    resident_name: str
-    member_name: str | None
-    overdue: bool
-
-
-@dataclass(frozen=True)
 class Queue:
     tabs: list[Tab]
     total: int
-    rows: list[QueueRow]
+    rows: list[Row]  # queue_rows.row_statement's columns
     next_cursor: str | None
-
-
-@dataclass(frozen=True)
-class FilterOptions:
-    communities: list[Community]
-    grids: list[Grid]
-    categories: list[Category]
 
 
 def order_queue(user: User, filters: dict, now: datetime) -> Queue:
     """One page of the queue (newest first) with the tab counts under the same filters."""
     conditions = filter_conditions(user, filters, now)
     counts = _status_counts(conditions)
-    stmt = (
-        select(Order)
-        .where(*conditions, *_status_condition(filters.get("status")))
-        .options(joinedload(Order.item).joinedload(CatalogItem.category))
-    )
-    page = paginate(stmt, Order.id, filters["limit"], filters.get("cursor"))
+    stmt = row_statement(now).where(*conditions, *_status_condition(filters.get("status")))
+    page = paginate(stmt, Order.id, filters["limit"], filters.get("cursor"), rows=True)
     return Queue(
         tabs=_tabs(counts),
         total=sum(counts.values()),
-        rows=_rows(page["items"], now),
+        rows=page["items"],
         next_cursor=page["next_cursor"],
     )
 
@@ -172,43 +152,3 @@ def _tabs(counts: dict[str, int]) -> list[Tab]:
         Tab(key, label, sum(counts.get(status, 0) for status in statuses))
         for key, (label, statuses) in TABS.items()
     ]
-
-
-def _rows(orders: list[Order], now: datetime) -> list[QueueRow]:
-    names = _names({user_id for o in orders for user_id in (o.resident_id, o.member_id)})
-    return [
-        QueueRow(
-            order=o,
-            resident_name=o.contact_name or names.get(o.resident_id, ""),
-            member_name=names.get(o.member_id),
-            overdue=is_overdue(o, now),
-        )
-        for o in orders
-    ]
-
-
-def _names(user_ids: set[int | None]) -> dict[int | None, str]:
-    """Each user's name in one query: a member's registered name, else the display name."""
-    user_ids.discard(None)
-    if not user_ids:
-        return {}
-    stmt = (
-        select(User.id, func.coalesce(MemberProfile.name, User.shown_name))
-        .outerjoin(MemberProfile, MemberProfile.user_id == User.id)
-        .where(User.id.in_(user_ids))
-    )
-    return dict(db.session.execute(stmt).all())
-
-
-def filter_options(user: User) -> FilterOptions:
-    """What the filter form offers: the user's communities and their grids, the catalog."""
-    communities = managed_communities(user)
-    grids = db.session.scalars(
-        select(Grid)
-        .where(Grid.community_id.in_([c.id for c in communities]))
-        .order_by(Grid.community_id, Grid.id)
-    )
-    categories = db.session.scalars(
-        select(Category).order_by(Category.kind, Category.position, Category.id)
-    )
-    return FilterOptions(communities, list(grids), list(categories))
