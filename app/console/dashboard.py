@@ -9,11 +9,11 @@ import marshmallow as ma
 from flask import render_template, request, url_for
 
 from app.accounts.models import Role
-from app.auth.permissions import managed_communities
 from app.clock import utcnow
 from app.console.auth import current_staff, staff_required
 from app.console.blueprint import bp
 from app.console.forms import run_query
+from app.console.read_models.queue_options import filter_options
 from app.stats import queries as stats
 from app.validation import text_id
 
@@ -30,7 +30,7 @@ def dashboard():
         DashboardArgsSchema(),
         lambda data: stats.dashboard(staff, utcnow(), data.get("community_id")),
     )
-    communities = managed_communities(staff)
+    communities = filter_options(staff).communities
     return render_template(
         "console/dashboard.html",
         board=board,

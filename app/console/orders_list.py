@@ -15,7 +15,7 @@ from app.console.blueprint import bp
 from app.console.forms import run_query
 from app.console.forms.orders import QueueFilterSchema
 from app.console.read_models import order_queue as queries
-from app.console.read_models.queue_options import filter_options
+from app.console.read_models.queue_options import filter_options, item_names
 from app.orders.labels import SOURCE_LABELS
 
 DEFAULT_POLL_SECONDS = 15
@@ -83,6 +83,7 @@ def _form_context(staff, data: dict, errors: dict) -> dict:
         "kind_labels": KIND_LABELS,
         "source_labels": SOURCE_LABELS,
         "queue_url": queue_url,
+        "item_names": item_names(),
         # Each row's link is this and the id: one url_for a page, not one a row.
         "order_path": url_for("console.order_detail", order_id=0).removesuffix("0"),
         "other_errors": [

@@ -13,12 +13,12 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, distinct, func, or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import Row, and_, case, distinct, func, or_, select
 
 from app.accounts.models import User
 from app.auth.permissions import scope_community_ids
-from app.catalog.models import CatalogItem
+from app.cache import answers, register
+from app.catalog.models import CatalogItem, Category
 from app.clock import beijing_today, day_start
 from app.extensions import db
 from app.orders.deadlines import overdue_clause
@@ -28,6 +28,17 @@ from app.orders.vocabulary import AWAITING_COMPLETION, AWAITING_RESPONSE, FINISH
 
 RATE_DAYS = 30
 MOST_OVERDUE = 5
+DASHBOARD = register("dashboard", [Order, OrderEvent, CatalogItem, Category])
+# What the list of the most overdue orders shows of each.
+_LATE_COLUMNS = (
+    Order.id,
+    Order.community_id,
+    Order.description,
+    Order.address,
+    Order.status,
+    CatalogItem.name.label("item_name"),
+    Category.name.label("category_name"),
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +57,7 @@ class Numbers:
 
 @dataclass(frozen=True)
 class LateOrder:
-    order: Order
+    order: Row  # the columns of _LATE_COLUMNS
     late_by: timedelta
 
 
@@ -57,7 +68,15 @@ class Dashboard:
 
 
 def dashboard(user: User, now: datetime, community_id: int | None = None) -> Dashboard:
-    ids = scope_community_ids(user, community_id)
+    """The numbers of `now`'s minute, kept per process until an order or event is written
+    (a write bumps the stamp at its commit, so a change shows on the next read) or the
+    minute ends (deadlines passing and days ending change the numbers too)."""
+    ids = sorted(scope_community_ids(user, community_id))
+    key = f"{','.join(map(str, ids))}@{now:%Y-%m-%dT%H:%M}"
+    return answers().fetch(DASHBOARD, key, lambda: _dashboard(ids, now))
+
+
+def _dashboard(ids: Collection[int], now: datetime) -> Dashboard:
     today = beijing_today(now)
     orders = _order_numbers(ids, now, day_start(today))
     events = _event_numbers(ids, day_start(today), now - timedelta(days=RATE_DAYS))
@@ -126,13 +145,14 @@ def _most_overdue(ids: Collection[int], now: datetime) -> list[LateOrder]:
         (Order.status.in_(AWAITING_RESPONSE), Order.respond_by), else_=Order.complete_by
     )
     stmt = (
-        select(Order, deadline)
-        .options(joinedload(Order.item).joinedload(CatalogItem.category))
+        select(*_LATE_COLUMNS, deadline.label("due"))
+        .join(CatalogItem, CatalogItem.id == Order.item_id)
+        .join(Category, Category.id == CatalogItem.category_id)
         .where(Order.community_id.in_(ids), overdue_clause(now))
         .order_by(deadline.asc(), Order.id.asc())
         .limit(MOST_OVERDUE)
     )
-    return [LateOrder(order, now - due) for order, due in db.session.execute(stmt)]
+    return [LateOrder(row, now - row.due) for row in db.session.execute(stmt)]
 
 
 def _count(condition):

@@ -13,6 +13,7 @@ import pytest
 from app.extensions import db
 from app.orders.models import OrderStatus as S
 from tests.helpers.clock import beijing_today, day_start, utcnow
+from tests.helpers.console import dashboard_numbers as numbers
 from tests.helpers.console import page_html, row_ids, sign_in
 from tests.helpers.orders import add_event, make_order
 from tests.helpers.queries import count_queries
@@ -20,15 +21,6 @@ from tests.helpers.queries import count_queries
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 DAY = timedelta(days=1)
-
-
-def numbers(page: str) -> dict[str, str]:
-    found = re.findall(
-        r'data-stat="(\w+)">\s*<span class="stat-label">[^<]*</span>\s*'
-        r'<span class="stat">([^<]*)</span>',
-        page,
-    )
-    return dict(found)
 
 
 def stat_link(page: str, name: str) -> str:

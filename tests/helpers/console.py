@@ -94,6 +94,16 @@ def total_count(page: str) -> int:
     return int(re.search(r'全部\s*<span class="badge">(\d+)</span>', page).group(1))
 
 
+def dashboard_numbers(page: str) -> dict[str, str]:
+    """The number on each of the dashboard's cards, by the card's data-stat name."""
+    found = re.findall(
+        r'data-stat="(\w+)">\s*<span class="stat-label">[^<]*</span>\s*'
+        r'<span class="stat">([^<]*)</span>',
+        page,
+    )
+    return dict(found)
+
+
 def row_ids(page: str) -> list[int]:
     """The order ids of the queue's rows, top to bottom."""
     return [int(value) for value in re.findall(r'<tr class="[^"]*" data-order-id="(\d+)"', page)]

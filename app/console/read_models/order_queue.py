@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, Row, and_, case, func, or_, select
 
 from app.accounts.models import User
 from app.auth.permissions import scope_community_ids
+from app.cache import answers, register
 from app.catalog.models import CatalogItem
 from app.clock import day_end, day_start
 from app.console.read_models.queue_rows import row_statement
@@ -44,6 +45,18 @@ STATUS_FILTERS: dict[str, tuple[str, tuple[str, ...]]] = {
     **TABS,
     "waiting": ("待处理", AWAITING_RESPONSE),
 }
+# The filters besides the communities and the status: any of them narrows the tab counts.
+NARROWING = (
+    "q",
+    "category_id",
+    "grid_id",
+    "source",
+    "created_from",
+    "created_to",
+    "completed_on",
+    "overdue",
+)
+QUEUE_COUNTS = register("console_queue_counts", [Order])
 SEARCHED_COLUMNS = (Order.address, Order.contact_phone, Order.description, Order.contact_name)
 
 
@@ -64,8 +77,9 @@ class Queue:
 
 def order_queue(user: User, filters: dict, now: datetime) -> Queue:
     """One page of the queue (newest first) with the tab counts under the same filters."""
-    conditions = filter_conditions(user, filters, now)
-    counts = _status_counts(conditions)
+    ids = scope_community_ids(user, filters.get("community_id"))
+    conditions = filter_conditions(ids, filters, now)
+    counts = _status_counts(ids, conditions, narrowed=any(map(filters.get, NARROWING)))
     stmt = row_statement(now).where(*conditions, *_status_condition(filters.get("status")))
     page = paginate(stmt, Order.id, filters["limit"], filters.get("cursor"), rows=True)
     return Queue(
@@ -78,7 +92,9 @@ def order_queue(user: User, filters: dict, now: datetime) -> Queue:
 
 def new_order_counts(user: User, filters: dict, since: int, now: datetime) -> tuple[int, int]:
     """(orders newer than `since` under the page's filters, 待审核 count), in one query."""
-    conditions = filter_conditions(user, filters, now)
+    conditions = filter_conditions(
+        scope_community_ids(user, filters.get("community_id")), filters, now
+    )
     newer = and_(Order.id > since, *_status_condition(filters.get("status")))
     stmt = select(
         func.count(case((newer, 1))), func.count(case((Order.status == S.SUBMITTED, 1)))
@@ -87,9 +103,9 @@ def new_order_counts(user: User, filters: dict, since: int, now: datetime) -> tu
     return new, submitted
 
 
-def filter_conditions(user: User, filters: dict, now: datetime) -> list:
-    """The SQL conditions of every filter but the status (the tabs count across statuses)."""
-    ids = scope_community_ids(user, filters.get("community_id"))
+def filter_conditions(ids: Collection[int], filters: dict, now: datetime) -> list:
+    """The SQL conditions of the communities `ids` and of every filter but the status (the
+    tabs count across statuses)."""
     conditions: list[ColumnElement[bool]] = [Order.community_id.in_(ids)]
     if filters.get("q"):
         conditions.append(
@@ -142,9 +158,17 @@ def _status_condition(key: str | None) -> list:
     return [Order.status.in_(STATUS_FILTERS[key][1])] if key else []
 
 
-def _status_counts(conditions: list) -> dict[str, int]:
-    stmt = select(Order.status, func.count()).where(*conditions).group_by(Order.status)
-    return dict(db.session.execute(stmt).all())
+def _status_counts(ids: Collection[int], conditions: list, *, narrowed: bool) -> dict[str, int]:
+    """The count of each status under `conditions`; those of the scope alone (the queue as
+    it opens) are kept per process until an order is written."""
+
+    def count() -> dict[str, int]:
+        stmt = select(Order.status, func.count()).where(*conditions).group_by(Order.status)
+        return dict(db.session.execute(stmt).all())
+
+    if narrowed:
+        return count()
+    return answers().fetch(QUEUE_COUNTS, ",".join(map(str, sorted(ids))), count)
 
 
 def _tabs(counts: dict[str, int]) -> list[Tab]:

@@ -1,7 +1,7 @@
 """What the queue's filter form offers: the user's communities and their grids, and the
-catalog's categories. They change only when the organisation or the catalog is edited, so
-they are kept per process for each scope (app/cache), as plain rows, until a commit to one of
-their tables bumps the stamp."""
+catalog's categories; and the names of the catalog's items, for its rows. They change only
+when the organisation or the catalog is edited, so they are kept per process (app/cache), as
+plain rows, until a commit to one of their tables bumps the stamp."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from sqlalchemy import select
 from app.accounts.models import User
 from app.auth.permissions import managed_community_ids
 from app.cache import answers, register
-from app.catalog.models import Category
+from app.catalog.models import CatalogItem, Category
 from app.extensions import db
 from app.org.models import Community, Grid
 
-QUEUE_OPTIONS = register("console_queue_options", [Community, Grid, Category])
+QUEUE_OPTIONS = register("console_queue_options", [Community, Grid, Category, CatalogItem])
 
 
 class CommunityOption(NamedTuple):
@@ -35,6 +35,11 @@ class CategoryOption(NamedTuple):
     id: int
     kind: str
     name: str
+
+
+class ItemName(NamedTuple):
+    name: str
+    category: str
 
 
 @dataclass(frozen=True)
@@ -69,3 +74,17 @@ def _build(ids: list[int]) -> FilterOptions:
         [GridOption(*row) for row in grids],
         [CategoryOption(*row) for row in categories],
     )
+
+
+def item_names() -> dict[int, ItemName]:
+    """Every catalog item's name and its category's, by item id (a queue row shows both)."""
+    return answers().fetch(QUEUE_OPTIONS, "items", _item_names)
+
+
+def _item_names() -> dict[int, ItemName]:
+    stmt = select(CatalogItem.id, CatalogItem.name, Category.name).join(
+        Category, Category.id == CatalogItem.category_id
+    )
+    return {
+        item_id: ItemName(name, category) for item_id, name, category in db.session.execute(stmt)
+    }

@@ -1,49 +1,53 @@
-"""The rows of one queue page: the columns the page shows, each row's item, category,
-resident and member names and whether it is overdue, in one statement of plain rows (no ORM
-objects: a page of 50 orders would load some 150 of them and render only a few fields)."""
+"""The rows of one queue page: the columns the page shows, the resident's and member's
+names and whether each order is overdue, in one statement of plain rows (no ORM objects: a
+page of 50 orders would load some 150 of them to render a few fields of each). The item's
+and category's names come from `queue_options.item_names`, kept per process.
+
+The names are correlated subqueries rather than joins: with four more joins PostgreSQL
+spent 8-16 ms planning the statement (which ran in 1 ms), and it is planned each time."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import InstrumentedAttribute
 
 from app.accounts.models import User
-from app.catalog.models import CatalogItem, Category
 from app.members.models import MemberProfile
 from app.orders.deadlines import overdue_clause
 from app.orders.models import Order
 
-_RESIDENT, _RESIDENT_PROFILE = aliased(User), aliased(MemberProfile)
-_MEMBER, _MEMBER_PROFILE = aliased(User), aliased(MemberProfile)
-# Built once: aliasing and adapting the columns costs more than running the statement.
-_ROWS = (
-    select(
-        Order.id,
-        Order.created_at,
-        Order.source,
-        Order.community_id,
-        Order.kind,
-        Order.description,
-        Order.address,
-        Order.contact_phone,
-        Order.status,
-        CatalogItem.name.label("item_name"),
-        Category.name.label("category_name"),
-        # The name the resident gave on the order, else a member's registered name, else the
-        # display name; a member: the registered name, else the display name.
-        func.coalesce(
-            func.nullif(Order.contact_name, ""), _RESIDENT_PROFILE.name, _RESIDENT.shown_name
-        ).label("resident_name"),
-        func.coalesce(_MEMBER_PROFILE.name, _MEMBER.shown_name).label("member_name"),
+
+def _name_of(user_id: InstrumentedAttribute[Any]):
+    """A member's registered name, else the display name."""
+    return (
+        select(func.coalesce(MemberProfile.name, User.shown_name))
+        .select_from(User)
+        .outerjoin(MemberProfile, MemberProfile.user_id == User.id)
+        .where(User.id == user_id)
+        .scalar_subquery()
     )
-    .join(CatalogItem, CatalogItem.id == Order.item_id)
-    .join(Category, Category.id == CatalogItem.category_id)
-    .join(_RESIDENT, _RESIDENT.id == Order.resident_id)
-    .outerjoin(_RESIDENT_PROFILE, _RESIDENT_PROFILE.user_id == Order.resident_id)
-    .outerjoin(_MEMBER, _MEMBER.id == Order.member_id)
-    .outerjoin(_MEMBER_PROFILE, _MEMBER_PROFILE.user_id == Order.member_id)
+
+
+# Built once: building the statement costs more than running it.
+_ROWS = select(
+    Order.id,
+    Order.created_at,
+    Order.source,
+    Order.community_id,
+    Order.item_id,
+    Order.kind,
+    Order.description,
+    Order.address,
+    Order.contact_phone,
+    Order.status,
+    # The name the resident gave on the order, else the resident's.
+    func.coalesce(func.nullif(Order.contact_name, ""), _name_of(Order.resident_id)).label(
+        "resident_name"
+    ),
+    _name_of(Order.member_id).label("member_name"),
 )
 
 
