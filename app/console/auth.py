@@ -10,7 +10,7 @@ from flask import g, redirect, render_template, request, session, url_for
 from flask_limiter.util import get_remote_address
 
 from app.accounts.models import User
-from app.accounts.principals import caller
+from app.accounts.principals import attach, caller
 from app.accounts.schemas import StaffLoginSchema
 from app.accounts.services import authenticate_staff
 from app.console.blueprint import bp
@@ -46,7 +46,7 @@ def _session_user() -> User | None:
     user = caller(user_id) if isinstance(user_id, int) else None
     if user is None or not user.is_active or not user.is_staff:
         return None
-    return user
+    return attach(user)  # the pages hand it to services and read models
 
 
 @bp.route("/login", methods=["GET", "POST"])
