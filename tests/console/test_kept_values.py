@@ -9,6 +9,8 @@ from datetime import timedelta
 
 import pytest
 
+from app.console.forms.orders import QueueFilterSchema
+from app.console.read_models.order_queue import NARROWING
 from app.extensions import db
 from app.orders.models import OrderStatus as S
 from tests.helpers.console import dashboard_numbers as numbers
@@ -61,3 +63,10 @@ def test_renamed_places_show_on_the_next_page(client, world):
     assert "新改名网格" in page  # the grid filter's choice
     assert "新改名社区" in page  # the scope's name, top right
     assert "新改名服务" in page  # the row's item
+
+
+def test_every_filter_of_the_queue_narrows_the_kept_tab_counts():
+    """The tab counts are kept only without a narrowing filter: a filter added to the form
+    and forgotten in NARROWING would show the kept counts of the whole scope."""
+    not_narrowing = {"status", "community_id", "limit", "cursor", "since"}
+    assert set(QueueFilterSchema().fields) - not_narrowing == set(NARROWING)
