@@ -35,19 +35,22 @@ _DOC = {
 
 def ready_answer(cache: str):
     """Serve the view's 200 answers from the cache `cache`. For public reads only: a kept
-    answer is published to the edge (app.cache.edge), which sends it to anyone without
+    answer is exposed to the edge (app.cache.edge), which sends it to anyone without
     calling the view."""
 
-    def publish(store: AnswerStore, key: str, stamp: str, body: bytes) -> ReadyAnswer:
-        answer = ReadyAnswer.of(body)
-        store.publish(cache, key, stamp, answer, request.endpoint or "")
-        return answer
+    def keep(store: AnswerStore, key: str, stamp: str, body: bytes) -> ReadyAnswer:
+        return store.put(cache, key, stamp, ReadyAnswer.of(body))
 
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
-            answer = _kept(cache, edge_key(request.environ), lambda: view(*args, **kwargs), publish)
-            return answer if isinstance(answer, Response) else send_ready(answer)
+            key = edge_key(request.environ)
+            answer = _kept(cache, key, lambda: view(*args, **kwargs), keep)
+            if isinstance(answer, Response):
+                return answer
+            # Again on a hit here: the edge's index may have let it go for newer answers.
+            answers().expose(cache, key, request.endpoint or "")
+            return send_ready(answer)
 
         return Blueprint.doc(**_DOC)(wrapped)
 

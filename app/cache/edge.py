@@ -1,8 +1,8 @@
 """The edge of the ready answers: a WSGI layer in front of Flask that sends a public answer
 straight from the store (a bodiless 304 when the client's ETag matches) while the stamp it
-was built under holds. Only answers that a view published are sent there, to requests
+was built under holds. Only answers that a view exposed are sent there, to requests
 without a token; anything else, and any answer gone stale, goes on to Flask, whose view
-builds and publishes it again. The view answers through `ready_response` too, so a request
+builds and exposes it again. The view answers through `ready_response` too, so a request
 gets the same status, headers and body whichever of the two answered it."""
 
 from __future__ import annotations

@@ -20,8 +20,8 @@ CACHES: dict[str, frozenset[str]] = {}
 # Cache name -> how many answers it keeps; past that, the oldest goes.
 SIZES: dict[str, int] = {}
 MAX_KEYS = 256
-# Public answers the edge may send, of every cache; more and the index starts over.
-MAX_PUBLIC = 1024
+# Public answers the edge may send, of every cache; past that, the oldest goes.
+MAX_PUBLIC = 4096
 
 
 def register(name: str, models: Iterable[type], keys: int = MAX_KEYS) -> str:
@@ -78,13 +78,13 @@ class AnswerStore:
         values[key] = (stamp, value)
         return value
 
-    def publish(self, name: str, key: str, stamp: str, answer: ReadyAnswer, endpoint: str) -> None:
-        """Keep `answer` as the public answer to the request `key` (app.cache.edge), which
-        anyone may be sent without passing through the view: no token, no limit, no role."""
-        if len(self._public) >= MAX_PUBLIC:
-            self._public.clear()
-        self._public[key] = (name, endpoint)
-        self.put(name, key, stamp, answer)
+    def expose(self, name: str, key: str, endpoint: str) -> None:
+        """Let the edge (app.cache.edge) send the answer `name` keeps for the request `key`
+        to anyone, without the view: no token, no limit, no role."""
+        if key not in self._public:
+            if len(self._public) >= MAX_PUBLIC:
+                _drop_oldest(self._public)
+            self._public[key] = (name, endpoint)
 
     def public(self, key: str) -> tuple[str, ReadyAnswer] | None:
         """The endpoint and the still-good public answer to the request `key`, if any."""

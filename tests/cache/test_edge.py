@@ -108,3 +108,15 @@ def catalog_count(client) -> float:
     wanted = {"method": "GET", "endpoint": "catalog.get_catalog", "status": "200"}
     samples = [s for f in text_string_to_metric_families(text) for s in f.samples]
     return next(s.value for s in samples if s.name == "http_requests_total" and s.labels == wanted)
+
+
+def test_an_answer_pushed_out_of_the_edges_index_returns_to_it(app, client, monkeypatch):
+    monkeypatch.setattr("app.cache.store.MAX_PUBLIC", 2)
+    a_catalog()
+    client.get(CATALOG)
+    for kind in ("public", "social"):  # two newer public answers push the first out
+        client.get(f"{CATALOG}?kind={kind}")
+    with flask_requests(app) as entered:
+        client.get(CATALOG)  # kept still: the view sends it, and the edge has it again
+        client.get(CATALOG)
+    assert entered == [CATALOG]
