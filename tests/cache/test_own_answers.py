@@ -4,6 +4,8 @@ the next request, and no caller is ever sent another's answer."""
 
 from __future__ import annotations
 
+from app.accounts.models import Role, UserRole
+from app.extensions import db
 from tests.helpers.api import auth, get_json
 from tests.helpers.members import registration_body, submit_registration
 from tests.helpers.orders import create_order
@@ -55,9 +57,6 @@ def test_a_kept_answer_for_one_caller_is_never_stored_by_a_browser(client, world
 
 
 def test_a_role_taken_is_seen_by_the_next_request(client, world):
-    from app.accounts.models import Role, UserRole
-    from app.extensions import db
-
     member = world.a.member
     assert "member" in get_json(client, member, "/me")["roles"]
     db.session.execute(

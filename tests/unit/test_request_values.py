@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask import request
+
 from app.requests import Values
 
 
@@ -13,8 +15,6 @@ def test_values_answer_as_werkzeugs_do():
     assert values.get("tag") == "a" and values.getlist("tag") == ["a", "b"]
 
 
-def test_the_platforms_requests_use_them(app, client):
-    from flask import request
-
+def test_the_platforms_requests_use_them(app):
     with app.test_request_context("/api/v1/catalog?kind=public"):
         assert isinstance(request.args, Values) and request.args.get("kind") == "public"
