@@ -40,6 +40,23 @@ class Config:
     WECHAT_API_BASE = os.environ.get("WECHAT_API_BASE", "https://api.weixin.qq.com")
     WECHAT_FAKE = _flag("WECHAT_FAKE")
     WECHAT_TIMEOUT_SECONDS = float(os.environ.get("WECHAT_TIMEOUT_SECONDS", "4"))
+    # Subscribe-message templates: a JSON object from event name to template id
+    # (app.notifications.templates); an event without one sends nothing.
+    WECHAT_TEMPLATES = os.environ.get("WECHAT_TEMPLATES", "")
+    # Which version of the mini-program a subscribe message opens: formal, trial or developer.
+    WECHAT_MINIPROGRAM_STATE = os.environ.get("WECHAT_MINIPROGRAM_STATE", "formal")
+
+    # The background worker (app.worker): its queue is in Redis with REDIS_URL, else in this
+    # SQLite file (one server). QUEUE_STORAGE: auto, redis, sqlite or memory (tests).
+    QUEUE_STORAGE = os.environ.get("QUEUE_STORAGE", "auto")
+    QUEUE_SQLITE_PATH = os.environ.get("QUEUE_SQLITE_PATH", str(BASE_DIR / "instance" / "queue.db"))
+    QUEUE_REDIS_URL = os.environ.get("QUEUE_REDIS_URL") or None
+    WORKER_THREADS = int(os.environ.get("WORKER_THREADS", "2"))
+    # The outbox: a worker holds a delivery this long; a failed send waits 30 s, 1 min, 2 min …
+    # (at most an hour) and is dead after OUTBOX_MAX_ATTEMPTS tries.
+    OUTBOX_LEASE_SECONDS = float(os.environ.get("OUTBOX_LEASE_SECONDS", "60"))
+    OUTBOX_RETRY_SECONDS = float(os.environ.get("OUTBOX_RETRY_SECONDS", "30"))
+    OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "8"))
 
     TOKEN_MAX_AGE_SECONDS = int(os.environ.get("TOKEN_MAX_AGE_SECONDS", str(7 * 24 * 3600)))
     IDEMPOTENCY_TTL_HOURS = 24
@@ -118,6 +135,7 @@ class TestingConfig(Config):
     RATELIMIT_ENABLED = False
     RATELIMIT_LOCAL_URI = "memory://"
     CACHE_STAMP_DIR = None  # stamps in memory: every test app is its own server
+    QUEUE_STORAGE = os.environ.get("TEST_QUEUE_STORAGE", "memory")
 
 
 class ProductionConfig(Config):

@@ -31,3 +31,8 @@ def upsert(model: Any, dialect: str) -> postgresql.Insert | sqlite.Insert:
     SQLite): how a unique key settles a race in one statement."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     return insert(model)
+
+
+def rowcount(result: Any) -> int:
+    """How many rows a session's UPDATE or DELETE changed (its result is a CursorResult)."""
+    return int(result.rowcount or 0)

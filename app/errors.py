@@ -80,3 +80,8 @@ class RegistrationStateConflict(Conflict):
 
 class AlreadyMember(RegistrationStateConflict):
     message = "该用户已经是党员"
+
+
+class DeliveryStateConflict(Conflict):
+    code = "DELIVERY_STATE_CONFLICT"
+    message = "只有发送失败的消息可以重发"

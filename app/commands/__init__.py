@@ -3,5 +3,6 @@
 from app.commands.seed import seed_cli
 from app.commands.staff import staff_cli
 from app.commands.wechat import wechat_cli
+from app.commands.worker import worker_cli
 
-COMMANDS = [seed_cli, staff_cli, wechat_cli]
+COMMANDS = [seed_cli, staff_cli, wechat_cli, worker_cli]

@@ -26,6 +26,7 @@ from app.extensions import db
 from app.orders.chained import MOVE_WRITES, chains, move_with_event
 from app.orders.models import Order
 from app.orders.models import OrderStatus as S
+from app.orders.notices import tell
 from app.orders.snapshot import EVENTS, ORDERS, RETURNED, Event, OrderSnapshot, run, snapshot
 from app.orders.vocabulary import Action as A
 
@@ -172,7 +173,9 @@ def _moved(
     if row is None:
         return None
     _expire_loaded(order_id)
-    return snapshot(row)
+    moved = snapshot(row)
+    tell(action, moved)
+    return moved
 
 
 _EVENT = insert(EVENTS).returning(EVENTS.c.id)

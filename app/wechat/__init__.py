@@ -33,7 +33,8 @@ def build_backend(config, redis_client) -> RealWechat | FakeWechat:
             config["WECHAT_API_BASE"],
             session,
             float(config["WECHAT_TIMEOUT_SECONDS"]),
-        )
+        ),
+        config.get("WECHAT_MINIPROGRAM_STATE") or "formal",
     )
 
 

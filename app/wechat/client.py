@@ -111,8 +111,9 @@ def translated_errors(endpoint: str, login: bool = False):
 class RealWechat:
     """The adapter's functions over a real (or fake-at-the-network) WeChat server."""
 
-    def __init__(self, client: ApiClient) -> None:
+    def __init__(self, client: ApiClient, miniprogram_state: str = "formal") -> None:
         self.client = client
+        self.miniprogram_state = miniprogram_state
 
     def code_to_session(self, code: str) -> tuple[str, str, str | None]:
         with translated_errors("jscode2session", login=True):
@@ -151,10 +152,15 @@ class RealWechat:
     def send_subscribe_message(
         self, openid: str, template_id: str, data: dict, page: str | None = None
     ) -> bool:
-        """True when sent; False when the user has not subscribed to this template."""
+        """True when sent; False when the user has no subscription left (errcode 43101).
+        Posted as WeChat documents it (wechatpy's helper sends no `miniprogram_state`)."""
+        body = {"touser": openid, "template_id": template_id, "data": data, "lang": "zh_CN"}
+        body["miniprogram_state"] = self.miniprogram_state
+        if page:
+            body["page"] = page
         result = self._with_token(
             "subscribe_send",
-            lambda: self.client.wxa.send_subscribe_message(openid, template_id, data, page=page),
+            lambda: self.client.post(self.client.url("cgi-bin/message/subscribe/send"), data=body),
             tolerated=(SUBSCRIPTION_REFUSED_ERRCODE,),
         )
         return result.get("errcode", 0) == 0

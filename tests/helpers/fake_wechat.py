@@ -56,6 +56,11 @@ class FakeWechatServer:
         self._server.server_close()
 
     def reset(self) -> None:
+        # How subscribe/send answers: None (sent), an errcode, "down" (HTTP 502) or "hold"
+        # (no answer until `release_sends`: a worker can be killed mid-send).
+        self.send_failure: int | str | None = None
+        self.released = threading.Event()
+        self.delivered: list[dict] = []  # the subscribe messages WeChat accepted
         self.calls: Counter[str] = Counter()
         self.requests: list[dict] = []
         self.valid_tokens: set[str] = set()
@@ -111,11 +116,23 @@ class FakeWechatServer:
 
     def subscribe_send(self, query: dict, body: dict):
         def send():
+            failure = self.send_failure
+            if failure == "hold":
+                self.released.wait(timeout=30)
+                return 502, b"<html>502 Bad Gateway</html>"
+            if failure == "down":
+                return 502, b"<html>502 Bad Gateway</html>"
+            if isinstance(failure, int):
+                return 200, {"errcode": failure, "errmsg": "failed"}
             if body.get("touser") == REFUSING_OPENID:
                 return 200, {"errcode": 43101, "errmsg": "user refuse to accept the msg"}
-            return 200, {"errcode": 0, "errmsg": "ok", "msgid": 1}
+            self.delivered.append(body)
+            return 200, {"errcode": 0, "errmsg": "ok", "msgid": len(self.delivered)}
 
         return self.with_token(query, send)
+
+    def release_sends(self) -> None:
+        self.released.set()
 
     def msg_sec_check(self, query: dict, body: dict):
         def check():

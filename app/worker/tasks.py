@@ -1,0 +1,63 @@
+"""What the worker runs: the outbox's sends, handed off after each commit, and the scheduled
+jobs, every minute, on every worker (each is settled in the database, so running on several
+workers at once does each thing once)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import wraps
+
+from flask import has_app_context
+from huey import crontab
+
+from app.notifications import delivery
+from app.worker.queue import bound_app, queue, sends_deliveries
+
+log = logging.getLogger(__name__)
+# The scheduled jobs, for the worker's start-up line.
+JOBS = ("sweep_outbox",)
+
+
+def in_app(function: Callable) -> Callable:
+    """Run in the bound app's context (its teardown closes the task's session), or in the
+    caller's, where there is one (a test that drains the queue)."""
+
+    @wraps(function)
+    def run(*args, **kwargs):
+        if has_app_context():
+            return function(*args, **kwargs)
+        with bound_app().app_context():
+            return function(*args, **kwargs)
+
+    return run
+
+
+@sends_deliveries
+@queue.task()
+@in_app
+def send_deliveries(ids: list[int]) -> dict[str, int]:
+    outcomes: dict[str, int] = {}
+    for delivery_id in ids:
+        outcome = delivery.deliver(delivery_id)
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    return outcomes
+
+
+@queue.periodic_task(crontab(minute="*"))
+@in_app
+def sweep_outbox() -> int:
+    """Send what is due and not held: hand-offs lost to a crash, back-offs that ran out,
+    deliveries held by a worker that died."""
+    ids = delivery.due_ids()
+    for delivery_id in ids:
+        delivery.deliver(delivery_id)
+    if ids:
+        log.info("outbox sweep: %s deliveries due", len(ids))
+    return len(ids)
+
+
+@queue.on_startup()
+def sweep_at_start() -> None:
+    """A worker that starts sends what waited while none ran."""
+    sweep_outbox.call_local()
