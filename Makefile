@@ -2,6 +2,7 @@
 # into .venv/, and later runs skip the install until Pipfile.lock changes.
 #
 #   make run          install, migrate instance/app.db, load the demo, serve on 127.0.0.1:5000
+#                     with the background worker beside it (Procfile, honcho)
 #   make test         install with dev packages, run pytest (PostgreSQL too if TEST_DATABASE_URL)
 #   make lint         ruff (lint, import order, format), mypy, import-linter; fails on any finding
 #   make format       let ruff sort imports and format the code
@@ -77,8 +78,9 @@ migrate: install
 run: install
 	$(DEMO_ENV) $(FLASK) db upgrade
 	$(DEMO_ENV) $(FLASK) seed demo --if-empty
-	@echo "Serving on http://$(HOST):$(PORT)/api/v1/docs  (demo mode: WECHAT_FAKE=1)"
-	$(DEMO_ENV) GUNICORN_BIND=$(HOST):$(PORT) exec $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
+	@echo "Serving on http://$(HOST):$(PORT)/api/v1/docs  (demo mode: WECHAT_FAKE=1), worker beside it"
+	$(DEMO_ENV) GUNICORN_BIND=$(HOST):$(PORT) PATH="$(CURDIR)/$(BIN):$$PATH" \
+	  exec $(BIN)/honcho start -f Procfile
 
 test: install-dev
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -47,7 +47,7 @@ def register_extensions(app: Flask) -> None:
     from app.cache import tracking as cache_tracking
     from app.extensions import api, csrf, db, migrate, redis_store
     from app.limits import init_limiter
-    from app.notifications.templates import parse_templates
+    from app.notifications.templates import templates_of
     from app.wechat import wechat
     from app.worker import queue, tasks  # noqa: F401 - tasks: registers them and the hand-off
 
@@ -64,7 +64,7 @@ def register_extensions(app: Flask) -> None:
     cache_store.init_app(app)
     cache_tracking.install()
     wechat.init_app(app)
-    app.config["WECHAT_TEMPLATE_IDS"] = parse_templates(app.config["WECHAT_TEMPLATES"])
+    app.config["WECHAT_TEMPLATE_IDS"] = templates_of(app.config)
     queue.init_app(app)
     app.config["RATELIMIT_STORAGE_URI"] = rate_limit_storage(app.config)
     init_limiter(app)

@@ -57,6 +57,15 @@ def parse_templates(raw: str | Mapping[str, str] | None) -> dict[str, str]:
     return value
 
 
+def templates_of(config: Mapping[str, object]) -> dict[str, str]:
+    """The templates in use. In demo mode (`WECHAT_FAKE=1`, outside tests) with none set,
+    every event gets a demo template, so the console's outbox shows what would be sent."""
+    configured = parse_templates(config.get("WECHAT_TEMPLATES"))  # type: ignore[arg-type]
+    if configured or not config.get("WECHAT_FAKE") or config.get("TESTING"):
+        return configured
+    return {event.value: f"demo-{event.value}" for event in Event}
+
+
 def fitted(values: Mapping[str, object]) -> dict[str, dict[str, str]]:
     """The `data` of a subscribe message: each keyword's value made valid for its kind."""
     return {key: {"value": fit(key, value)} for key, value in values.items()}

@@ -41,7 +41,13 @@ class FakeWechat:
     def send_subscribe_message(
         self, openid: str, template_id: str, data: dict, page: str | None = None
     ) -> bool:
-        log.info("WECHAT_FAKE: subscribe message %s not sent", template_id)
+        log.info(
+            "WECHAT_FAKE: subscribe message %s to %s not sent (demo mode): page=%s data=%s",
+            template_id,
+            openid,
+            page,
+            data,
+        )
         return True
 
     def check_text(self, content: str, openid: str, scene: int = 2) -> bool:
