@@ -8,6 +8,7 @@ not at all. The ids of the new deliveries wait in `session.info` until the commi
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import cast
 
 from flask import current_app
@@ -36,11 +37,13 @@ def post(
     fields: Mapping[str, object] | None = None,
     community_id: int | None = None,
     announcement_id: int | None = None,
+    at: datetime | None = None,
 ) -> int:
     """Tell `user_ids` of `event`: one inbox message each (a `key` already told to a user is
     not told again) and, when `WECHAT_TEMPLATES` names a template for the event, a delivery
-    of each new message with `fields` as its data. Returns how many messages are new."""
-    now = utcnow()
+    of each new message with `fields` as its data (`at`: when it happened, if not now).
+    Returns how many messages are new."""
+    now = at or utcnow()
     common: dict[str, object] = {
         "event": event,
         "key": key,

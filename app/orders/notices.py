@@ -40,6 +40,7 @@ def tell(action: Action, order: OrderSnapshot) -> None:
         body=body.format(item=item, address=order.address, reason=order.reject_reason or ""),
         page=ORDER_PAGE.format(id=order.id),
         community_id=order.community_id,
+        at=moved.at,
         fields={
             "thing1": item,
             "phrase2": STATUS_LABELS[order.status],

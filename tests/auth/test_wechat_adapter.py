@@ -59,6 +59,8 @@ def test_subscribe_message_is_sent_with_the_access_token(wechat_app, fake_wechat
         "template_id": "TEMPLATE-1",
         "data": data,
         "page": "pages/order/detail?id=7",
+        "miniprogram_state": "formal",
+        "lang": "zh_CN",
     }
     assert request["query"]["access_token"] in fake_wechat.valid_tokens
 
