@@ -41,7 +41,7 @@ ACTION_LABELS: dict[str, str] = {
 
 SOURCE_LABELS: dict[str, str] = {
     OrderSource.MINIPROGRAM: "小程序",
-    OrderSource.CONSOLE: "代点单",
+    OrderSource.DESK: "代点单",
     OrderSource.DEVICE: "一键通",
 }
 

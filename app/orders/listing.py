@@ -63,6 +63,7 @@ def _shown(row: Row | Order | OrderSnapshot, viewer: Viewer, item: dict) -> dict
         "id": row.id,
         "status": row.status,
         "status_label": STATUS_LABELS.get(row.status, ""),
+        "source": row.source,
         "community_id": row.community_id,
         "resident_id": row.resident_id,
         "item": item,

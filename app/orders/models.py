@@ -39,7 +39,7 @@ class OrderStatus(StrEnum):
 
 class OrderSource(StrEnum):
     MINIPROGRAM = "miniprogram"
-    CONSOLE = "console"  # 代点单: entered by staff for a resident
+    DESK = "desk"  # 代点单: entered by staff at the desk for a resident
     DEVICE = "device"  # 一键通
 
 

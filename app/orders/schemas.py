@@ -116,6 +116,9 @@ class OrderSchema(ma.Schema):
     id = fields.Integer()
     status = fields.String()
     status_label = fields.Function(lambda order: STATUS_LABELS.get(order.status, ""))
+    source = fields.String(
+        metadata={"description": "miniprogram 小程序 / desk 工作人员代点单 / device 一键通"}
+    )
     community_id = fields.Integer()
     resident_id = fields.Integer()
     item = fields.Nested(OrderItemSchema)

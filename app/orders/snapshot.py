@@ -19,7 +19,8 @@ from app.extensions import db
 from app.orders.models import Order, OrderEvent
 
 ORDER_COLUMNS = [
-    *("id", "status", "community_id", "resident_id", "member_id", "description", "address"),
+    *("id", "status", "source", "community_id", "resident_id", "member_id", "description"),
+    "address",
     *("contact_name", "contact_phone", "latitude", "longitude", "photos", "reject_reason"),
     *("completion_note", "completion_photos", "stars", "comment", "created_at", "updated_at"),
 ]

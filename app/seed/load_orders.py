@@ -25,7 +25,7 @@ from app.seed.bulk import BulkWriter
 from app.seed.load_town import Town, member_is_pending
 
 YEAR = timedelta(days=365)
-SOURCES = [(OrderSource.MINIPROGRAM, 88), (OrderSource.CONSOLE, 9), (OrderSource.DEVICE, 3)]
+SOURCES = [(OrderSource.MINIPROGRAM, 88), (OrderSource.DESK, 9), (OrderSource.DEVICE, 3)]
 MODELS = (Order, OrderEvent, PointsEntry, FollowUp)
 
 

@@ -46,7 +46,7 @@ def test_enter_an_order_for_a_resident_without_a_smartphone(page, demo):
     order = db.session.scalar(select(Order).where(Order.contact_name == "刘桂英"))
     assert (order.status, order.source, order.contact_phone) == (
         S.APPROVED,
-        OrderSource.CONSOLE,
+        OrderSource.DESK,
         "13979100088",
     )
     assert order.item.name == "下水道疏通" and order.building_id is not None

@@ -13,6 +13,7 @@ from app.orders import services
 from app.orders.models import OfflineResident, Order, OrderEvent, OrderSource
 from app.orders.models import OrderStatus as S
 from tests.helpers import factories
+from tests.helpers.api import get_json
 from tests.helpers.console import (
     assert_page_error,
     field_errors,
@@ -66,7 +67,7 @@ def test_an_order_for_a_new_resident(staff_client, world):
     assert flashes(response) == [f"已为居民刘奶奶代点单（工单 #{order.id}），当前状态：待审核"]
     assert (order.status, order.source, order.community_id, order.grid_id) == (
         S.SUBMITTED,
-        OrderSource.CONSOLE,
+        OrderSource.DESK,
         world.a.community.id,
         world.a.grid.id,
     )
@@ -76,6 +77,7 @@ def test_an_order_for_a_new_resident(staff_client, world):
         "家里灯不亮了\n想请人来看看",
     )
     assert order.respond_by is not None and order.complete_by is not None
+    assert get_json(staff_client, world.a.staff, f"/orders/{order.id}")["source"] == "desk"
     resident = db.session.get(User, order.resident_id)
     assert (resident.display_name, resident.phone, resident.openid) == (
         "刘奶奶",

@@ -99,7 +99,7 @@ def test_a_row_shows_what_staff_need_to_act(client, world):
         member=world.a.member,
         contact_name="王阿姨",
         contact_phone="13900001111",
-        source=OrderSource.CONSOLE,
+        source=OrderSource.DESK,
     )
     db.session.commit()
     sign_in(client, world.a.staff)

@@ -24,6 +24,7 @@ def _timeline(order: dict) -> list[tuple[str, str, int]]:
 def test_create_answers_the_submitted_order_with_its_first_event(client, world):
     order = create_order(client, world.a.resident, world.a.community, world.item)
     assert order["status"] == "submitted" and order["status_label"] == "待审核"
+    assert order["source"] == "miniprogram"
     assert order["community_id"] == world.a.community.id
     assert order["item"] == {
         "id": world.item.id,

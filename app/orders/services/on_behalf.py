@@ -21,7 +21,7 @@ from app.transaction import use_case
 
 @use_case
 def create_on_behalf(actor: User, data: dict) -> OrderSnapshot:
-    """A submitted order of source `console` for the resident of `contact_phone` (found, or
+    """A submitted order of source `desk` for the resident of `contact_phone` (found, or
     created without WeChat), entered by `actor`. `data` is the console form's; its
     `community_id` may be None when the actor manages one community only. With `approve`
     the order is approved in the same transaction."""
@@ -29,7 +29,7 @@ def create_on_behalf(actor: User, data: dict) -> OrderSnapshot:
     approve_now = data.pop("approve", False)
     item = _check_on_behalf(actor, data)
     resident = _offline_resident(data["contact_name"], data["contact_phone"])
-    order = new_order(resident.id, data, item, OrderSource.CONSOLE)
+    order = new_order(resident.id, data, item, OrderSource.DESK)
     note = f"代点单：{actor.shown_name}"
     record_event(order.id, order.community_id, Action.CREATE, None, order.status, actor.id, note)
     if approve_now:
