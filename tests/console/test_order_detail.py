@@ -155,7 +155,7 @@ def test_only_the_actions_the_state_allows_are_shown(client, world):
 
 def test_console_order_shows_its_source(client, world):
     order = seeded_order(world.a, world.item)
-    order.source = OrderSource.CONSOLE
+    order.source = OrderSource.DESK
     db.session.commit()
     assert "代点单" in page_text(sign_in(client, world.a.staff).get(f"/console/orders/{order.id}"))
 
