@@ -51,6 +51,11 @@ class OrderAlreadyTaken(Conflict):
     code, message = "ORDER_ALREADY_TAKEN", "该工单已被其他党员接走"
 
 
+class ReopenNeedsFollowUp(Conflict):
+    code = "REOPEN_NEEDS_FOLLOW_UP"
+    message = "回访时居民表示不满意的工单才能重新办理，请先记录回访"
+
+
 class ValidationError(DomainError):
     status, code, message = 422, "VALIDATION_ERROR", "提交的内容有误，请检查后重试"
 

@@ -7,7 +7,7 @@ from functools import wraps
 
 from flask import Response, jsonify
 
-from app.orders.access import Viewer, facts_for
+from app.orders.access import Viewer, facts_for, managed_facts
 from app.orders.listing import detailed, listed_page
 from app.orders.models import Order
 from app.orders.snapshot import OrderSnapshot
@@ -28,14 +28,18 @@ def seen_page(page: dict) -> Response:
     return jsonify(listed_page(page, Viewer(current_user())))
 
 
-def order_scope(action: Action):
+def order_scope(action: Action | None):
     """Answer 404 for an order the caller may not reach before its body is parsed, as the
-    contract puts 404 before 422. Goes between `auth_required` and `blp.arguments`."""
+    contract puts 404 before 422. Goes between `auth_required` and `blp.arguments`. With
+    `action` None: an order of a community the caller manages (internal notes)."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(*args, order_id: int, **kwargs):
-            facts_for(action, current_user(), order_id)
+            if action is None:
+                managed_facts(current_user(), order_id)
+            else:
+                facts_for(action, current_user(), order_id)
             return view(*args, order_id=order_id, **kwargs)
 
         return wrapped

@@ -10,12 +10,17 @@ from app.orders.schemas import (
     DispatchSchema,
     FollowUpOutSchema,
     FollowUpSchema,
+    NoteOutSchema,
+    NotePageSchema,
+    NoteSchema,
     OrderDetailSchema,
     OrderListArgsSchema,
     OrderPageSchema,
     RejectSchema,
+    ReopenSchema,
 )
 from app.orders.vocabulary import Action
+from app.pagination import PageArgsSchema
 from miniprogram_api.blueprint import Blueprint
 from miniprogram_api.order_views import order_scope, seen, seen_page
 from miniprogram_api.security import auth_required, current_user
@@ -120,3 +125,35 @@ def close(order_id):
 def follow_up(data, order_id):
     """回访：是否联系上居民、居民是否满意（联系上时）、备注；工单须已完成、已评价或已办结"""
     return services.record_follow_up(order_id, current_user(), **data)
+
+
+@blp.post("/staff/orders/<int:order_id>/reopen")
+@errors(409)
+@auth_required(*STAFF_ROLES)
+@order_scope(Action.REOPEN)
+@blp.arguments(ReopenSchema)
+@blp.response(200, OrderDetailSchema)
+def reopen(data, order_id):
+    """重新办理：已完成或已评价、且本轮最近一次回访居民不满意的工单回到待派单（须填写原因），
+    原党员已得的积分保留；否则 409 REOPEN_NEEDS_FOLLOW_UP（状态不对则 ORDER_STATE_CONFLICT）"""
+    return seen(services.reopen(order_id, current_user(), data["reason"]))
+
+
+@blp.post("/staff/orders/<int:order_id>/notes")
+@auth_required(*STAFF_ROLES)
+@order_scope(None)
+@blp.arguments(NoteSchema)
+@blp.response(201, NoteOutSchema)
+def add_note(data, order_id):
+    """内部备注：仅本社区工作人员（和街道管理员）可见，居民和党员看不到"""
+    return services.add_note(order_id, current_user(), data["body"])
+
+
+@blp.get("/staff/orders/<int:order_id>/notes")
+@auth_required(*STAFF_ROLES)
+@order_scope(None)
+@blp.arguments(PageArgsSchema, location="query")
+@blp.response(200, NotePageSchema)
+def order_notes(args, order_id):
+    """工单的内部备注，最早的在前"""
+    return queries.order_notes(order_id, current_user(), args["limit"], args.get("cursor"))

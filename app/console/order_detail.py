@@ -15,10 +15,12 @@ from app.console.forms.orders import (
     OTHER_REASON,
     DispatchFormSchema,
     FollowUpFormSchema,
+    NoteFormSchema,
     RejectFormSchema,
+    ReopenFormSchema,
 )
 from app.console.read_models.order_sheet import OrderSheet, order_sheet
-from app.errors import Conflict, ValidationError
+from app.errors import Conflict, ReopenNeedsFollowUp, ValidationError
 from app.orders import services
 from app.orders.labels import ACTION_LABELS, STATUS_LABELS
 from app.orders.vocabulary import Action
@@ -92,6 +94,31 @@ def order_follow_up(order_id: int):
     )
 
 
+@bp.post("/orders/<int:order_id>/reopen")
+@staff_required
+def order_reopen(order_id: int):
+    return _form_action(
+        order_id,
+        Action.REOPEN,
+        ReopenFormSchema(),
+        "工单已重新办理，回到待派单",
+        lambda data: services.reopen(order_id, current_staff(), data["reason"]),
+    )
+
+
+@bp.post("/orders/<int:order_id>/notes")
+@staff_required
+def order_note(order_id: int):
+    """内部备注: not a move, so it is never refused by the order's state."""
+    data, errors = parse_form(NoteFormSchema(), request.form)
+    if not errors:
+        services.add_note(order_id, current_staff(), data["body"])
+        flash("备注已保存，仅工作人员可见", "success")
+        return _back(order_id)
+    sheet = order_sheet(order_id, current_staff())
+    return _render(sheet, form="note", values=request.form, errors=errors), 422
+
+
 def _form_action(order_id: int, action: Action, schema, done: str, call):
     """Parse the form and call the service: done → back to the page with a flash; invalid
     input → the page again (422) with the errors next to the fields and the text kept."""
@@ -115,6 +142,8 @@ def _form_action(order_id: int, action: Action, schema, done: str, call):
 
 
 def _refusal(action: Action, error: Conflict | None, status: str | None = None) -> str:
+    if isinstance(error, ReopenNeedsFollowUp):
+        return f"无法{ACTION_LABELS[action]}：{error.message}。"
     status = status or (error.details.get("status") if error else None)
     label = STATUS_LABELS.get(status, "") if status else ""
     now = f"工单当前为「{label}」，" if label else ""

@@ -124,6 +124,15 @@ def facts_for(action: Action, user: User, order_id: int) -> Row:
     return facts
 
 
+def managed_facts(user: User, order_id: int) -> Row:
+    """The order's facts when `user` manages its community (its staff, the street admin),
+    else 404: for what only staff do with an order beside moving it (internal notes)."""
+    facts = run(_FACTS, {"order_id": order_id}).first()
+    if facts is None or facts.community_id not in managed_community_ids(user):
+        raise NotFound()
+    return facts
+
+
 def visible_order(user: User, order_id: int) -> Order:
     order = get_order(order_id)
     if not Viewer(user).can_see(order):

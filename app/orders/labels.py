@@ -37,6 +37,7 @@ ACTION_LABELS: dict[str, str] = {
     A.REASSIGN: "改派",
     A.CLOSE: "办结",
     A.FOLLOW_UP: "回访",
+    A.REOPEN: "重新办理",
 }
 
 SOURCE_LABELS: dict[str, str] = {

@@ -17,6 +17,7 @@ from app.orders.labels import STATUS_LABELS
 from app.orders.models import Order, OrderEvent
 from app.orders.schemas import mask_phone
 from app.orders.snapshot import ORDER_COLUMNS, Event, OrderSnapshot
+from app.orders.vocabulary import Action as A
 
 
 def order_rows() -> Select:
@@ -41,8 +42,36 @@ def listed(row: Row, viewer: Viewer) -> dict:
 def detailed(order: Order | OrderSnapshot, viewer: Viewer) -> dict:
     item = order.item
     shown = _shown(order, viewer, {"id": item.id, "name": item.name, "points": item.points})
-    shown["timeline"] = [_entry(event) for event in order.events]
+    shown["timeline"] = [_entry(event) for event in seen_events(order, viewer)]
     return shown
+
+
+# The moves whose notes are written for everyone who sees the order: a reason given to the
+# resident, who was sent, the member's completion note, a follow-up's outcome. Any other
+# note (who entered an order on the resident's behalf, a new move's until it is named
+# here) is for staff only.
+PUBLIC_NOTES = frozenset({A.REJECT, A.DISPATCH, A.REASSIGN, A.COMPLETE, A.FOLLOW_UP, A.REOPEN})
+
+
+def seen_events(order: Order | OrderSnapshot, viewer: Viewer) -> list:
+    """The timeline as `viewer` may see it. Staff of the order see every actor and note; the
+    resident and the member see the ids of the order's resident and member only (never a
+    staff member's) and the public notes."""
+    if viewer.manages(order):
+        return list(order.events)
+    shown_ids = {order.resident_id, order.member_id}
+    return [
+        Event(
+            event.id,
+            event.to_status,
+            event.from_status,
+            event.action,
+            event.at,
+            event.actor_id if event.actor_id in shown_ids else None,
+            event.note if event.action in PUBLIC_NOTES else None,
+        )
+        for event in order.events
+    ]
 
 
 def _entry(event: OrderEvent | Row | Event) -> dict:

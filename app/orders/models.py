@@ -83,6 +83,9 @@ class Order(Model):
     completion_photos: Mapped[list] = mapped_column(JSON, default=list)
     stars: Mapped[int | None]
     comment: Mapped[str | None] = mapped_column(String(500))
+    # 0 for the first service, one more each time staff reopen the order (app.orders.state):
+    # each round is completed, credited and followed up on its own.
+    service_round: Mapped[int] = mapped_column(default=0, server_default="0")
 
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -158,7 +161,26 @@ class FollowUp(Model):
     reached: Mapped[bool]
     satisfied: Mapped[bool | None]
     note: Mapped[str | None] = mapped_column(String(500))
+    # The order's service round it was made in: only a call about the current round lets
+    # staff reopen the order.
+    service_round: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class OrderNote(Model):
+    """An internal note (内部备注) on an order: only the staff who reach the order see it."""
+
+    __tablename__ = "order_notes"
+    # An order's notes are read a page at a time, oldest first.
+    __table_args__ = (Index("ix_order_notes_order_id", "order_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    body: Mapped[str] = mapped_column(String(1000))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    author = relationship("User", lazy="joined")
 
 
 class OfflineResident(Model):

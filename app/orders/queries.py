@@ -9,9 +9,9 @@ from app.auth.permissions import managed_community_ids, member_community_id
 from app.cache import register
 from app.catalog.models import CatalogItem
 from app.extensions import db
-from app.orders.access import visible_order
+from app.orders.access import managed_facts, visible_order
 from app.orders.listing import order_rows
-from app.orders.models import FollowUp, Order, OrderStatus
+from app.orders.models import FollowUp, Order, OrderNote, OrderStatus
 from app.pagination import paginate
 
 
@@ -64,5 +64,22 @@ def follow_ups_of(order_id: int) -> list[FollowUp]:
     return list(
         db.session.scalars(
             select(FollowUp).where(FollowUp.order_id == order_id).order_by(FollowUp.id)
+        )
+    )
+
+
+def order_notes(order_id: int, viewer: User, limit: int, cursor: str | None = None) -> dict:
+    """A page of the order's internal notes, oldest first, for the staff who reach it."""
+    order = managed_facts(viewer, order_id)
+    stmt = select(OrderNote).where(OrderNote.order_id == order.id)
+    return paginate(stmt, OrderNote.id, limit, cursor, oldest_first=True)
+
+
+def notes_of(order_id: int) -> list[OrderNote]:
+    """Every internal note of the order, oldest first (the caller has checked who may see
+    them): the console's order page."""
+    return list(
+        db.session.scalars(
+            select(OrderNote).where(OrderNote.order_id == order_id).order_by(OrderNote.id)
         )
     )

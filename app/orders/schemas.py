@@ -57,6 +57,16 @@ class RejectSchema(ma.Schema):
     reason = text(200, required=True)
 
 
+class ReopenSchema(ma.Schema):
+    reason = text(
+        200, required=True, metadata={"description": "重新办理的原因（居民和接单党员可见）"}
+    )
+
+
+class NoteSchema(ma.Schema):
+    body = text(1000, multiline=True, required=True, metadata={"description": "仅工作人员可见"})
+
+
 class DispatchSchema(ma.Schema):
     member_id = record_id(required=True, metadata={"description": "党员的用户 id（/me 中的 id）"})
 
@@ -149,6 +159,18 @@ class FollowUpOutSchema(ma.Schema):
     satisfied = fields.Boolean(allow_none=True)
     note = fields.String(allow_none=True)
     created_at = fields.DateTime()
+
+
+class NoteOutSchema(ma.Schema):
+    id = fields.Integer()
+    order_id = fields.Integer()
+    author_id = fields.Integer()
+    author_name = fields.String(attribute="author.shown_name")
+    body = fields.String()
+    created_at = fields.DateTime()
+
+
+NotePageSchema = page_schema(NoteOutSchema, "NotePage")
 
 
 class CandidateSchema(ma.Schema):

@@ -30,7 +30,7 @@ EVENTS = cast(Table, OrderEvent.__table__)
 
 # What a write returns: the columns the answer shows. (SQLite's RETURNING may name only the
 # written table, so the item comes with the timeline.)
-RETURNED = (*(ORDERS.c[name] for name in ORDER_COLUMNS), ORDERS.c.item_id)
+RETURNED = (*(ORDERS.c[name] for name in ORDER_COLUMNS), ORDERS.c.item_id, ORDERS.c.service_round)
 _ITEMS = CatalogItem.__table__
 EVENT_COLUMNS = ("id", "to_status", "from_status", "action", "at", "actor_id", "note")
 # One row per event, each with the order's item (every order has its created event).

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from functools import cache
+from typing import cast
 
-from sqlalchemy import Update, bindparam, insert, select, update
+from sqlalchemy import Table, Update, bindparam, false, insert, select, update
 from sqlalchemy.orm.util import identity_key
 
 from app.accounts.models import STAFF_ROLES, Role, User
@@ -24,11 +25,13 @@ from app.clock import utcnow
 from app.errors import Forbidden, OrderAlreadyTaken, OrderStateConflict
 from app.extensions import db
 from app.orders.chained import MOVE_WRITES, chains, move_with_event
-from app.orders.models import Order
+from app.orders.models import FollowUp, Order
 from app.orders.models import OrderStatus as S
 from app.orders.notices import tell
 from app.orders.snapshot import EVENTS, ORDERS, RETURNED, Event, OrderSnapshot, run, snapshot
 from app.orders.vocabulary import Action as A
+
+FOLLOW_UPS = cast(Table, FollowUp.__table__)
 
 
 class Actor(StrEnum):
@@ -50,6 +53,8 @@ class Guard(StrEnum):
     OWNER = "owner"  # the acting resident created the order
     UNASSIGNED = "unassigned"  # no member holds the order yet
     ASSIGNEE = "assignee"  # the acting member is the order's member
+    # The latest follow-up call of the order's current round reached an unsatisfied resident.
+    UNSATISFIED = "unsatisfied"
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,11 @@ MOVES: dict[A, Move] = {
     A.REASSIGN: _move({S.DISPATCHED}, S.DISPATCHED, Actor.STAFF),
     A.CLOSE: _move({S.COMPLETED, S.RATED}, S.CLOSED, Actor.STAFF),
     A.FOLLOW_UP: _move({S.COMPLETED, S.RATED, S.CLOSED}, None, Actor.STAFF),
+    # Back to 待派单 to be served again (a new service round); 办结 stays final.
+    A.REOPEN: _move({S.COMPLETED, S.RATED}, S.APPROVED, Actor.STAFF, Guard.UNSATISFIED),
 }
+# Moves that start a new service round (`Order.service_round`).
+NEW_ROUND = {A.REOPEN}
 
 
 def allowed_actions(status: str) -> set[A]:
@@ -222,8 +231,13 @@ def _move_statement(action: A, keys: tuple[str, ...], in_reach: bool) -> Update:
             *(reach if in_reach else []),
         )
         .values(status=bindparam("to_status"), **{key: bindparam(f"new_{key}") for key in keys})
+        .values(**_round_bump(action))
         .returning(*RETURNED)
     )
+
+
+def _round_bump(action: A) -> dict:
+    return {"service_round": ORDERS.c.service_round + 1} if action in NEW_ROUND else {}
 
 
 def _guard(move: Move) -> list:
@@ -233,7 +247,24 @@ def _guard(move: Move) -> list:
         return [ORDERS.c.member_id.is_(None)]
     if move.guard is Guard.ASSIGNEE:
         return [ORDERS.c.member_id == bindparam("actor_id")]
+    if move.guard is Guard.UNSATISFIED:
+        return [_latest_follow_up_satisfied().is_(false())]
     return []
+
+
+def _latest_follow_up_satisfied():
+    """Whether the resident was satisfied, by the latest follow-up call of the order's
+    current round: NULL when there is none or it did not reach them."""
+    return (
+        select(FOLLOW_UPS.c.satisfied)
+        .where(
+            FOLLOW_UPS.c.order_id == ORDERS.c.id,
+            FOLLOW_UPS.c.service_round == ORDERS.c.service_round,
+        )
+        .order_by(FOLLOW_UPS.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 _STATUS = select(ORDERS.c.status, ORDERS.c.member_id).where(ORDERS.c.id == bindparam("order_id"))

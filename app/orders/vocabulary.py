@@ -27,6 +27,7 @@ class Action(StrEnum):
     REASSIGN = "reassign"
     CLOSE = "close"
     FOLLOW_UP = "follow_up"
+    REOPEN = "reopen"
 
 
 # Nobody has taken the job yet: the response deadline runs.

@@ -18,6 +18,8 @@ ROUTES = [
     ("dispatch", {"member_id": "<member>"}),
     ("reassign", {"member_id": "<member>"}),
     ("follow-ups", {"reached": "1", "satisfied": "1"}),
+    ("reopen", {"reason": "居民不满意"}),
+    ("notes", {"body": "内部备注"}),
 ]
 
 

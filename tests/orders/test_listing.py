@@ -8,6 +8,7 @@ import pytest
 
 from app.extensions import db
 from app.orders.access import Viewer
+from app.orders.listing import seen_events
 from app.orders.models import OrderStatus
 from app.orders.schemas import OrderDetailSchema, OrderSchema, mask_phone
 from tests.helpers.api import auth, get, get_json, post
@@ -38,12 +39,15 @@ def orders(world):
 
 
 class ViewedOrder:
-    """The order as the schema sees it for one viewer: the phone masked unless they may."""
+    """The order as the schema sees it for one viewer: the phone masked unless they may,
+    the timeline without staff ids and staff-only notes unless they are staff
+    (tests/orders/test_notes.py checks what that hides)."""
 
     def __init__(self, order, viewer: Viewer) -> None:
         self._order = order
         phone = order.contact_phone
         self.contact_phone = phone if viewer.sees_phone(order) else mask_phone(phone)
+        self.events = seen_events(order, viewer)
 
     def __getattr__(self, name):
         return getattr(self._order, name)

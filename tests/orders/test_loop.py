@@ -73,7 +73,7 @@ def test_full_loop_dispatch_accept_start_complete_rate(client, world):
     assert order["completion_note"] == "已更换水管接头\n试水无渗漏"
     assert order["completion_photos"] == ["https://img.example.com/done.jpg"]
     assert order["stars"] == 5 and order["comment"] == "很及时，谢谢"
-    assert _timeline(order) == [
+    moves = [
         ("create", "submitted", a.resident.id),
         ("approve", "approved", a.staff.id),
         ("dispatch", "dispatched", a.staff.id),
@@ -81,6 +81,11 @@ def test_full_loop_dispatch_accept_start_complete_rate(client, world):
         ("start", "in_progress", a.member.id),
         ("complete", "completed", a.member.id),
         ("rate", "rated", a.resident.id),
+    ]
+    assert _timeline(get(client, a.staff, f"/orders/{order_id}").get_json()) == moves
+    # The resident sees who of the resident and the member acted, never a staff member's id.
+    assert _timeline(order) == [
+        (action, status, None if actor == a.staff.id else actor) for action, status, actor in moves
     ]
     froms = [e["from_status"] for e in order["timeline"]]
     assert froms == [

@@ -60,6 +60,14 @@ class FollowUpFormSchema(ma.Schema):
     note = text(500, multiline=True, load_default=None)
 
 
+class ReopenFormSchema(ma.Schema):
+    reason = text(200, required=True, error_messages={"required": "请填写重新办理的原因"})
+
+
+class NoteFormSchema(ma.Schema):
+    body = text(1000, multiline=True, required=True, error_messages={"required": "请填写备注内容"})
+
+
 class OnBehalfSchema(ma.Schema):
     """代点单: the order a staff member enters for a resident, with the API's input rules."""
 

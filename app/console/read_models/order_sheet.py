@@ -1,6 +1,7 @@
 """Everything staff see on one order (the console's order page): the order and where it is,
-the timeline with who did what, the member, the follow-up calls, and, when the order can be
-dispatched or reassigned, the ranked candidates. A fixed number of queries."""
+the timeline with who did what, the member, the follow-up calls, the internal notes, and,
+when the order can be dispatched or reassigned, the ranked candidates. A fixed number of
+queries."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from app.orders.candidates import Candidate, rank_candidates
 from app.orders.deadlines import is_overdue
 from app.orders.labels import ACTION_LABELS, ACTOR_LABELS, STATUS_LABELS, follow_up_outcome
 from app.orders.models import FollowUp, Order, OrderEvent
-from app.orders.queries import follow_ups_of
+from app.orders.queries import follow_ups_of, notes_of
 from app.orders.state import MOVES, Actor, allowed_actions
 from app.orders.vocabulary import Action
 from app.org.models import Building, Community, Grid
@@ -45,6 +46,13 @@ class FollowUpEntry:
 
 
 @dataclass
+class NoteEntry:
+    at: datetime
+    author_name: str
+    body: str
+
+
+@dataclass
 class OrderSheet:
     order: Order
     community: Community
@@ -55,6 +63,7 @@ class OrderSheet:
     member: MemberProfile | None
     member_user: User | None
     follow_ups: list[FollowUpEntry]
+    notes: list[NoteEntry]
     allowed: set[Action]
     candidates: list[Candidate]
     overdue: bool
@@ -75,6 +84,8 @@ def order_sheet(order_id: int, actor: User) -> OrderSheet:
         }
     )
     allowed = allowed_actions(order.status)
+    if not _unsatisfied(follow_ups, order.service_round):
+        allowed.discard(Action.REOPEN)
     return OrderSheet(
         order=order,
         community=db.session.get_one(Community, order.community_id),
@@ -85,10 +96,18 @@ def order_sheet(order_id: int, actor: User) -> OrderSheet:
         member=_profile(order.member_id),
         member_user=users.get(order.member_id),
         follow_ups=[_follow_up(f, users.get(f.staff_id)) for f in follow_ups],
+        notes=[NoteEntry(n.created_at, n.author.shown_name, n.body) for n in notes_of(order.id)],
         allowed=allowed,
         candidates=(rank_candidates(order) if allowed & {Action.DISPATCH, Action.REASSIGN} else []),
         overdue=is_overdue(order, utcnow()),
     )
+
+
+def _unsatisfied(follow_ups: list[FollowUp], service_round: int) -> bool:
+    """Whether the latest follow-up call of this round found the resident unsatisfied: the
+    order may be reopened (the move's own guard checks it again)."""
+    of_round = [f for f in follow_ups if f.service_round == service_round]
+    return bool(of_round) and of_round[-1].satisfied is False
 
 
 def _users(ids: set[int | None]) -> dict[int | None, User]:

@@ -2,7 +2,8 @@
 
 - `create`: 群众点单, a resident's order, made idempotent by its `Idempotency-Key`;
 - `on_behalf`: 代点单, an order staff enter for a resident without a smartphone;
-- `moves`: every status move (screen, dispatch, grab, do, rate, close);
+- `moves`: every status move (screen, dispatch, grab, do, rate, close, reopen);
+- `notes`: staff's internal notes on an order;
 - `follow_ups`: 回访, staff's follow-up calls after the job.
 
 Each is a `@use_case` (app.transaction): it commits once or writes nothing."""
@@ -22,12 +23,15 @@ from app.orders.services.moves import (
     reassign,
     recall,
     reject,
+    reopen,
     start,
 )
+from app.orders.services.notes import add_note
 from app.orders.services.on_behalf import create_on_behalf
 
 __all__ = [
     "accept",
+    "add_note",
     "approve",
     "cancel",
     "close",
@@ -42,5 +46,6 @@ __all__ = [
     "recall",
     "record_follow_up",
     "reject",
+    "reopen",
     "start",
 ]

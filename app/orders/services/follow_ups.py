@@ -32,7 +32,7 @@ def record_follow_up(
         raise ValidationError(details={"satisfied": ["未联系上居民时不能填写是否满意"]})
     # The timeline is shown to the resident and the member too: the outcome only, while the
     # staff's own note stays in the follow-up, which only staff see.
-    transition(
+    moved = transition(
         order.id,
         Action.FOLLOW_UP,
         actor,
@@ -40,7 +40,12 @@ def record_follow_up(
         note=follow_up_outcome(reached, satisfied),
     )
     follow_up = FollowUp(
-        order_id=order.id, staff_id=actor.id, reached=reached, satisfied=satisfied, note=note
+        order_id=order.id,
+        staff_id=actor.id,
+        reached=reached,
+        satisfied=satisfied,
+        note=note,
+        service_round=moved.service_round,
     )
     db.session.add(follow_up)
     db.session.flush()

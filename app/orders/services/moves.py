@@ -3,13 +3,20 @@ the input must be valid (422), and `state.transition` moves it or raises a 409."
 
 from __future__ import annotations
 
+from sqlalchemy import Row, select
+
 from app.accounts.models import User
-from app.errors import ValidationError
+from app.catalog.models import CatalogItem
+from app.clock import utcnow
+from app.errors import OrderStateConflict, ReopenNeedsFollowUp, ValidationError
+from app.extensions import db
 from app.orders.access import facts_for, reach
 from app.orders.candidates import candidate_name
+from app.orders.deadlines import deadlines
+from app.orders.models import Order
 from app.orders.points import credit_points
 from app.orders.snapshot import OrderSnapshot
-from app.orders.state import move_in_reach, transition
+from app.orders.state import MOVES, move_in_reach, transition
 from app.orders.vocabulary import Action
 from app.transaction import use_case
 
@@ -26,7 +33,7 @@ def rate(order_id: int, actor: User, stars: int, comment: str | None = None) -> 
     return _move(Action.RATE, order_id, actor, values={"stars": stars, "comment": comment})
 
 
-# --- staff: approve, reject, dispatch, publish (and recall, reassign, close) ---------------
+# --- staff: approve, reject, dispatch, publish (and recall, reassign, close, reopen) -------
 
 
 @use_case(keep_loaded=True)
@@ -63,6 +70,43 @@ def reassign(order_id: int, actor: User, member_id: int) -> OrderSnapshot:
 def close(order_id: int, actor: User) -> OrderSnapshot:
     """办结: the staff close a completed or rated order; nothing moves it afterwards."""
     return _move(Action.CLOSE, order_id, actor)
+
+
+@use_case(keep_loaded=True)
+def reopen(order_id: int, actor: User, reason: str) -> OrderSnapshot:
+    """重新办理: a completed or rated order whose latest follow-up call (of this round)
+    found the resident unsatisfied goes back to 待派单 for a new service round, without its
+    member, completion and rating, its deadlines counted again from now. The first member
+    keeps the points credited. The UPDATE's guard checks the follow-up, so a call recorded
+    meanwhile is seen; refused in the right status, the follow-up is what is missing."""
+    order = facts_for(Action.REOPEN, actor, order_id)
+    values = REOPENED | deadlines(_item_hours(order.id), utcnow())
+    try:
+        return transition(
+            order.id, Action.REOPEN, actor, expected_from=order.status, values=values, note=reason
+        )
+    except OrderStateConflict as refused:
+        if refused.details.get("status") not in MOVES[Action.REOPEN].from_statuses:
+            raise
+        raise ReopenNeedsFollowUp(details={"status": refused.details["status"]}) from refused
+
+
+# What a reopened order no longer has: the previous round's member, completion and rating.
+REOPENED: dict[str, object] = {
+    "member_id": None,
+    "completion_note": None,
+    "completion_photos": [],
+    "stars": None,
+    "comment": None,
+}
+
+
+def _item_hours(order_id: int) -> Row:
+    return db.session.execute(
+        select(CatalogItem.response_hours, CatalogItem.completion_hours)
+        .join(Order, Order.item_id == CatalogItem.id)
+        .where(Order.id == order_id)
+    ).one()
 
 
 def _assign(action: Action, order_id: int, actor: User, member_id: int) -> OrderSnapshot:
