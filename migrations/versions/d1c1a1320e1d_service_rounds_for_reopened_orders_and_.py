@@ -9,7 +9,7 @@ the round they were made in. `order_notes` holds staff's internal notes.
 Downgrading refuses (the old unique constraint fails) once an order was credited twice.
 
 Revision ID: d1c1a1320e1d
-Revises: de0f360f1f4b
+Revises: 4d4f4fd47dbd
 Create Date: 2026-12-01 16:24:04.846892
 
 """
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'd1c1a1320e1d'
-down_revision = 'de0f360f1f4b'
+down_revision = '4d4f4fd47dbd'
 branch_labels = None
 depends_on = None
 
