@@ -35,6 +35,7 @@ class Actor(StrEnum):
     RESIDENT = "resident"
     STAFF = "staff"
     MEMBER = "member"
+    SYSTEM = "system"  # the platform itself, on a deadline: no acting user
 
 
 ACTOR_ROLES = {
@@ -84,17 +85,24 @@ MOVES: dict[A, Move] = {
     A.REASSIGN: _move({S.DISPATCHED}, S.DISPATCHED, Actor.STAFF),
     A.CLOSE: _move({S.COMPLETED, S.RATED}, S.CLOSED, Actor.STAFF),
     A.FOLLOW_UP: _move({S.COMPLETED, S.RATED, S.CLOSED}, None, Actor.STAFF),
+    # Deadlines that act (app.orders.services.timeouts).
+    A.EXPIRE: _move({S.PUBLISHED}, S.APPROVED, Actor.SYSTEM, Guard.UNASSIGNED),
 }
 
 
 def allowed_actions(status: str) -> set[A]:
-    return {action for action, move in MOVES.items() if status in move.from_statuses}
+    """What a user may do to an order in `status` (the platform's own moves left out)."""
+    return {
+        action
+        for action, move in MOVES.items()
+        if status in move.from_statuses and move.actor is not Actor.SYSTEM
+    }
 
 
 def transition(
     order_id: int,
     action: A,
-    actor: User,
+    actor: User | None,
     *,
     expected_from: str | None = None,
     values: dict | None = None,
@@ -113,6 +121,16 @@ def transition(
     if moved is None:
         raise _conflict(order_id, action, actor)
     return moved
+
+
+def system_move(
+    order_id: int, action: A, *, values: dict | None = None, note: str | None = None
+) -> OrderSnapshot | None:
+    """A move the platform makes itself, from the move's one from-status; None when the
+    order is no longer in it (a member or staff moved it first: the UPDATE settled it)."""
+    move = _allowed(action, None)
+    (from_status,) = move.from_statuses
+    return _moved(order_id, action, None, from_status, values or {}, note, None)
 
 
 def move_in_reach(
@@ -136,9 +154,14 @@ def move_in_reach(
     return _moved(order_id, action, actor, from_status, values or {}, note, None, communities)
 
 
-def _allowed(action: A, actor: User) -> Move:
+def _allowed(action: A, actor: User | None) -> Move:
+    """A user's move needs the user's role; the platform's own moves take no user."""
     move = MOVES[action]
-    if not actor.has_any_role(ACTOR_ROLES[move.actor]):
+    if move.actor is Actor.SYSTEM:
+        allowed = actor is None
+    else:
+        allowed = actor is not None and actor.has_any_role(ACTOR_ROLES[move.actor])
+    if not allowed:
         raise Forbidden()
     return move
 
@@ -146,7 +169,7 @@ def _allowed(action: A, actor: User) -> Move:
 def _moved(
     order_id: int,
     action: A,
-    actor: User,
+    actor: User | None,
     from_status: str,
     values: dict,
     note: str | None,
@@ -161,14 +184,15 @@ def _moved(
     stmt = _move_statement(action, tuple(sorted(values)), communities is not None)
     params = {f"new_{key}": value for key, value in values.items()}
     params |= {"order_id": order_id, "from_status": from_status, "to_status": to_status}
-    params |= {"actor_id": actor.id, "communities": sorted(communities or ())}
+    actor_id = actor.id if actor is not None else None
+    params |= {"actor_id": actor_id, "communities": sorted(communities or ())}
     if chains():
         event = {"action": action, "note": note, "at": at or utcnow()}
         row = run(move_with_event(stmt), params | event, writes=MOVE_WRITES).first()
     else:
         row = run(stmt, params).first()
         if row is not None:
-            event_row = (row.community_id, action, from_status, to_status, actor.id, note, at)
+            event_row = (row.community_id, action, from_status, to_status, actor_id, note, at)
             record_event(order_id, *event_row)
     if row is None:
         return None
@@ -244,11 +268,11 @@ def _current_status(order_id: int) -> str | None:
     return row.status if row is not None else None
 
 
-def _conflict(order_id: int, action: A, actor: User) -> Exception:
+def _conflict(order_id: int, action: A, actor: User | None) -> Exception:
     """The 409 for a move that changed nothing: a grab that lost to another member is
     ORDER_ALREADY_TAKEN, anything else ORDER_STATE_CONFLICT (with the status it is in now)."""
     row = db.session.execute(_STATUS, {"order_id": order_id}).first()
     status, holder = row if row is not None else (None, None)
-    if action == A.GRAB and holder is not None and holder != actor.id:
+    if action == A.GRAB and holder is not None and actor is not None and holder != actor.id:
         return OrderAlreadyTaken(details={"status": status})
     return OrderStateConflict(details={"action": action, "status": status})

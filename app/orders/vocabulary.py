@@ -27,6 +27,9 @@ class Action(StrEnum):
     REASSIGN = "reassign"
     CLOSE = "close"
     FOLLOW_UP = "follow_up"
+    # Made by the platform itself (no actor): deadlines that act.
+    EXPIRE = "expire"  # nobody grabbed it in time: back from the pool to 待派单
+    ESCALATE = "escalate"  # overdue: staff told, then the street
 
 
 # Nobody has taken the job yet: the response deadline runs.

@@ -3,7 +3,8 @@
 - `create`: 群众点单, a resident's order, made idempotent by its `Idempotency-Key`;
 - `on_behalf`: 代点单, an order staff enter for a resident without a smartphone;
 - `moves`: every status move (screen, dispatch, grab, do, rate, close);
-- `follow_ups`: 回访, staff's follow-up calls after the job.
+- `follow_ups`: 回访, staff's follow-up calls after the job;
+- `timeouts`: the worker's scheduled jobs (pool timeout, escalation, reminders).
 
 Each is a `@use_case` (app.transaction): it commits once or writes nothing."""
 

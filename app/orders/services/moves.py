@@ -4,6 +4,7 @@ the input must be valid (422), and `state.transition` moves it or raises a 409."
 from __future__ import annotations
 
 from app.accounts.models import User
+from app.clock import utcnow
 from app.errors import ValidationError
 from app.orders.access import facts_for, reach
 from app.orders.candidates import candidate_name
@@ -41,12 +42,13 @@ def reject(order_id: int, actor: User, reason: str) -> OrderSnapshot:
 
 @use_case(keep_loaded=True)
 def publish(order_id: int, actor: User) -> OrderSnapshot:
-    return _move(Action.PUBLISH, order_id, actor)
+    """Into the pool; `published_at` starts its timeout (app.orders.services.timeouts)."""
+    return _move(Action.PUBLISH, order_id, actor, values={"published_at": utcnow()})
 
 
 @use_case(keep_loaded=True)
 def recall(order_id: int, actor: User) -> OrderSnapshot:
-    return _move(Action.RECALL, order_id, actor)
+    return _move(Action.RECALL, order_id, actor, values={"published_at": None})
 
 
 @use_case(keep_loaded=True)
