@@ -25,11 +25,16 @@ from app.org.models import Community
 class Late(Protocol):
     """What a notice needs of an order (a row of the job's query, or an `OrderSnapshot`)."""
 
-    id: int
-    community_id: int
-    status: str
-    address: str
-    member_id: int | None
+    @property
+    def id(self) -> int: ...
+    @property
+    def community_id(self) -> int: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def member_id(self) -> int | None: ...
 
 
 STAGE_WORDS = {EscalationStage.RESPONSE: "响应", EscalationStage.COMPLETION: "完成"}
