@@ -58,6 +58,16 @@ class Config:
     OUTBOX_RETRY_SECONDS = float(os.environ.get("OUTBOX_RETRY_SECONDS", "30"))
     OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "8"))
 
+    # Deadlines that act (app.orders.services.timeouts): an order nobody grabs goes back to
+    # 待派单 after POOL_TIMEOUT_HOURS; an overdue order is escalated to staff, then after
+    # ESCALATION_SECOND_HOURS (counted like its item's deadlines) to the street; the member
+    # is reminded REMIND_BEFORE_HOURS before the completion deadline. WORKING_HOURS: the
+    # working day (Beijing time) of items whose deadlines count working hours.
+    POOL_TIMEOUT_HOURS = float(os.environ.get("POOL_TIMEOUT_HOURS", "24"))
+    ESCALATION_SECOND_HOURS = float(os.environ.get("ESCALATION_SECOND_HOURS", "24"))
+    REMIND_BEFORE_HOURS = float(os.environ.get("REMIND_BEFORE_HOURS", "2"))
+    WORKING_HOURS = os.environ.get("WORKING_HOURS", "09:00-17:00")
+
     TOKEN_MAX_AGE_SECONDS = int(os.environ.get("TOKEN_MAX_AGE_SECONDS", str(7 * 24 * 3600)))
     IDEMPOTENCY_TTL_HOURS = 24
     # A request whose path and query string are longer is refused with 414.

@@ -44,6 +44,8 @@ class CatalogItem(Model):
     # Expected times, used to flag overdue orders: respond (dispatch/grab) and complete.
     response_hours: Mapped[int] = mapped_column(default=24)
     completion_hours: Mapped[int] = mapped_column(default=72)
+    # How those hours count: "hours" (calendar) or "working_hours" (app.orders.calendar).
+    deadline_basis: Mapped[str] = mapped_column(String(20), default="hours", server_default="hours")
     skill: Mapped[str | None] = mapped_column(String(50))
     position: Mapped[int] = mapped_column(default=0)
     is_active: Mapped[bool] = mapped_column(default=True)

@@ -18,7 +18,10 @@ from app.orders.snapshot import ORDERS, RETURNED, run
 from app.org.models import Community
 
 _INSERT = insert(ORDERS).returning(*RETURNED)
-_ITEM_COLUMNS = ("id", "name", "points", "is_active", "response_hours", "completion_hours")
+_ITEM_COLUMNS = (
+    *("id", "name", "points", "is_active"),
+    *("response_hours", "completion_hours", "deadline_basis"),
+)
 _COMMUNITY = exists().where(Community.id == bindparam("community_id"))
 _ITEM_AND_COMMUNITY = select(
     *(CatalogItem.__table__.c[name] for name in _ITEM_COLUMNS), _COMMUNITY.label("community")

@@ -38,6 +38,8 @@ ACTION_LABELS: dict[str, str] = {
     A.CLOSE: "办结",
     A.FOLLOW_UP: "回访",
     A.REOPEN: "重新办理",
+    A.EXPIRE: "抢单超时退回",
+    A.ESCALATE: "超时督办",
 }
 
 SOURCE_LABELS: dict[str, str] = {
@@ -47,7 +49,7 @@ SOURCE_LABELS: dict[str, str] = {
 }
 
 # The role in which someone acted on an order (app.orders.state.Actor's values).
-ACTOR_LABELS = {"resident": "居民", "staff": "社区工作人员", "member": "党员"}
+ACTOR_LABELS = {"resident": "居民", "staff": "社区工作人员", "member": "党员", "system": "系统"}
 
 
 def follow_up_outcome(reached: bool, satisfied: bool | None) -> str:

@@ -51,12 +51,14 @@ def detailed(order: Order | OrderSnapshot, viewer: Viewer) -> dict:
 # note (who entered an order on the resident's behalf, a new move's until it is named
 # here) is for staff only.
 PUBLIC_NOTES = frozenset({A.REJECT, A.DISPATCH, A.REASSIGN, A.COMPLETE, A.FOLLOW_UP, A.REOPEN})
+# Events of the staff's own work that change nothing the resident or the member waits on.
+STAFF_EVENTS = frozenset({A.ESCALATE})
 
 
 def seen_events(order: Order | OrderSnapshot, viewer: Viewer) -> list:
     """The timeline as `viewer` may see it. Staff of the order see every actor and note; the
     resident and the member see the ids of the order's resident and member only (never a
-    staff member's) and the public notes."""
+    staff member's), the public notes, and no escalation (超时督办)."""
     if viewer.manages(order):
         return list(order.events)
     shown_ids = {order.resident_id, order.member_id}
@@ -71,6 +73,7 @@ def seen_events(order: Order | OrderSnapshot, viewer: Viewer) -> list:
             event.note if event.action in PUBLIC_NOTES else None,
         )
         for event in order.events
+        if event.action not in STAFF_EVENTS
     ]
 
 

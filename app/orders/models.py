@@ -92,6 +92,9 @@ class Order(Model):
     # Deadlines from the item's expected times (app.orders.deadlines): overdue past them.
     respond_by: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     complete_by: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # When staff put it in the pool (publish), for the pool timeout; cleared when it leaves
+    # the pool unclaimed (recall, expire).
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
     item = relationship("CatalogItem", lazy="joined")
     events: Mapped[list[OrderEvent]] = relationship(
@@ -130,6 +133,31 @@ def _copy_community(mapper, connection, order_event: OrderEvent) -> None:
         order_event.community_id = (
             select(Order.community_id).where(Order.id == order_event.order_id).scalar_subquery()
         )
+
+
+class EscalationStage(StrEnum):
+    RESPONSE = "response"  # past respond_by while nobody has taken the job
+    COMPLETION = "completion"  # past complete_by while a member works on it
+
+
+class OrderEscalation(Model):
+    """超时督办: an overdue order escalated at a `level` (1: the community's staff told, 2:
+    the street's admins) for one stage. The unique key makes each happen once, however many
+    workers run the job; `next_at` is when level 1 goes on to level 2 if still late."""
+
+    __tablename__ = "order_escalations"
+    __table_args__ = (
+        UniqueConstraint("order_id", "stage", "level"),
+        CheckConstraint("level IN (1, 2)", name="level_known"),
+        Index("ix_order_escalations_level_next_at", "level", "next_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    stage: Mapped[str] = mapped_column(String(20))
+    level: Mapped[int]
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    next_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class IdempotencyKey(Model):

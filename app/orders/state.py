@@ -11,99 +11,41 @@ SQLAlchemy compiles each once): no ORM object is loaded or flushed on the way
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from functools import cache
 from typing import cast
 
 from sqlalchemy import Table, Update, bindparam, false, insert, select, update
 from sqlalchemy.orm.util import identity_key
 
-from app.accounts.models import STAFF_ROLES, Role, User
+from app.accounts.models import User
 from app.clock import utcnow
 from app.errors import Forbidden, OrderAlreadyTaken, OrderStateConflict
 from app.extensions import db
 from app.orders.chained import MOVE_WRITES, chains, move_with_event
 from app.orders.models import FollowUp, Order
-from app.orders.models import OrderStatus as S
 from app.orders.notices import tell
 from app.orders.snapshot import EVENTS, ORDERS, RETURNED, Event, OrderSnapshot, run, snapshot
+from app.orders.transitions import (
+    ACTOR_ROLES,
+    MOVES,
+    NEW_ROUND,
+    Actor,
+    Guard,
+    Move,
+    allowed_actions,
+)
 from app.orders.vocabulary import Action as A
 
 FOLLOW_UPS = cast(Table, FollowUp.__table__)
-
-
-class Actor(StrEnum):
-    RESIDENT = "resident"
-    STAFF = "staff"
-    MEMBER = "member"
-
-
-ACTOR_ROLES = {
-    Actor.RESIDENT: (Role.RESIDENT,),
-    Actor.STAFF: STAFF_ROLES,
-    Actor.MEMBER: (Role.MEMBER,),
-}
-
-
-class Guard(StrEnum):
-    """An extra condition of the UPDATE, beside the status."""
-
-    OWNER = "owner"  # the acting resident created the order
-    UNASSIGNED = "unassigned"  # no member holds the order yet
-    ASSIGNEE = "assignee"  # the acting member is the order's member
-    # The latest follow-up call of the order's current round reached an unsatisfied resident.
-    UNSATISFIED = "unsatisfied"
-
-
-@dataclass(frozen=True)
-class Move:
-    """`to_status` None: the move keeps the order's status (a follow-up call)."""
-
-    from_statuses: frozenset[str]
-    to_status: str | None
-    actor: Actor
-    guard: Guard | None = None
-
-
-def _move(froms, to, actor, guard=None) -> Move:
-    return Move(frozenset(froms), to, actor, guard)
-
-
-MOVES: dict[A, Move] = {
-    A.APPROVE: _move({S.SUBMITTED}, S.APPROVED, Actor.STAFF),
-    A.REJECT: _move({S.SUBMITTED, S.APPROVED}, S.REJECTED, Actor.STAFF),
-    A.CANCEL: _move(
-        {S.SUBMITTED, S.APPROVED, S.PUBLISHED}, S.CANCELLED, Actor.RESIDENT, Guard.OWNER
-    ),
-    A.DISPATCH: _move({S.APPROVED, S.PUBLISHED}, S.DISPATCHED, Actor.STAFF),
-    A.PUBLISH: _move({S.APPROVED}, S.PUBLISHED, Actor.STAFF),
-    A.GRAB: _move({S.PUBLISHED}, S.ACCEPTED, Actor.MEMBER, Guard.UNASSIGNED),
-    A.ACCEPT: _move({S.DISPATCHED}, S.ACCEPTED, Actor.MEMBER, Guard.ASSIGNEE),
-    A.START: _move({S.ACCEPTED}, S.IN_PROGRESS, Actor.MEMBER, Guard.ASSIGNEE),
-    A.COMPLETE: _move({S.ACCEPTED, S.IN_PROGRESS}, S.COMPLETED, Actor.MEMBER, Guard.ASSIGNEE),
-    A.RATE: _move({S.COMPLETED}, S.RATED, Actor.RESIDENT, Guard.OWNER),
-    # Beyond the contract, for the dispatch console.
-    A.RECALL: _move({S.PUBLISHED}, S.APPROVED, Actor.STAFF, Guard.UNASSIGNED),
-    A.REASSIGN: _move({S.DISPATCHED}, S.DISPATCHED, Actor.STAFF),
-    A.CLOSE: _move({S.COMPLETED, S.RATED}, S.CLOSED, Actor.STAFF),
-    A.FOLLOW_UP: _move({S.COMPLETED, S.RATED, S.CLOSED}, None, Actor.STAFF),
-    # Back to 待派单 to be served again (a new service round); 办结 stays final.
-    A.REOPEN: _move({S.COMPLETED, S.RATED}, S.APPROVED, Actor.STAFF, Guard.UNSATISFIED),
-}
-# Moves that start a new service round (`Order.service_round`).
-NEW_ROUND = {A.REOPEN}
-
-
-def allowed_actions(status: str) -> set[A]:
-    return {action for action, move in MOVES.items() if status in move.from_statuses}
+# The move table, read from here by callers that also make moves.
+__all__ = ["MOVES", "Actor", "Guard", "allowed_actions", "record_event", "transition"]
 
 
 def transition(
     order_id: int,
     action: A,
-    actor: User,
+    actor: User | None,
     *,
     expected_from: str | None = None,
     values: dict | None = None,
@@ -122,6 +64,16 @@ def transition(
     if moved is None:
         raise _conflict(order_id, action, actor)
     return moved
+
+
+def system_move(
+    order_id: int, action: A, *, values: dict | None = None, note: str | None = None
+) -> OrderSnapshot | None:
+    """A move the platform makes itself, from the move's one from-status; None when the
+    order is no longer in it (a member or staff moved it first: the UPDATE settled it)."""
+    move = _allowed(action, None)
+    (from_status,) = move.from_statuses
+    return _moved(order_id, action, None, from_status, values or {}, note, None)
 
 
 def move_in_reach(
@@ -145,9 +97,14 @@ def move_in_reach(
     return _moved(order_id, action, actor, from_status, values or {}, note, None, communities)
 
 
-def _allowed(action: A, actor: User) -> Move:
+def _allowed(action: A, actor: User | None) -> Move:
+    """A user's move needs the user's role; the platform's own moves take no user."""
     move = MOVES[action]
-    if not actor.has_any_role(ACTOR_ROLES[move.actor]):
+    if move.actor is Actor.SYSTEM:
+        allowed = actor is None
+    else:
+        allowed = actor is not None and actor.has_any_role(ACTOR_ROLES[move.actor])
+    if not allowed:
         raise Forbidden()
     return move
 
@@ -155,7 +112,7 @@ def _allowed(action: A, actor: User) -> Move:
 def _moved(
     order_id: int,
     action: A,
-    actor: User,
+    actor: User | None,
     from_status: str,
     values: dict,
     note: str | None,
@@ -170,14 +127,15 @@ def _moved(
     stmt = _move_statement(action, tuple(sorted(values)), communities is not None)
     params = {f"new_{key}": value for key, value in values.items()}
     params |= {"order_id": order_id, "from_status": from_status, "to_status": to_status}
-    params |= {"actor_id": actor.id, "communities": sorted(communities or ())}
+    actor_id = actor.id if actor is not None else None
+    params |= {"actor_id": actor_id, "communities": sorted(communities or ())}
     if chains():
         event = {"action": action, "note": note, "at": at or utcnow()}
         row = run(move_with_event(stmt), params | event, writes=MOVE_WRITES).first()
     else:
         row = run(stmt, params).first()
         if row is not None:
-            event_row = (row.community_id, action, from_status, to_status, actor.id, note, at)
+            event_row = (row.community_id, action, from_status, to_status, actor_id, note, at)
             record_event(order_id, *event_row)
     if row is None:
         return None
@@ -275,11 +233,11 @@ def _current_status(order_id: int) -> str | None:
     return row.status if row is not None else None
 
 
-def _conflict(order_id: int, action: A, actor: User) -> Exception:
+def _conflict(order_id: int, action: A, actor: User | None) -> Exception:
     """The 409 for a move that changed nothing: a grab that lost to another member is
     ORDER_ALREADY_TAKEN, anything else ORDER_STATE_CONFLICT (with the status it is in now)."""
     row = db.session.execute(_STATUS, {"order_id": order_id}).first()
     status, holder = row if row is not None else (None, None)
-    if action == A.GRAB and holder is not None and holder != actor.id:
+    if action == A.GRAB and holder is not None and actor is not None and holder != actor.id:
         return OrderAlreadyTaken(details={"status": status})
     return OrderStateConflict(details={"action": action, "status": status})

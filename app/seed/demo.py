@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from app.catalog.models import CatalogItem, Category, CategoryKind
 from app.extensions import db
+from app.orders.calendar import DeadlineBasis
 from app.org.models import Building, Community, Grid, Street
 from app.seed import catalog_data, org_data, places_data
 from app.seed.people import load_accounts, load_orders
@@ -16,6 +17,12 @@ from app.transaction import use_case
 from app.venues.models import Venue
 
 STEPS = 5
+# How each kind's items count their deadlines (app.orders.calendar).
+_BASIS = {
+    CategoryKind.PUBLIC: DeadlineBasis.WORKING_HOURS,
+    CategoryKind.SOCIAL: DeadlineBasis.HOURS,
+    CategoryKind.VOLUNTEER: DeadlineBasis.HOURS,
+}
 
 
 @use_case
@@ -101,6 +108,8 @@ def load_catalog(tally: Tally) -> dict:
                     points=points,
                     response_hours=response_h,
                     completion_hours=completion_h,
+                    # 政务 items are handled in office hours: their deadlines count those.
+                    deadline_basis=_BASIS[kind],
                     skill=skill,
                     position=item_position,
                 )

@@ -150,6 +150,8 @@ def _create_order(tally: Tally, spec: dict, places: dict, items: dict, people: d
     for name in spec["actions"]:
         action, at = Action(name), at + timedelta(minutes=40)
         values, note = _move_input(action, spec, member)
+        if action in _POOL_TIMES:
+            values["published_at"] = at if action == Action.PUBLISH else None
         moved = transition(
             order.id, action, actors[MOVES[action].actor], values=values, note=note, at=at
         )
@@ -162,6 +164,10 @@ def _create_order(tally: Tally, spec: dict, places: dict, items: dict, people: d
     order.updated_at = at
     for _ in range(1 + len(spec["actions"])):
         tally.count(OrderEvent.__tablename__, created=True)
+
+
+# The moves that start and stop the pool timeout, as `publish` and `recall` do.
+_POOL_TIMES = (Action.PUBLISH, Action.RECALL)
 
 
 def _move_input(action: Action, spec: dict, member: User | None) -> tuple[dict, str | None]:

@@ -51,7 +51,7 @@ ORDERS: list[dict[str, Any]] = [
      "actions": ["approve"], "member": None, "place": (1, 0), "days_ago": 1,
      "description": "腿脚不便，想请人帮忙到药店买降压药。"},
     {"resident": "resident-a1", "community": "demo-a", "item": ("social", "助老助残", "陪同就医"),
-     "actions": ["approve", "publish"], "member": None, "place": (0, 2), "days_ago": 1,
+     "actions": ["approve", "publish"], "member": None, "place": (0, 2), "days_ago": 0,
      "description": "下周二上午要去省人民医院复查，需要有人陪同。"},
     {"resident": "resident-a2", "community": "demo-a", "item": ("social", "水电维修", "电路检修"),
      "actions": ["approve", "dispatch"], "member": "member-a1", "place": (1, 1), "days_ago": 2,
@@ -81,6 +81,6 @@ ORDERS: list[dict[str, Any]] = [
      "actions": [], "member": None, "place": (1, 0), "days_ago": 0,
      "description": "孩子上三年级，下午放学后想请人辅导一下作业。"},
     {"resident": "resident-b1", "community": "demo-b", "item": ("volunteer", "助老助残", "孤寡老人走访"),
-     "actions": ["approve", "publish"], "member": None, "place": (0, 1), "days_ago": 1,
+     "actions": ["approve", "publish"], "member": None, "place": (0, 1), "days_ago": 0,
      "description": "楼上独居的王奶奶最近身体不好，希望有人常去看看她。"},
 ]

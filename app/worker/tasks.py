@@ -11,12 +11,14 @@ from functools import wraps
 from flask import has_app_context
 from huey import crontab
 
+from app.clock import utcnow
 from app.notifications import delivery
+from app.orders.services import timeouts
 from app.worker.queue import bound_app, queue, sends_deliveries
 
 log = logging.getLogger(__name__)
 # The scheduled jobs, for the worker's start-up line.
-JOBS = ("sweep_outbox",)
+JOBS = ("sweep_outbox", "expire_pool", "escalate_overdue", "remind_due")
 
 
 def in_app(function: Callable) -> Callable:
@@ -55,6 +57,27 @@ def sweep_outbox() -> int:
     if ids:
         log.info("outbox sweep: %s deliveries due", len(ids))
     return len(ids)
+
+
+@queue.periodic_task(crontab(minute="*"))
+@in_app
+def expire_pool() -> int:
+    """Orders nobody grabbed in time go back to 待派单 (app.orders.services.timeouts)."""
+    return timeouts.expire_pool(utcnow())
+
+
+@queue.periodic_task(crontab(minute="*"))
+@in_app
+def escalate_overdue() -> int:
+    """Overdue orders are escalated to staff, then to the street."""
+    return timeouts.escalate_overdue(utcnow())
+
+
+@queue.periodic_task(crontab(minute="*"))
+@in_app
+def remind_due() -> int:
+    """Members are reminded before the completion deadline."""
+    return timeouts.remind_due(utcnow())
 
 
 @queue.on_startup()

@@ -16,7 +16,8 @@ EARLIER, LATER = NOW - timedelta(minutes=1), NOW + timedelta(minutes=1)
 
 def test_deadlines_count_the_items_hours_from_creation():
     order = SimpleNamespace(respond_by=None, complete_by=None)
-    set_deadlines(order, SimpleNamespace(response_hours=2, completion_hours=48), NOW)
+    item = SimpleNamespace(response_hours=2, completion_hours=48, deadline_basis="hours")
+    set_deadlines(order, item, NOW)
     assert order.respond_by == NOW + timedelta(hours=2)
     assert order.complete_by == NOW + timedelta(hours=48)
 

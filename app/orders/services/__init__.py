@@ -4,7 +4,8 @@
 - `on_behalf`: 代点单, an order staff enter for a resident without a smartphone;
 - `moves`: every status move (screen, dispatch, grab, do, rate, close, reopen);
 - `notes`: staff's internal notes on an order;
-- `follow_ups`: 回访, staff's follow-up calls after the job.
+- `follow_ups`: 回访, staff's follow-up calls after the job;
+- `timeouts`: the worker's scheduled jobs (pool timeout, escalation, reminders).
 
 Each is a `@use_case` (app.transaction): it commits once or writes nothing."""
 

@@ -48,12 +48,13 @@ def reject(order_id: int, actor: User, reason: str) -> OrderSnapshot:
 
 @use_case(keep_loaded=True)
 def publish(order_id: int, actor: User) -> OrderSnapshot:
-    return _move(Action.PUBLISH, order_id, actor)
+    """Into the pool; `published_at` starts its timeout (app.orders.services.timeouts)."""
+    return _move(Action.PUBLISH, order_id, actor, values={"published_at": utcnow()})
 
 
 @use_case(keep_loaded=True)
 def recall(order_id: int, actor: User) -> OrderSnapshot:
-    return _move(Action.RECALL, order_id, actor)
+    return _move(Action.RECALL, order_id, actor, values={"published_at": None})
 
 
 @use_case(keep_loaded=True)
@@ -103,7 +104,7 @@ REOPENED: dict[str, object] = {
 
 def _item_hours(order_id: int) -> Row:
     return db.session.execute(
-        select(CatalogItem.response_hours, CatalogItem.completion_hours)
+        select(CatalogItem.response_hours, CatalogItem.completion_hours, CatalogItem.deadline_basis)
         .join(Order, Order.item_id == CatalogItem.id)
         .where(Order.id == order_id)
     ).one()
