@@ -40,6 +40,8 @@ class Config:
     WECHAT_API_BASE = os.environ.get("WECHAT_API_BASE", "https://api.weixin.qq.com")
     WECHAT_FAKE = _flag("WECHAT_FAKE")
     WECHAT_TIMEOUT_SECONDS = float(os.environ.get("WECHAT_TIMEOUT_SECONDS", "4"))
+    # A content check slower than this accepts the text, marked for staff review.
+    CONTENT_CHECK_TIMEOUT_SECONDS = float(os.environ.get("CONTENT_CHECK_TIMEOUT_SECONDS", "2"))
 
     TOKEN_MAX_AGE_SECONDS = int(os.environ.get("TOKEN_MAX_AGE_SECONDS", str(7 * 24 * 3600)))
     IDEMPOTENCY_TTL_HOURS = 24
