@@ -5,6 +5,7 @@ from miniprogram_api.catalog import blp as catalog_blp
 from miniprogram_api.member_orders import blp as member_orders_blp
 from miniprogram_api.members import blp as members_blp
 from miniprogram_api.orders import blp as orders_blp
+from miniprogram_api.staff_content_reviews import blp as staff_content_reviews_blp
 from miniprogram_api.staff_members import blp as staff_members_blp
 from miniprogram_api.staff_orders import blp as staff_orders_blp
 from miniprogram_api.venues import blp as venues_blp
@@ -18,4 +19,5 @@ BLUEPRINTS = [
     staff_orders_blp,
     members_blp,
     staff_members_blp,
+    staff_content_reviews_blp,
 ]
