@@ -10,7 +10,7 @@ from app.moderation.models import ReviewReason, ReviewStatus
 from app.moderation.subjects import Scene, SubjectKind
 from app.orders.models import IdempotencyKey, Order, OrderStatus
 from tests.helpers.api import assert_error, bearer, call, post, wechat_login
-from tests.helpers.console import post_form, sign_in
+from tests.helpers.console import page_text, post_form, sign_in
 from tests.helpers.db import count_rows
 from tests.helpers.fake_wechat import (
     BOOM_WORD,
@@ -70,7 +70,7 @@ def test_the_check_is_version_2_with_the_residents_openid_and_a_scene(
     assert reviews() == []  # passed: nothing to review
 
 
-def test_review_verdict_accepts_the_order_and_marks_it(checked_client, checked_world):
+def test_review_verdict_accepts_the_order_and_marks_it(checked_app, checked_client, checked_world):
     text = f"楼道里有人{REVIEW_WORD}贴小广告"
     response = _create(checked_client, checked_world, text)
 
@@ -86,6 +86,9 @@ def test_review_verdict_accepts_the_order_and_marks_it(checked_client, checked_w
     )
     assert review.community_id == checked_world.a.community.id
     assert review.author_id == checked_world.a.resident.id
+    console = sign_in(checked_app.test_client(), checked_world.a.staff)
+    page = page_text(console.get("/console/content-reviews"))
+    assert f'data-review-id="{review.id}"' in page and text in page
 
 
 @pytest.mark.parametrize("word", [BUSY_WORD, BOOM_WORD, HTML_WORD, SLOW_WORD])
