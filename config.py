@@ -67,6 +67,8 @@ class Config:
     ESCALATION_SECOND_HOURS = float(os.environ.get("ESCALATION_SECOND_HOURS", "24"))
     REMIND_BEFORE_HOURS = float(os.environ.get("REMIND_BEFORE_HOURS", "2"))
     WORKING_HOURS = os.environ.get("WORKING_HOURS", "09:00-17:00")
+    # A content check slower than this accepts the text, marked for staff review.
+    CONTENT_CHECK_TIMEOUT_SECONDS = float(os.environ.get("CONTENT_CHECK_TIMEOUT_SECONDS", "2"))
 
     TOKEN_MAX_AGE_SECONDS = int(os.environ.get("TOKEN_MAX_AGE_SECONDS", str(7 * 24 * 3600)))
     IDEMPOTENCY_TTL_HOURS = 24

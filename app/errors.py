@@ -64,6 +64,10 @@ class IdempotencyKeyReused(DomainError):
     status, code, message = 422, "IDEMPOTENCY_KEY_REUSED", "同一个幂等键不能用于不同的请求内容"
 
 
+class ContentRisky(DomainError):
+    status, code, message = 422, "CONTENT_RISKY", "内容含有不适宜发布的信息，请修改后再提交"
+
+
 class RateLimited(DomainError):
     status, code, message = 429, "RATE_LIMITED", "操作太频繁，请稍后再试"
 
@@ -90,3 +94,7 @@ class AlreadyMember(RegistrationStateConflict):
 class DeliveryStateConflict(Conflict):
     code = "DELIVERY_STATE_CONFLICT"
     message = "只有发送失败的消息可以重发"
+
+
+class ReviewStateConflict(Conflict):
+    code, message = "REVIEW_STATE_CONFLICT", "该内容已审核过，不能重复操作"

@@ -6,6 +6,7 @@ from miniprogram_api.member_orders import blp as member_orders_blp
 from miniprogram_api.members import blp as members_blp
 from miniprogram_api.messages import blp as messages_blp
 from miniprogram_api.orders import blp as orders_blp
+from miniprogram_api.staff_content_reviews import blp as staff_content_reviews_blp
 from miniprogram_api.staff_members import blp as staff_members_blp
 from miniprogram_api.staff_orders import blp as staff_orders_blp
 from miniprogram_api.venues import blp as venues_blp
@@ -20,4 +21,5 @@ BLUEPRINTS = [
     members_blp,
     staff_members_blp,
     messages_blp,
+    staff_content_reviews_blp,
 ]

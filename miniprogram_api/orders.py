@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from app.accounts.models import Role
 from app.api import errors
+from app.moderation.screening import screen
+from app.moderation.subjects import ORDER_COMMENT, ORDER_DESCRIPTION
 from app.orders import queries, services
 from app.orders.schemas import (
     IdempotencyHeaderSchema,
@@ -29,8 +31,10 @@ blp = Blueprint("orders", __name__, description="orders")
 @blp.arguments(IdempotencyHeaderSchema, location="headers", as_kwargs=True)
 @blp.response(201, OrderDetailSchema)
 def create_order(data, idempotency_key=None):
-    """群众点单：提交一张工单（待审核）"""
-    return seen(services.create_order(current_user(), data, idempotency_key), 201)
+    """群众点单：提交一张工单（待审核）。描述经微信内容安全检测，违规时 422 CONTENT_RISKY"""
+    actor = current_user()
+    screening = screen(actor, data["description"], ORDER_DESCRIPTION)
+    return seen(services.create_order(actor, data, idempotency_key, screening), 201)
 
 
 @blp.get("/orders/<int:order_id>")
@@ -67,5 +71,7 @@ def cancel_order(order_id):
 @blp.arguments(RatingSchema)
 @blp.response(200, OrderDetailSchema)
 def rate_order(data, order_id):
-    """评单：对已完成的工单打分（1–5 星），只能一次"""
-    return seen(services.rate(order_id, current_user(), data["stars"], data["comment"]))
+    """评单：对已完成的工单打分（1–5 星），只能一次；留言经微信内容安全检测"""
+    actor = current_user()
+    screening = screen(actor, data["comment"], ORDER_COMMENT)
+    return seen(services.rate(order_id, actor, data["stars"], data["comment"], screening))

@@ -152,6 +152,12 @@ class World:
 
 @pytest.fixture
 def world(app) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """A street with two communities (demo-a, demo-b), a user of every role in each, a
+    street admin and a catalog item, in the current app's database. Commits."""
     street = factories.street()
     item = factories.catalog_item()
     sides = []

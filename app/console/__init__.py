@@ -4,6 +4,7 @@ are in `read_models/`, their form schemas in `forms/`."""
 
 from app.console import (  # noqa: F401
     auth,
+    content_reviews,
     context,
     dashboard,
     errors,

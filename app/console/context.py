@@ -8,6 +8,7 @@ from app.accounts.models import Role
 from app.cache import answers, register
 from app.console.blueprint import bp
 from app.extensions import db
+from app.moderation.queries import pending_count as pending_reviews
 from app.org.models import Community, Street
 
 # (endpoint, label, endpoint prefix that marks the item active; the longest match wins)
@@ -16,6 +17,7 @@ NAV = [
     ("console.orders", "工单", "console.order"),
     ("console.order_new", "代点单", "console.order_new"),
     ("console.members", "党员", "console.member"),
+    ("console.content_reviews", "内容审核", "console.content_review"),
 ]
 # The name of each scope, shown on every page: kept until a street or community is renamed.
 SCOPE_LABELS = register("console_scope_labels", [Street, Community])
@@ -31,7 +33,15 @@ def console_context() -> dict:
         "nav_items": items,
         "active_nav": active,
         "scope_label": _scope_label(g.get("current_user")),
+        "nav_badges": _badges(g.get("current_user")),
     }
+
+
+def _badges(user) -> dict[str, int]:
+    """The number waiting behind a navigation item, where something waits."""
+    if user is None:
+        return {}
+    return {"console.content_reviews": pending_reviews(user)}
 
 
 def _scope_label(user) -> str:

@@ -12,7 +12,7 @@ from flask import Flask, current_app
 from wechatpy.session.memorystorage import MemoryStorage
 from wechatpy.session.redisstorage import RedisStorage
 
-from app.wechat.client import ApiClient, RealWechat
+from app.wechat.client import ApiClient, RealWechat, TextVerdict
 from app.wechat.fake import FakeWechat
 
 log = logging.getLogger(__name__)
@@ -65,9 +65,16 @@ class WechatAdapter:
         """True when sent, False when the user has not subscribed to the template."""
         return self.backend.send_subscribe_message(openid, template_id, data, page)
 
-    def check_text(self, content: str, openid: str) -> bool:
-        """False when WeChat finds the text risky."""
-        return self.backend.check_text(content, openid)
+    @property
+    def checks_content(self) -> bool:
+        """Whether users' texts go to WeChat's content check (not in fake mode)."""
+        return not isinstance(self.backend, FakeWechat)
+
+    def check_text(
+        self, content: str, openid: str, scene: int, timeout: float | None = None
+    ) -> TextVerdict:
+        """WeChat's verdict on a user's text; WechatUnavailable when it fails or is slow."""
+        return self.backend.check_text(content, openid, scene, timeout)
 
     def venue_qrcode(self, scene: str, page: str) -> bytes:
         """PNG bytes of the mini-program code that opens `page` with `scene`."""

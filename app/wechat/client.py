@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import Callable, Collection
 from contextlib import contextmanager
+from enum import StrEnum
 
 import redis
 import requests
@@ -32,6 +33,14 @@ TOKEN_ERRCODES = frozenset({40001, 40014, 42001})
 RISKY_CONTENT_ERRCODE = 87014
 # The user has not accepted (or has used up) this subscribe message template.
 SUBSCRIPTION_REFUSED_ERRCODE = 43101
+
+
+class TextVerdict(StrEnum):
+    """msg_sec_check's `result.suggest`."""
+
+    PASS = "pass"
+    REVIEW = "review"  # let it through, but have a person look at it
+    RISKY = "risky"
 
 
 class ApiClient(WeChatClient):
@@ -165,18 +174,25 @@ class RealWechat:
         )
         return result.get("errcode", 0) == 0
 
-    def check_text(self, content: str, openid: str, scene: int = 2) -> bool:
-        """False when WeChat judges the text risky (msg_sec_check version 2)."""
+    def check_text(
+        self, content: str, openid: str, scene: int, timeout: float | None = None
+    ) -> TextVerdict:
+        """WeChat's verdict on a user's text (msg_sec_check version 2), within `timeout`
+        seconds; WechatUnavailable when WeChat fails, is slow or answers something else."""
         result = self._with_token(
             "msg_sec_check",
-            lambda: self.client.post(
-                self.client.url("wxa/msg_sec_check"),
-                data={"content": content, "version": 2, "scene": scene, "openid": openid},
+            lambda: _verdict_answer(
+                self.client.post(
+                    self.client.url("wxa/msg_sec_check"),
+                    data={"content": content, "version": 2, "scene": scene, "openid": openid},
+                    timeout=timeout or self.client.timeout,
+                )
             ),
             tolerated=(RISKY_CONTENT_ERRCODE,),
         )
-        verdict = result.get("result") or {}
-        return result.get("errcode", 0) == 0 and verdict.get("suggest", "pass") != "risky"
+        if result.get("errcode") == RISKY_CONTENT_ERRCODE:
+            return TextVerdict.RISKY
+        return TextVerdict(result["result"]["suggest"])
 
     def venue_qrcode(self, scene: str, page: str) -> bytes:
         """The PNG of an unlimited mini-program code (getwxacodeunlimit)."""
@@ -209,6 +225,16 @@ class RealWechat:
             self.client.session.delete(self.client.access_token_key)
             self.client.expires_at = None
             return call()
+
+
+def _verdict_answer(result) -> dict:
+    """A version 2 answer names its verdict; anything else (an HTML page, a missing or
+    unknown `suggest`) is a failure of WeChat's, not a verdict."""
+    answer = result.get("result") if isinstance(result, dict) else None
+    suggest = answer.get("suggest") if isinstance(answer, dict) else None
+    if suggest not in {verdict.value for verdict in TextVerdict}:
+        raise WeChatClientException(None, "no verdict in the answer")
+    return result
 
 
 def _image(result) -> dict:

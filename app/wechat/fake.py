@@ -9,6 +9,8 @@ import hashlib
 import logging
 import secrets
 
+from app.wechat.client import TextVerdict
+
 log = logging.getLogger(__name__)
 
 FAKE_OPENID_PREFIX = "fake-"
@@ -50,8 +52,11 @@ class FakeWechat:
         )
         return True
 
-    def check_text(self, content: str, openid: str, scene: int = 2) -> bool:
-        return True
+    def check_text(
+        self, content: str, openid: str, scene: int, timeout: float | None = None
+    ) -> TextVerdict:
+        """Not called by the platform in fake mode (nothing leaves the server)."""
+        return TextVerdict.PASS
 
     def venue_qrcode(self, scene: str, page: str) -> bytes:
         return _BLANK_PNG

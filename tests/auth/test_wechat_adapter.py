@@ -6,9 +6,18 @@ import pytest
 
 from app import create_app
 from app.errors import WechatUnavailable
-from app.wechat import wechat
+from app.wechat import TextVerdict, wechat
 from tests.helpers.apps import REDIS_TEST_URL, make_config, wechat_overrides
-from tests.helpers.fake_wechat import PNG, REFUSING_OPENID, RISKY_WORD
+from tests.helpers.fake_wechat import (
+    BOOM_WORD,
+    BUSY_WORD,
+    HTML_WORD,
+    PNG,
+    REFUSING_OPENID,
+    REVIEW_WORD,
+    RISKY_WORD,
+    V1_RISKY_WORD,
+)
 
 
 def worker(fake, **overrides):
@@ -69,12 +78,26 @@ def test_subscribe_message_refused_by_the_user_is_false(wechat_app, fake_wechat)
     assert wechat.send_subscribe_message(REFUSING_OPENID, "TEMPLATE-1", {}) is False
 
 
-def test_text_check_uses_version_2(wechat_app, fake_wechat):
-    assert wechat.check_text("家里水管漏水，需要帮忙", "openid-1") is True
-    assert wechat.check_text(f"含有{RISKY_WORD}内容", "openid-1") is False
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("家里水管漏水，需要帮忙", TextVerdict.PASS),
+        (f"含有{RISKY_WORD}内容", TextVerdict.RISKY),
+        (f"含有{REVIEW_WORD}内容", TextVerdict.REVIEW),
+        (f"含有{V1_RISKY_WORD}内容", TextVerdict.RISKY),  # errcode 87014
+    ],
+)
+def test_text_check_answers_the_verdict(wechat_app, fake_wechat, text, verdict):
+    assert wechat.check_text(text, "openid-1", 2) == verdict
 
     body = fake_wechat.last("/wxa/msg_sec_check")["body"]
-    assert body["version"] == 2 and body["openid"] == "openid-1"
+    assert body == {"content": text, "version": 2, "scene": 2, "openid": "openid-1"}
+
+
+@pytest.mark.parametrize("word", [BUSY_WORD, BOOM_WORD, HTML_WORD])
+def test_text_check_failing_is_unavailable(wechat_app, fake_wechat, word):
+    with pytest.raises(WechatUnavailable):
+        wechat.check_text(f"含有{word}内容", "openid-1", 3)
 
 
 def test_venue_qrcode_is_the_png(wechat_app, fake_wechat):
@@ -112,6 +135,6 @@ def test_fake_mode_calls_no_wechat_at_all(app, fake_wechat):
     assert openid == "fake-abc" and session_key and unionid is None
     assert wechat.access_token()
     assert wechat.send_subscribe_message("fake-abc", "TEMPLATE-1", {}) is True
-    assert wechat.check_text("随便什么", "fake-abc") is True
+    assert wechat.check_text("随便什么", "fake-abc", 2) == TextVerdict.PASS
     assert wechat.venue_qrcode("venue=1", "pages/venue/detail").startswith(b"\x89PNG")
     assert fake_wechat.requests == []

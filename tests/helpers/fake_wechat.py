@@ -22,7 +22,15 @@ from app.clock import BEIJING
 APPID, SECRET = "wx-test-appid", "test-app-secret"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR fake mini-program code"
 REFUSING_OPENID = "openid-refuses-messages"
+# Words in a text steer msg_sec_check: risky, review, v1's risky errcode 87014, errcode -1,
+# HTTP 500, a non-JSON page, and an answer after `slow_seconds`.
 RISKY_WORD = "违禁"
+REVIEW_WORD = "待审"
+V1_RISKY_WORD = "旧版违规"
+BUSY_WORD = "繁忙"
+BOOM_WORD = "崩溃"
+HTML_WORD = "维护页"
+SLOW_WORD = "迟缓"
 TOKEN_SECONDS = 7200  # the expires_in of every access token issued
 
 
@@ -138,8 +146,18 @@ class FakeWechatServer:
         def check():
             if body.get("version") != 2 or not body.get("openid"):
                 return 200, {"errcode": 47001, "errmsg": "data format error"}
-            suggest = "risky" if RISKY_WORD in body.get("content", "") else "pass"
-            return 200, {"errcode": 0, "errmsg": "ok", "result": {"suggest": suggest, "label": 100}}
+            content = body.get("content", "")
+            if SLOW_WORD in content:
+                time.sleep(self.slow_seconds)  # real: the platform's timeout is what is tested
+            for word, answer in _CHECK_FAILURES.items():
+                if word in content:
+                    return answer
+            suggest, label = next(
+                ((s, lab) for word, (s, lab) in _VERDICTS.items() if word in content),
+                ("pass", 100),
+            )
+            result = {"suggest": suggest, "label": label}
+            return 200, {"errcode": 0, "errmsg": "ok", "result": result, "trace_id": "t-1"}
 
         return self.with_token(query, check)
 
@@ -158,6 +176,14 @@ _LOGIN_FAILURES = {
     "busy": (200, {"errcode": -1, "errmsg": "system error"}),
     "boom": (500, b"<html>502 Bad Gateway</html>"),
     "html": (200, b"<html>maintenance</html>"),
+}
+
+_VERDICTS = {RISKY_WORD: ("risky", 20006), REVIEW_WORD: ("review", 21000)}
+_CHECK_FAILURES = {
+    V1_RISKY_WORD: (200, {"errcode": 87014, "errmsg": "risky content"}),
+    BUSY_WORD: (200, {"errcode": -1, "errmsg": "system error"}),
+    BOOM_WORD: (500, b"<html>502 Bad Gateway</html>"),
+    HTML_WORD: (200, b"<html>maintenance</html>"),
 }
 
 _ROUTES = {

@@ -18,6 +18,7 @@ from app.clock import utcnow
 from app.db_types import upsert
 from app.errors import Conflict, IdempotencyKeyReused
 from app.extensions import db
+from app.moderation.screening import Screening, mark_for_review
 from app.orders.chained import CREATE_WRITES, NEW_ORDER_DEFAULTS, chains, claimed_order
 from app.orders.intake import check_references, new_order, order_values
 from app.orders.models import IdempotencyKey, OrderSource
@@ -30,16 +31,26 @@ KEYS = cast(Table, IdempotencyKey.__table__)
 
 
 @use_case(keep_loaded=True)
-def create_order(actor: User, data: dict, idempotency_key: str | None = None) -> OrderSnapshot:
+def create_order(
+    actor: User,
+    data: dict,
+    idempotency_key: str | None = None,
+    screening: Screening | None = None,
+) -> OrderSnapshot:
     """A submitted order. With a key, the order is written only if the key is claimed for
     it: a key that is live already (a replay, or a concurrent create that won the key's
-    unique constraint) writes nothing and answers with the first order."""
+    unique constraint) writes nothing and answers with the first order. `screening`: the
+    description's content check (`app.moderation.screening.screen`), written beside a new
+    order."""
     if idempotency_key is None:
-        return _create(actor, data)
+        return _create(actor, data, screening)
     request_hash = _request_hash(data)
     claim = {"user_id": actor.id, "key": idempotency_key, "request_hash": request_hash}
     claim |= {"now": utcnow(), "cutoff": _idempotency_cutoff()}
-    order = _claimed(actor, data, claim) if chains() else _in_savepoint(actor, data, claim)
+    if chains():
+        order = _claimed(actor, data, claim, screening)
+    else:
+        order = _in_savepoint(actor, data, claim, screening)
     if order is not None:
         return order
     replay = _replay(actor, idempotency_key, request_hash)
@@ -48,7 +59,9 @@ def create_order(actor: User, data: dict, idempotency_key: str | None = None) ->
     return replay
 
 
-def _claimed(actor: User, data: dict, claim: dict) -> OrderSnapshot | None:
+def _claimed(
+    actor: User, data: dict, claim: dict, screening: Screening | None
+) -> OrderSnapshot | None:
     """PostgreSQL: the key, the order and its event in one statement (app.orders.chained)."""
     item = check_references(data)
     values = order_values(actor.id, data, item, OrderSource.MINIPROGRAM, claim["now"])
@@ -58,16 +71,19 @@ def _claimed(actor: User, data: dict, claim: dict) -> OrderSnapshot | None:
     row = run(stmt, values | claim | event, writes=CREATE_WRITES).first()
     if row is None:
         return None
+    mark_for_review(screening, row.community_id, row.id, actor.id)
     created = Event(row.event_id, row.status, None, Action.CREATE, claim["now"], actor.id, None)
     return OrderSnapshot(row, Item(item.id, item.name, item.points), [created])
 
 
-def _in_savepoint(actor: User, data: dict, claim: dict) -> OrderSnapshot | None:
+def _in_savepoint(
+    actor: User, data: dict, claim: dict, screening: Screening | None
+) -> OrderSnapshot | None:
     """SQLite: the order first, then the key claimed for it, in a savepoint that a live
     key rolls back."""
     try:
         with db.session.begin_nested():
-            order = _create(actor, data)
+            order = _create(actor, data, screening)
             if not _claim({**claim, "order_id": order.id}):
                 raise _KeyIsLive()  # leaving the block rolls the new order back
             return order
@@ -79,9 +95,10 @@ class _KeyIsLive(Exception):
     """The key was claimed already: undo this order and answer with the first one."""
 
 
-def _create(actor: User, data: dict) -> OrderSnapshot:
+def _create(actor: User, data: dict, screening: Screening | None) -> OrderSnapshot:
     item = check_references(data)
     row = new_order(actor.id, data, item, OrderSource.MINIPROGRAM)
+    mark_for_review(screening, row.community_id, row.id, actor.id)
     created = record_event(row.id, row.community_id, Action.CREATE, None, row.status, actor.id)
     # A new order's timeline is the event just written: no one else sees the order yet.
     return OrderSnapshot(row, Item(item.id, item.name, item.points), [created])

@@ -10,6 +10,7 @@ from app.catalog.models import CatalogItem
 from app.clock import utcnow
 from app.errors import OrderStateConflict, ReopenNeedsFollowUp, ValidationError
 from app.extensions import db
+from app.moderation.screening import Screening, mark_for_review
 from app.orders.access import facts_for, reach
 from app.orders.candidates import candidate_name
 from app.orders.deadlines import deadlines
@@ -29,8 +30,17 @@ def cancel(order_id: int, actor: User) -> OrderSnapshot:
 
 
 @use_case(keep_loaded=True)
-def rate(order_id: int, actor: User, stars: int, comment: str | None = None) -> OrderSnapshot:
-    return _move(Action.RATE, order_id, actor, values={"stars": stars, "comment": comment})
+def rate(
+    order_id: int,
+    actor: User,
+    stars: int,
+    comment: str | None = None,
+    screening: Screening | None = None,
+) -> OrderSnapshot:
+    """`screening`: the comment's content check, written beside the rating."""
+    order = _move(Action.RATE, order_id, actor, values={"stars": stars, "comment": comment})
+    mark_for_review(screening, order.community_id, order.id, actor.id)
+    return order
 
 
 # --- staff: approve, reject, dispatch, publish (and recall, reassign, close, reopen) -------
