@@ -137,3 +137,17 @@ def test_a_refused_move_tells_nobody(client, world, wechat):
     assert drain() == []
     assert get_json(client, world.a.member, "/my/messages")["items"] == []
     assert db.session.scalar(select(SubscriptionQuota.remaining)) == 1
+
+
+def test_in_demo_mode_nothing_leaves_the_server_and_the_send_is_logged(
+    client, world, templates, fake_wechat, caplog
+):
+    subscribe(client, world.a.member, "TPL-DISPATCHED")
+    order = seeded_order(world.a, world.item, OrderStatus.APPROVED)
+    dispatch(client, world, order)
+    with caplog.at_level("INFO", logger="app.wechat.fake"):
+        drain()
+    assert db.session.scalar(select(Delivery.status)) == "sent"
+    assert "WECHAT_FAKE: subscribe message TPL-DISPATCHED" in caplog.text
+    assert f"pages/orders/detail?id={order.id}" in caplog.text
+    assert fake_wechat.requests == []
