@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from functools import cache
 from typing import cast
 
 from flask import current_app
-from sqlalchemy import Table, false, literal, select
+from sqlalchemy import Table, insert
 
 from app.clock import utcnow
 from app.db_types import upsert
@@ -55,46 +56,31 @@ def post(
     rows = [{"user_id": user_id, **common} for user_id in dict.fromkeys(user_ids)]
     if not rows:
         return 0
-    session = db.session()
-    dialect = session.get_bind().dialect.name
-    connection = session.connection()
-    new = 0
+    connection = db.session.connection()
+    statement = _new_messages(connection.dialect.name)
+    new: list = []
     for start in range(0, len(rows), _BATCH):
-        chunk = rows[start : start + _BATCH]
-        # Counted from RETURNING: an executemany's rowcount is -1 on psycopg.
-        statement = upsert(Message, dialect).on_conflict_do_nothing().returning(MESSAGES.c.id)
-        new += len(connection.execute(statement, chunk).all())
+        new += connection.execute(statement, rows[start : start + _BATCH]).all()
     template = current_app.config["WECHAT_TEMPLATE_IDS"].get(event)
     if template and fields is not None and new:
-        _add_deliveries(dialect, key, event, template, fitted(fields), page, community_id, now)
-    return new
+        delivery = {"community_id": community_id, "template_id": template, "page": page}
+        delivery |= {"data": fitted(fields), "status": DeliveryStatus.PENDING, "attempts": 0}
+        delivery |= {"quota_used": False, "next_attempt_at": now, "created_at": now}
+        deliveries = [{"message_id": m.id, "user_id": m.user_id, **delivery} for m in new]
+        ids = connection.execute(_NEW_DELIVERIES, deliveries).scalars().all()
+        db.session().info.setdefault(HANDOFF_KEY, []).extend(ids)
+    return len(new)
 
 
-def _add_deliveries(dialect, key, event, template, data, page, community_id, now) -> None:
-    """One delivery per message of `key` that has none, in one INSERT … SELECT."""
-    columns = ["message_id", "user_id", "community_id", "template_id", "data", "page"]
-    columns += ["status", "attempts", "quota_used", "next_attempt_at", "created_at"]
-    source = select(
-        MESSAGES.c.id,
-        MESSAGES.c.user_id,
-        literal(community_id, DELIVERIES.c.community_id.type),
-        literal(template, DELIVERIES.c.template_id.type),
-        literal(data, DELIVERIES.c.data.type),
-        literal(page, DELIVERIES.c.page.type),
-        literal(DeliveryStatus.PENDING.value, DELIVERIES.c.status.type),
-        literal(0),
-        false(),
-        literal(now, DELIVERIES.c.next_attempt_at.type),
-        literal(now, DELIVERIES.c.created_at.type),
-    ).where(MESSAGES.c.key == key, MESSAGES.c.event == event)
-    statement = (
-        upsert(Delivery, dialect)
-        .from_select(columns, source)
-        .on_conflict_do_nothing(index_elements=["message_id"])
-        .returning(DELIVERIES.c.id)
-    )
-    ids = db.session.connection().execute(statement).scalars().all()
-    db.session().info.setdefault(HANDOFF_KEY, []).extend(ids)
+@cache
+def _new_messages(dialect: str):
+    """Built once: the messages of users not yet told of their key, with their new ids (an
+    executemany's rowcount is -1 on psycopg, so RETURNING counts)."""
+    insert = upsert(Message, dialect).on_conflict_do_nothing()
+    return insert.returning(MESSAGES.c.id, MESSAGES.c.user_id)
+
+
+_NEW_DELIVERIES = insert(DELIVERIES).returning(DELIVERIES.c.id)
 
 
 def handed_off(session) -> list[int]:
