@@ -7,6 +7,7 @@ from flask import current_app, g, request
 from app.accounts.models import Role
 from app.cache import answers, register
 from app.console.blueprint import bp
+from app.console.read_models.inbox import unread_count
 from app.extensions import db
 from app.org.models import Community, Street
 
@@ -16,6 +17,9 @@ NAV = [
     ("console.orders", "工单", "console.order"),
     ("console.order_new", "代点单", "console.order_new"),
     ("console.members", "党员", "console.member"),
+    ("console.announcements", "红喇叭", "console.announcements"),
+    ("console.outbox", "消息发送", "console.outbox"),
+    ("console.inbox", "我的消息", "console.inbox"),
 ]
 # The name of each scope, shown on every page: kept until a street or community is renamed.
 SCOPE_LABELS = register("console_scope_labels", [Street, Community])
@@ -31,7 +35,12 @@ def console_context() -> dict:
         "nav_items": items,
         "active_nav": active,
         "scope_label": _scope_label(g.get("current_user")),
+        "unread_messages": _unread(g.get("current_user")),
     }
+
+
+def _unread(user) -> int:
+    return unread_count(user.id) if user is not None else 0
 
 
 def _scope_label(user) -> str:
