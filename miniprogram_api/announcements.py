@@ -9,6 +9,7 @@ from flask import request
 
 from app.accounts.models import STAFF_ROLES
 from app.announcements import queries, services
+from app.api import errors
 from app.auth.permissions import require_managed_community
 from app.notifications.schemas import (
     AnnouncementCreatedSchema,
@@ -39,6 +40,7 @@ def community_in_reach(view):
 
 
 @blp.post("/staff/announcements")
+@errors(404)
 @auth_required(*STAFF_ROLES)
 @community_in_reach
 @blp.arguments(AnnouncementInSchema)
@@ -49,6 +51,7 @@ def announce(data):
 
 
 @blp.get("/staff/announcements")
+@errors(404)
 @auth_required(*STAFF_ROLES)
 @blp.arguments(AnnouncementListArgsSchema, location="query")
 @blp.response(200, AnnouncementPageSchema)
