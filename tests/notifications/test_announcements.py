@@ -3,13 +3,15 @@ inbox messages, the subscribe messages after the commit, and the reach staff see
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
+from app.accounts.models import User
 from app.extensions import db
 from app.members.models import MemberProfile
 from app.notifications.models import Announcement, Delivery, Message
 from tests.helpers import factories
 from tests.helpers.api import get_json, post
+from tests.helpers.queries import count_queries
 from tests.helpers.worker import drain
 
 NOTICE = {"title": "停水通知", "body": "明天上午9点到12点小区停水，请提前储水。"}
@@ -146,3 +148,34 @@ def test_an_audience_of_nobody_is_written_with_no_recipients(client, world):
     answer = created(client, world.a.staff, world.a.community, "residents")
     assert answer["recipients"] == 0
     assert db.session.get(Announcement, answer["id"]) is not None
+
+
+def test_thousands_of_recipients_cost_a_few_statements(client, world):
+    """One SELECT of the audience, the messages inserted in batches: the statements grow
+    with the number of batches, not of recipients."""
+    ids = db.session.scalars(
+        insert(User).returning(User.id), [{"display_name": f"党员{n}"} for n in range(1200)]
+    ).all()
+    db.session.execute(
+        insert(MemberProfile),
+        [
+            {
+                "user_id": user_id,
+                "community_id": world.b.community.id,
+                "name": "党员",
+                "unit_name": "单位",
+                "letter_no": f"L-{user_id}",
+                "status": "approved",
+                "skills": [],
+            }
+            for user_id in ids
+        ],
+    )
+    db.session.commit()
+    with count_queries() as one:
+        created(client, world.a.staff, world.a.community, "members")
+    with count_queries() as many:
+        answer = created(client, world.b.staff, world.b.community, "members")
+
+    assert answer["recipients"] == 1201
+    assert len(many) - len(one) == 2  # 1201 messages: three batches of 500 instead of one
