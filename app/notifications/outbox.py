@@ -62,8 +62,9 @@ def post(
     new = 0
     for start in range(0, len(rows), _BATCH):
         chunk = rows[start : start + _BATCH]
-        statement = upsert(Message, dialect).on_conflict_do_nothing()
-        new += connection.execute(statement, chunk).rowcount or 0
+        # Counted from RETURNING: an executemany's rowcount is -1 on psycopg.
+        statement = upsert(Message, dialect).on_conflict_do_nothing().returning(MESSAGES.c.id)
+        new += len(connection.execute(statement, chunk).all())
     template = current_app.config["WECHAT_TEMPLATE_IDS"].get(event)
     if template and fields is not None and new:
         _add_deliveries(dialect, key, event, template, fitted(fields), page, community_id, now)
