@@ -1,5 +1,6 @@
 """The mini-program's HTTP API (`/api/v1`): thin views over the services in `app/`."""
 
+from miniprogram_api.announcements import blp as announcements_blp
 from miniprogram_api.auth import blp as auth_blp
 from miniprogram_api.catalog import blp as catalog_blp
 from miniprogram_api.member_orders import blp as member_orders_blp
@@ -22,4 +23,5 @@ BLUEPRINTS = [
     staff_members_blp,
     messages_blp,
     staff_content_reviews_blp,
+    announcements_blp,
 ]

@@ -3,16 +3,19 @@ street admins. Views call the same services as the mini-program API; the pages' 
 are in `read_models/`, their form schemas in `forms/`."""
 
 from app.console import (  # noqa: F401
+    announcements,
     auth,
     content_reviews,
     context,
     dashboard,
     errors,
     filters,
+    inbox,
     members,
     order_detail,  # each registers its routes
     order_new,
     orders_list,
+    outbox,
 )
 from app.console.blueprint import bp
 

@@ -7,6 +7,7 @@ from flask import current_app, g, request
 from app.accounts.models import Role
 from app.cache import answers, register
 from app.console.blueprint import bp
+from app.console.read_models.inbox import unread_count
 from app.extensions import db
 from app.moderation.queries import pending_count as pending_reviews
 from app.org.models import Community, Street
@@ -18,6 +19,9 @@ NAV = [
     ("console.order_new", "代点单", "console.order_new"),
     ("console.members", "党员", "console.member"),
     ("console.content_reviews", "内容审核", "console.content_review"),
+    ("console.announcements", "红喇叭", "console.announcements"),
+    ("console.outbox", "消息发送", "console.outbox"),
+    ("console.inbox", "我的消息", "console.inbox"),
 ]
 # The name of each scope, shown on every page: kept until a street or community is renamed.
 SCOPE_LABELS = register("console_scope_labels", [Street, Community])
@@ -34,14 +38,21 @@ def console_context() -> dict:
         "active_nav": active,
         "scope_label": _scope_label(g.get("current_user")),
         "nav_badges": _badges(g.get("current_user")),
+        "badge_titles": BADGE_TITLES,
     }
+
+
+BADGE_TITLES = {"console.content_reviews": "待处理", "console.inbox": "未读消息"}
 
 
 def _badges(user) -> dict[str, int]:
     """The number waiting behind a navigation item, where something waits."""
     if user is None:
         return {}
-    return {"console.content_reviews": pending_reviews(user)}
+    return {
+        "console.content_reviews": pending_reviews(user),
+        "console.inbox": unread_count(user.id),
+    }
 
 
 def _scope_label(user) -> str:

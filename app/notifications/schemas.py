@@ -6,8 +6,8 @@ import marshmallow as ma
 from marshmallow import validate
 
 from app.notifications.models import Audience
-from app.pagination import page_schema
-from app.validation import record_id, text
+from app.pagination import PageArgsSchema, page_schema
+from app.validation import record_id, text, text_id
 
 
 class SubscriptionsInSchema(ma.Schema):
@@ -76,3 +76,7 @@ class AnnouncementSchema(AnnouncementCreatedSchema):
 
 
 AnnouncementPageSchema = page_schema(AnnouncementSchema, "AnnouncementPage")
+
+
+class AnnouncementListArgsSchema(PageArgsSchema):
+    community_id = text_id(metadata={"description": "只看其中一个社区（默认：所管理的全部社区）"})
