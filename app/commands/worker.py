@@ -26,5 +26,8 @@ def worker_cli(threads: int | None) -> None:
     threads = threads or current_app.config["WORKER_THREADS"]
     storage = type(queue.storage).__name__
     log.info("worker starting: %s threads, queue in %s, jobs %s", threads, storage, tasks.JOBS)
-    consumer = queue.create_consumer(workers=threads, worker_type="thread", periodic=True)
+    # An idle worker looks at a SQLite queue at least every second (Redis wakes it at once).
+    consumer = queue.create_consumer(
+        workers=threads, worker_type="thread", periodic=True, max_delay=1.0
+    )
     consumer.run()
