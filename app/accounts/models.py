@@ -20,6 +20,7 @@ class Role(StrEnum):
     MEMBER = "member"
     STAFF = "staff"
     STREET_ADMIN = "street_admin"
+    MERCHANT = "merchant"  # a shop of the service circle: verifies its own rewards' codes
 
 
 # Who works in the console and screens and dispatches orders: a community's staff (两委) and
