@@ -5,6 +5,7 @@ from miniprogram_api.auth import blp as auth_blp
 from miniprogram_api.catalog import blp as catalog_blp
 from miniprogram_api.member_orders import blp as member_orders_blp
 from miniprogram_api.members import blp as members_blp
+from miniprogram_api.merchants import blp as merchants_blp
 from miniprogram_api.messages import blp as messages_blp
 from miniprogram_api.orders import blp as orders_blp
 from miniprogram_api.staff_content_reviews import blp as staff_content_reviews_blp
@@ -16,6 +17,7 @@ BLUEPRINTS = [
     auth_blp,
     catalog_blp,
     venues_blp,
+    merchants_blp,
     orders_blp,
     member_orders_blp,
     staff_orders_blp,

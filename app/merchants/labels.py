@@ -14,3 +14,5 @@ CATEGORY = {
     C.BARBER: "理发",
     C.OTHER: "其他",
 }
+
+TRUSTED = "社区信得过经营户"

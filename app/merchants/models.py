@@ -4,10 +4,10 @@ rewards."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.clock import utcnow
@@ -49,4 +49,27 @@ class Merchant(Model):
         ForeignKey("users.id", ondelete="SET NULL"), unique=True
     )
     is_active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class MerchantService(Model):
+    """One service a merchant did for a resident (便民服务积分): confirmed by the resident, at
+    most once a day per merchant (the unique constraint settles a race), or recorded by staff
+    of the merchant's community (`user_id` NULL, which the constraint lets repeat)."""
+
+    __tablename__ = "merchant_services"
+    __table_args__ = (
+        UniqueConstraint("merchant_id", "user_id", "day"),  # one confirmation a day
+        CheckConstraint("points > 0", name="points_positive"),
+        Index("ix_merchant_services_merchant_id_day", "merchant_id", "day"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # the resident served
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    service: Mapped[str] = mapped_column(String(50))
+    note: Mapped[str | None] = mapped_column(String(200))
+    points: Mapped[int]
+    day: Mapped[date] = mapped_column(Date)  # Beijing calendar day; quarters count by it
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
