@@ -98,3 +98,7 @@ class DeliveryStateConflict(Conflict):
 
 class ReviewStateConflict(Conflict):
     code, message = "REVIEW_STATE_CONFLICT", "该内容已审核过，不能重复操作"
+
+
+class ServiceAlreadyConfirmed(Conflict):
+    code, message = "SERVICE_ALREADY_CONFIRMED", "您今天已确认过该商户的服务，明天再来吧"

@@ -10,6 +10,7 @@ from miniprogram_api.messages import blp as messages_blp
 from miniprogram_api.orders import blp as orders_blp
 from miniprogram_api.staff_content_reviews import blp as staff_content_reviews_blp
 from miniprogram_api.staff_members import blp as staff_members_blp
+from miniprogram_api.staff_merchants import blp as staff_merchants_blp
 from miniprogram_api.staff_orders import blp as staff_orders_blp
 from miniprogram_api.venues import blp as venues_blp
 
@@ -23,6 +24,7 @@ BLUEPRINTS = [
     staff_orders_blp,
     members_blp,
     staff_members_blp,
+    staff_merchants_blp,
     messages_blp,
     staff_content_reviews_blp,
     announcements_blp,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from sqlalchemy import select
@@ -11,10 +10,15 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.accounts import throttle
 from app.accounts.models import Role, User, UserRole
+from app.accounts.passwords import (
+    PASSWORD_METHOD,
+    credential_errors,
+    password_user,
+    username_taken,
+)
 from app.accounts.tokens import issue_token
 from app.clock import utcnow
 from app.errors import (
-    Conflict,
     InvalidCredentials,
     NotFound,
     Unauthorized,
@@ -24,10 +28,6 @@ from app.extensions import db
 from app.org.models import Community, Street
 from app.transaction import use_case
 from app.wechat import wechat
-
-PASSWORD_METHOD = "scrypt"
-PASSWORD_MIN_LENGTH = 8
-USERNAME_RE = re.compile(r"^[\w.@-]{3,64}$")
 
 
 @use_case
@@ -94,11 +94,7 @@ def _logged_in(user: User) -> dict:
     return {"token": issue_token(user.id), "user": user}
 
 
-def _username_taken(username: str, *args: object, **kwargs: object) -> Conflict:
-    return Conflict(f"用户名 {username} 已存在 (username already exists)")
-
-
-@use_case(conflict=_username_taken)
+@use_case(conflict=username_taken)
 def create_staff(
     username: str,
     password: str,
@@ -115,25 +111,11 @@ def create_staff(
         assert street_code, "one of the two codes, as _check_staff_input made sure"
         street = _by_code(Street, street_code, "街道")
         role = UserRole(role=Role.STREET_ADMIN, street_id=street.id)
-    user = User(
-        username=username,
-        display_name=display_name or username,
-        roles=[role],
-        password_hash=generate_password_hash(password, method=PASSWORD_METHOD),
-    )
-    db.session.add(user)
-    db.session.flush()
-    return user
+    return password_user(username, password, role, display_name or username)
 
 
 def _check_staff_input(username, password, community_code, street_code) -> None:
-    errors: dict[str, list[str]] = {}
-    if not USERNAME_RE.match(username or ""):
-        errors["username"] = ["用户名应为 3 到 64 个字母、数字或 _ . @ - (3-64 letters or digits)"]
-    if len(password or "") < PASSWORD_MIN_LENGTH:
-        errors["password"] = [
-            f"密码长度不能少于 {PASSWORD_MIN_LENGTH} 位 (at least {PASSWORD_MIN_LENGTH} characters)"
-        ]
+    errors = credential_errors(username, password)
     if bool(community_code) == bool(street_code):
         errors["scope"] = ["必须且只能指定社区或街道之一 (give exactly one of community, street)"]
     if errors:

@@ -5,6 +5,7 @@ import click
 from flask.cli import AppGroup
 
 from app.accounts import services
+from app.commands.accounts import describe, password_option
 from app.errors import DomainError
 
 staff_cli = AppGroup("staff", help="管理社区工作人员账号 (manage staff accounts)")
@@ -12,13 +13,7 @@ staff_cli = AppGroup("staff", help="管理社区工作人员账号 (manage staff
 
 @staff_cli.command("create")
 @click.argument("username")
-@click.option(
-    "--password",
-    prompt="密码 (password)",
-    hide_input=True,
-    confirmation_prompt=True,
-    help="至少 8 位 (at least 8 characters); 不给出则提示输入 (prompted if omitted)",
-)
+@password_option
 @click.option(
     "--community",
     "community_code",
@@ -43,7 +38,7 @@ def create(username, password, community_code, street_code, display_name):
             display_name=display_name,
         )
     except DomainError as error:
-        raise click.ClickException(_describe(error)) from None
+        raise click.ClickException(describe(error)) from None
     if community_code:
         click.echo(
             f"已创建社区 {community_code} 的工作人员 {user.username} "
@@ -54,11 +49,6 @@ def create(username, password, community_code, street_code, display_name):
             f"已创建街道 {street_code} 的管理员 {user.username} "
             f"(street admin created, id {user.id})"
         )
-
-
-def _describe(error: DomainError) -> str:
-    problems = [message for messages in error.details.values() for message in messages]
-    return "; ".join(problems) if problems else error.message
 
 
 @staff_cli.command("unlock")

@@ -3,6 +3,7 @@ merchant, and the quarter's ranking by service points that staff read."""
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date
 
 from sqlalchemy import func, select
@@ -68,9 +69,9 @@ def quarter_bounds(quarter: str | None) -> tuple[str, date, date]:
         today = beijing_today(utcnow())
         quarter = f"{today.year}Q{(today.month - 1) // 3 + 1}"
     year, number = int(quarter[:4]), int(quarter[5])
-    start = date(year, 3 * number - 2, 1)
-    end = date(year + 1, 1, 1) if number == 4 else date(year, 3 * number + 1, 1)
-    return quarter, start, date.fromordinal(end.toordinal() - 1)
+    last_month = 3 * number
+    end = date(year, last_month, monthrange(year, last_month)[1])
+    return quarter, date(year, last_month - 2, 1), end
 
 
 def ranking(user: User, quarter: str | None = None, community_id: int | None = None) -> dict:

@@ -59,7 +59,7 @@ class TrustedSchema(ma.Schema):
     trusted = ma.fields.Boolean(required=True, metadata={"description": "社区信得过经营户"})
 
 
-QUARTER_PATTERN = r"^\d{4}Q[1-4]$"
+QUARTER_PATTERN = r"^[1-9]\d{3}Q[1-4]$"
 
 
 class RankingArgsSchema(ma.Schema):
