@@ -12,6 +12,8 @@ from app.console import (  # noqa: F401
     filters,
     inbox,
     members,
+    merchant_ranking,
+    merchants,
     order_detail,  # each registers its routes
     order_new,
     orders_list,

@@ -18,6 +18,7 @@ NAV = [
     ("console.orders", "工单", "console.order"),
     ("console.order_new", "代点单", "console.order_new"),
     ("console.members", "党员", "console.member"),
+    ("console.merchants", "商户", "console.merchant"),
     ("console.content_reviews", "内容审核", "console.content_review"),
     ("console.announcements", "红喇叭", "console.announcements"),
     ("console.outbox", "消息发送", "console.outbox"),
