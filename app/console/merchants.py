@@ -4,6 +4,8 @@ recorded from the desk. Writing is the merchant domain's own use cases."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import flash, redirect, render_template, request, url_for
 
 from app.auth.permissions import managed_communities, scope_community_ids
@@ -16,6 +18,7 @@ from app.console.read_models.merchants import merchant_rows
 from app.errors import Conflict, ValidationError
 from app.merchants import services
 from app.merchants.labels import CATEGORY
+from app.merchants.models import Merchant
 from app.merchants.queries import managed_merchant
 
 
@@ -42,16 +45,7 @@ def merchants():
 def merchant_new():
     if request.method == "GET":
         return _form(None, {}, {})
-    data, errors = parse_form(MerchantFormSchema(), request.form)
-    if not errors:
-        try:
-            merchant = services.create_merchant(current_staff(), data)
-        except (ValidationError, Conflict) as error:
-            errors = errors_of(error)
-        else:
-            flash(f"已添加商户“{merchant.name}”", "success")
-            return redirect(url_for("console.merchants"))
-    return _form(None, request.form, errors, status=422)
+    return _save(None, lambda data: services.create_merchant(current_staff(), data), "已添加")
 
 
 @bp.route("/merchants/<int:merchant_id>/edit", methods=["GET", "POST"])
@@ -60,14 +54,23 @@ def merchant_edit(merchant_id: int):
     merchant = managed_merchant(current_staff(), merchant_id)
     if request.method == "GET":
         return _form(merchant, _values_of(merchant), {})
+    return _save(
+        merchant,
+        lambda data: services.update_merchant(current_staff(), merchant_id, data),
+        "已保存",
+    )
+
+
+def _save(merchant, write: Callable[[dict], Merchant], done: str):
+    """Parse the form and write it; the form again with the messages if either refuses."""
     data, errors = parse_form(MerchantFormSchema(), request.form)
     if not errors:
         try:
-            services.update_merchant(current_staff(), merchant_id, data)
+            saved = write(data)
         except (ValidationError, Conflict) as error:
             errors = errors_of(error)
         else:
-            flash(f"已保存商户“{data['name']}”", "success")
+            flash(f"{done}商户“{saved.name}”", "success")
             return redirect(url_for("console.merchants"))
     return _form(merchant, request.form, errors, status=422)
 
