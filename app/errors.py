@@ -98,3 +98,7 @@ class DeliveryStateConflict(Conflict):
 
 class ReviewStateConflict(Conflict):
     code, message = "REVIEW_STATE_CONFLICT", "该内容已审核过，不能重复操作"
+
+
+class InsufficientPoints(Conflict):
+    code, message = "INSUFFICIENT_POINTS", "积分不足"
