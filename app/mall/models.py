@@ -8,7 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.clock import utcnow
 from app.db_types import UTCDateTime
@@ -68,6 +68,8 @@ class Redemption(Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # fulfilled, cancelled …
     verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    reward: Mapped[Reward] = relationship(lazy="joined", innerjoin=True)
 
 
 class RewardClaim(Model):
