@@ -3,7 +3,6 @@ given through the ledger, and the mall's calls. Paths are under /api/v1."""
 
 from __future__ import annotations
 
-
 from sqlalchemy import select
 
 from app.accounts.models import Role, UserRole
