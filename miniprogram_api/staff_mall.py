@@ -3,9 +3,11 @@ rewards' codes)."""
 
 from __future__ import annotations
 
+from functools import wraps
+
 from app.accounts.models import STAFF_ROLES, Role
 from app.api import errors
-from app.mall import queries, redemptions, rewards
+from app.mall import access, queries, redemptions, rewards
 from app.mall.schemas import (
     RedemptionPageSchema,
     RedemptionSchema,
@@ -17,6 +19,19 @@ from app.mall.schemas import (
 )
 from miniprogram_api.blueprint import Blueprint
 from miniprogram_api.security import auth_required, current_user
+
+
+def reward_in_reach(view):
+    """404 for a reward outside the caller's communities before the body is read, so that
+    NOT_FOUND wins over VALIDATION_ERROR as the contract orders them."""
+
+    @wraps(view)
+    def wrapped(*args, reward_id, **kwargs):
+        access.managed_reward(current_user(), reward_id)
+        return view(*args, reward_id=reward_id, **kwargs)
+
+    return wrapped
+
 
 blp = Blueprint("staff_mall", __name__, description="积分兑单：礼品管理与核销")
 VERIFIERS = (*STAFF_ROLES, Role.MERCHANT)
@@ -33,7 +48,9 @@ def create_reward(data):
 
 
 @blp.patch("/staff/rewards/<int:reward_id>")
+@errors(404)
 @auth_required(*STAFF_ROLES)
+@reward_in_reach
 @blp.arguments(RewardFieldsSchema)
 @blp.response(200, RewardSchema)
 def update_reward(data, reward_id):
