@@ -12,11 +12,12 @@ from app.orders.calendar import DeadlineBasis
 from app.org.models import Building, Community, Grid, Street
 from app.seed import catalog_data, org_data, places_data
 from app.seed.people import load_accounts, load_orders
+from app.seed.rewards import load_rewards
 from app.seed.tally import Tally
 from app.transaction import use_case
 from app.venues.models import Venue
 
-STEPS = 5
+STEPS = 6
 # How each kind's items count their deadlines (app.orders.calendar).
 _BASIS = {
     CategoryKind.PUBLIC: DeadlineBasis.WORKING_HOURS,
@@ -39,6 +40,8 @@ def load_demo(echo: Callable[[str], None] = print) -> Tally:
         people = load_accounts(tally, places)
     with tally.step(5, STEPS, "演示工单"):
         load_orders(tally, places, items, people)
+    with tally.step(6, STEPS, "积分兑换礼品"):
+        load_rewards(tally, places, people)
     db.session.flush()
     echo(tally.summary())
     return tally
