@@ -5,13 +5,15 @@ from __future__ import annotations
 from flask import current_app
 
 from app.api import errors
-from app.mall import idempotency, queries, redemptions, rewards
+from app.mall import queries
 from app.mall.schemas import (
     RedemptionPageSchema,
     RedemptionSchema,
     RewardListArgsSchema,
     RewardPageSchema,
 )
+from app.mall.services import redeem as redeeming
+from app.mall.services import redemptions
 from app.orders.schemas import IdempotencyHeaderSchema
 from app.pagination import PageArgsSchema
 from miniprogram_api.blueprint import Blueprint
@@ -27,7 +29,7 @@ blp = Blueprint("mall", __name__, description="积分兑单：礼品与兑换")
 @blp.response(200, RewardPageSchema)
 def list_rewards(args):
     """今天可兑换的礼品（库存为 0 的仍列出，stock 为 0），新的在前"""
-    return rewards.list_on_offer(**args)
+    return queries.list_on_offer(**args)
 
 
 @blp.post("/mall/rewards/<int:reward_id>/redeem")
@@ -38,7 +40,7 @@ def list_rewards(args):
 def redeem(reward_id, idempotency_key=None):
     """兑换礼品：立即扣减积分，返回兑换码。409 OUT_OF_STOCK / INSUFFICIENT_POINTS /
     REDEMPTION_LIMIT_REACHED（每人限兑）/ REWARD_NOT_ON_OFFER（不在兑换期或已下架）"""
-    return idempotency.redeem_reward(current_user(), reward_id, idempotency_key)
+    return redeeming.redeem_reward(current_user(), reward_id, idempotency_key)
 
 
 @blp.get("/my/redemptions")

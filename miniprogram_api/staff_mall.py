@@ -7,7 +7,7 @@ from functools import wraps
 
 from app.accounts.models import STAFF_ROLES, Role
 from app.api import errors
-from app.mall import access, queries, redemptions, rewards
+from app.mall import access, queries
 from app.mall.schemas import (
     RedemptionPageSchema,
     RedemptionSchema,
@@ -17,6 +17,7 @@ from app.mall.schemas import (
     StaffRedemptionArgsSchema,
     VerifySchema,
 )
+from app.mall.services import redemptions, rewards
 from miniprogram_api.blueprint import Blueprint
 from miniprogram_api.security import auth_required, current_user
 

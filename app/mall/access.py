@@ -10,7 +10,7 @@ from app.accounts.models import Role, User
 from app.auth.permissions import managed_community_ids
 from app.errors import NotFound, ValidationError
 from app.extensions import db
-from app.mall.models import Reward
+from app.mall.models import Redemption, Reward
 from app.merchants.models import Merchant
 from app.org.models import Community
 
@@ -52,3 +52,10 @@ def reachable_communities(actor: User) -> set[int]:
     """The communities whose redemptions the actor may filter by."""
     merchants = select(Merchant.community_id).where(Merchant.account_id == actor.id)
     return managed_community_ids(actor) | set(db.session.scalars(merchants))
+
+
+def own_redemption(actor: User, redemption_id: int) -> Redemption:
+    redemption = db.session.get(Redemption, redemption_id)
+    if redemption is None or redemption.user_id != actor.id:
+        raise NotFound()
+    return redemption

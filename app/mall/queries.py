@@ -9,11 +9,26 @@ import segno
 from sqlalchemy import select
 
 from app.accounts.models import User
+from app.clock import beijing_today, utcnow
 from app.errors import NotFound
-from app.mall.access import reachable_communities, reaches_rewards
+from app.mall.access import (
+    own_redemption,
+    reachable_communities,
+    reaches_rewards,
+    require_community,
+)
 from app.mall.models import Redemption, Reward
-from app.mall.redeem import own_redemption
+from app.mall.offer import on_offer
 from app.pagination import paginate
+
+
+def list_on_offer(community_id: int | None, limit: int, cursor: str | None = None) -> dict:
+    """Rewards on offer today, newest first; of one community when it is given."""
+    stmt = select(Reward).where(*on_offer(beijing_today(utcnow())))
+    if community_id is not None:
+        require_community(community_id)
+        stmt = stmt.where(Reward.community_id == community_id)
+    return paginate(stmt, Reward.id, limit, cursor)
 
 
 def my_redemptions(actor: User, limit: int, cursor: str | None = None) -> dict:

@@ -22,14 +22,14 @@ def post_entry(user_id: int, delta: int, reason: str, **fields) -> PointsEntry:
     """Append an entry of `delta` to `user_id`'s ledger and move their balance by it; a debit
     below 0 changes nothing and raises InsufficientPoints. Part of the caller's transaction.
     `fields`: the entry's other columns (order_id, redemption_id, actor_id, note)."""
-    move_balance(user_id, delta)
+    _move_balance(user_id, delta)
     entry = PointsEntry(member_id=user_id, delta=delta, reason=reason, **fields)
     db.session.add(entry)
     db.session.flush()
     return entry
 
 
-def move_balance(user_id: int, delta: int) -> int:
+def _move_balance(user_id: int, delta: int) -> int:
     """The balance after adding `delta`: a credit upserts the row, a debit is one UPDATE
     that only matches while the balance covers it."""
     params = {"uid": user_id, "change": delta, "at": utcnow()}
@@ -86,7 +86,7 @@ def credit_order_completion(
     )
     written = db.session.execute(stmt).scalar() is not None
     if written:
-        move_balance(member_id, points)
+        _move_balance(member_id, points)
     return written
 
 

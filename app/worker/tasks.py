@@ -12,7 +12,7 @@ from flask import has_app_context
 from huey import crontab
 
 from app.clock import utcnow
-from app.mall import redemptions
+from app.mall.services import redemptions
 from app.notifications import delivery
 from app.orders.services import timeouts
 from app.worker.queue import bound_app, queue, sends_deliveries

@@ -13,18 +13,15 @@ from app.accounts.models import User
 from app.clock import utcnow
 from app.errors import NotFound, RedemptionStateConflict
 from app.extensions import db
-from app.mall.access import reaches_rewards
+from app.mall.access import own_redemption, reaches_rewards
 from app.mall.codes import normalized
 from app.mall.models import Redemption, RedemptionStatus, Reward
-from app.mall.redeem import own_redemption, release_claim
+from app.mall.spending import give_back
 from app.notifications import outbox
 from app.notifications.templates import Event
-from app.points.models import PointsReason
-from app.points.services import post_entry
 from app.transaction import use_case
 
 REDEMPTIONS = cast(Table, Redemption.__table__)
-REWARDS = cast(Table, Reward.__table__)
 PENDING = RedemptionStatus.PENDING
 
 
@@ -33,7 +30,7 @@ def cancel(actor: User, redemption_id: int) -> Redemption:
     redemption = own_redemption(actor, redemption_id)
     if not _close(redemption.id, RedemptionStatus.CANCELLED, utcnow()):
         raise RedemptionStateConflict()
-    _give_back(redemption, "取消兑换")
+    give_back(redemption, "取消兑换")
     return _reloaded(redemption)
 
 
@@ -71,7 +68,7 @@ def expire_due(now: datetime) -> int:
     expired = 0
     for redemption in due:
         if _close(redemption.id, RedemptionStatus.EXPIRED, now, expiring=True):
-            _give_back(redemption, "兑换过期退回")
+            give_back(redemption, "兑换过期退回")
             body = f"兑换码 {redemption.code} 已过期，{redemption.points} 积分已退回。"
             _tell(redemption, Event.REDEMPTION_EXPIRED, "兑换已过期", body)
             expired += 1
@@ -86,22 +83,6 @@ def _close(redemption_id: int, status: str, now: datetime, expiring: bool = Fals
         conditions.append(REDEMPTIONS.c.expires_at > now)
     stmt = update(REDEMPTIONS).where(*conditions).values(status=status, closed_at=now, **values)
     return db.session.execute(stmt.returning(REDEMPTIONS.c.id)).first() is not None
-
-
-def _give_back(redemption: Redemption, note: str) -> None:
-    db.session.execute(
-        update(REWARDS)
-        .where(REWARDS.c.id == redemption.reward_id)
-        .values(stock=REWARDS.c.stock + 1)
-    )
-    release_claim(redemption.reward_id, redemption.user_id)
-    post_entry(
-        redemption.user_id,
-        redemption.points,
-        PointsReason.REDEMPTION_REFUND,
-        redemption_id=redemption.id,
-        note=note,
-    )
 
 
 def _tell(redemption: Redemption, event: Event, title: str, body: str) -> None:

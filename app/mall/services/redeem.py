@@ -18,7 +18,7 @@ from app.db_types import upsert
 from app.errors import Conflict, IdempotencyKeyReused
 from app.extensions import db
 from app.mall.models import Redemption, RedemptionKey
-from app.mall.redeem import redeem
+from app.mall.spending import redeem
 from app.transaction import use_case
 
 KEYS = cast(Table, RedemptionKey.__table__)

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import or_, select
-
 from app.accounts.models import User
 from app.auth.permissions import require_managed_community
 from app.clock import beijing_today, utcnow
 from app.errors import ValidationError
 from app.extensions import db
-from app.mall.access import check_merchant, managed_reward, require_community
+from app.mall.access import check_merchant, managed_reward
 from app.mall.models import Reward
-from app.pagination import paginate
 from app.transaction import use_case
 
 
@@ -48,21 +45,3 @@ def update_reward(actor: User, reward_id: int, data: dict) -> Reward:
 def _check_period(valid_from: date, valid_until: date | None) -> None:
     if valid_until is not None and valid_until < valid_from:
         raise ValidationError(details={"valid_until": ["结束日期不能早于开始日期"]})
-
-
-def on_offer(today: date):
-    """The condition of a reward on offer today (a stock of 0 stays listed)."""
-    return (
-        Reward.is_active.is_(True),
-        Reward.valid_from <= today,
-        or_(Reward.valid_until.is_(None), Reward.valid_until >= today),
-    )
-
-
-def list_on_offer(community_id: int | None, limit: int, cursor: str | None = None) -> dict:
-    """Rewards on offer today, newest first; of one community when it is given."""
-    stmt = select(Reward).where(*on_offer(beijing_today(utcnow())))
-    if community_id is not None:
-        require_community(community_id)
-        stmt = stmt.where(Reward.community_id == community_id)
-    return paginate(stmt, Reward.id, limit, cursor)

@@ -1,4 +1,6 @@
-"""兑换: a user spends points on a reward. Stock, the per-person limit and the balance are
+"""What a redemption takes (stock, a place under the limit, points) and gives back.
+
+兑换: a user spends points on a reward. Stock, the per-person limit and the balance are
 each one conditional statement in one transaction, in the contract's order of refusals
 (stock, then points), so a refusal writes nothing and no race takes any below zero."""
 
@@ -18,7 +20,7 @@ from app.errors import NotFound, OutOfStock, RedemptionLimitReached, RewardNotOn
 from app.extensions import db
 from app.mall.codes import new_code
 from app.mall.models import Redemption, Reward, RewardClaim
-from app.mall.rewards import on_offer
+from app.mall.offer import on_offer
 from app.points.models import PointsReason
 from app.points.services import post_entry
 
@@ -114,8 +116,18 @@ def _expiry(now: datetime, reward) -> datetime:
     return min(fixed, day_end(reward.valid_until))
 
 
-def own_redemption(actor: User, redemption_id: int) -> Redemption:
-    redemption = db.session.get(Redemption, redemption_id)
-    if redemption is None or redemption.user_id != actor.id:
-        raise NotFound()
-    return redemption
+def give_back(redemption: Redemption, note: str) -> None:
+    """A cancelled or expired redemption's stock, limit place and points (one entry)."""
+    db.session.execute(
+        update(REWARDS)
+        .where(REWARDS.c.id == redemption.reward_id)
+        .values(stock=REWARDS.c.stock + 1)
+    )
+    release_claim(redemption.reward_id, redemption.user_id)
+    post_entry(
+        redemption.user_id,
+        redemption.points,
+        PointsReason.REDEMPTION_REFUND,
+        redemption_id=redemption.id,
+        note=note,
+    )
