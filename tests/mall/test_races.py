@@ -94,6 +94,20 @@ def test_one_member_racing_the_per_person_limit(race_app, world):
     assert_ledger_holds(member.id)
 
 
+def test_one_key_sent_five_times_at_once_redeems_once(race_app, world):
+    member = world.a.member
+    give_points(member, 10)
+    offered = reward(world.a.community, points=10, stock=1)
+    headers = {**auth(member), "Idempotency-Key": "race-1"}
+    results = run_together(race_app, [(f"/mall/rewards/{offered.id}/redeem", headers, None)] * 5)
+
+    assert [status for status, _ in results] == [201] * 5, results
+    assert len({body["id"] for _, body in results}) == 1
+    assert count_rows(Redemption) == 1 and stock_of(offered.id) == 0
+    assert stored_balance(member.id) == 0
+    assert_ledger_holds(member.id)
+
+
 def test_a_verification_sent_twice_at_once(race_app, client, world):
     redemption = _one_redemption(client, world)
     body = {"code": redemption["code"]}

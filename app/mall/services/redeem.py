@@ -40,6 +40,13 @@ def redeem_reward(actor: User, reward_id: int, idempotency_key: str | None = Non
             raise _KeyIsLive()  # leaving the block rolls this redemption back
     except _KeyIsLive:
         pass
+    except Conflict:
+        # Refused (no stock left, no points): a concurrent call with this key may have taken
+        # them, and then its redemption is the answer.
+        replay = _replay(actor, idempotency_key, hashed)
+        if replay is None:
+            raise
+        return replay
     replay = _replay(actor, idempotency_key, hashed)
     if replay is None:
         raise Conflict("提交冲突，请重试")
