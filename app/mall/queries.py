@@ -22,7 +22,7 @@ from app.mall.offer import on_offer
 from app.pagination import paginate
 
 
-def list_on_offer(community_id: int | None, limit: int, cursor: str | None = None) -> dict:
+def list_on_offer(limit: int, cursor: str | None = None, community_id: int | None = None) -> dict:
     """Rewards on offer today, newest first; of one community when it is given."""
     stmt = select(Reward).where(*on_offer(beijing_today(utcnow())))
     if community_id is not None:

@@ -161,3 +161,10 @@ def test_staff_edit_and_deactivate_a_reward(client, world):
     listed = get_json(client, world.a.member, f"/mall/rewards?community_id={world.a.community.id}")
     assert listed["items"] == []
     assert db.session.get(Reward, offered.id) is not None
+
+
+def test_every_communitys_rewards_without_a_filter(client, world):
+    mine = reward(world.a.community)
+    theirs = reward(world.b.community)
+    listed = get_json(client, world.a.resident, "/mall/rewards")
+    assert item_ids(listed) == [theirs.id, mine.id]
