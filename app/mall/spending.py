@@ -30,7 +30,7 @@ NO_LIMIT = 2**31 - 1
 
 
 def redeem(actor: User, reward_id: int) -> Redemption:
-    """A pending redemption; part of the caller's transaction (app.mall.idempotency)."""
+    """A pending redemption; part of the caller's transaction (app.mall.services.redeem)."""
     now = utcnow()
     reward = _take_one(reward_id, now)
     _claim(reward.id, actor.id, reward.per_person_limit)
