@@ -72,6 +72,9 @@ class Config:
 
     TOKEN_MAX_AGE_SECONDS = int(os.environ.get("TOKEN_MAX_AGE_SECONDS", str(7 * 24 * 3600)))
     IDEMPOTENCY_TTL_HOURS = 24
+    # An unclaimed redemption of the points mall expires after this many days, or at the end
+    # of its reward's last day on offer, whichever comes first; its points come back.
+    REDEMPTION_VALID_DAYS = int(os.environ.get("REDEMPTION_VALID_DAYS", "30"))
     # A request whose path and query string are longer is refused with 414.
     MAX_URL_LENGTH = int(os.environ.get("MAX_URL_LENGTH", "4096"))
     # Hosts whose https photo addresses orders accept, and staff browsers load. Unset: any https

@@ -102,3 +102,23 @@ class ReviewStateConflict(Conflict):
 
 class ServiceAlreadyConfirmed(Conflict):
     code, message = "SERVICE_ALREADY_CONFIRMED", "您今天已确认过该商户的服务，明天再来吧"
+
+
+class InsufficientPoints(Conflict):
+    code, message = "INSUFFICIENT_POINTS", "积分不足"
+
+
+class OutOfStock(Conflict):
+    code, message = "OUT_OF_STOCK", "该礼品已兑完"
+
+
+class RewardNotOnOffer(Conflict):
+    code, message = "REWARD_NOT_ON_OFFER", "该礼品不在兑换期内或已下架"
+
+
+class RedemptionLimitReached(Conflict):
+    code, message = "REDEMPTION_LIMIT_REACHED", "已达到该礼品的每人兑换上限"
+
+
+class RedemptionStateConflict(Conflict):
+    code, message = "REDEMPTION_STATE_CONFLICT", "该兑换当前状态不允许此操作"

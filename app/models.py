@@ -2,11 +2,12 @@
 
 from app.accounts.models import LoginThrottle, Role, User, UserRole  # noqa: F401
 from app.catalog.models import CatalogItem, Category, CategoryKind  # noqa: F401
+from app.mall.models import Redemption, RedemptionKey, Reward, RewardClaim  # noqa: F401
 from app.members.models import MemberProfile, RegistrationStatus  # noqa: F401
 from app.merchants.models import Merchant, MerchantCategory, MerchantService  # noqa: F401
 from app.moderation.models import ContentReview  # noqa: F401
 from app.notifications.models import Announcement, Delivery, Message, SubscriptionQuota  # noqa: F401
 from app.orders.models import IdempotencyKey, Order, OrderEvent, OrderSource, OrderStatus  # noqa: F401
 from app.org.models import Building, Community, Grid, Street  # noqa: F401
-from app.points.models import PointsEntry, PointsReason  # noqa: F401
+from app.points.models import PointsBalance, PointsEntry, PointsReason  # noqa: F401
 from app.venues.models import Venue, VenueType  # noqa: F401

@@ -96,14 +96,19 @@ def _allowed_photo_host(url: str) -> None:
         raise ma.ValidationError("只接受本平台上传的图片地址")
 
 
-def photo_list(**kwargs) -> fields.List:
-    url = fields.Url(
+def photo_url(**kwargs) -> fields.Url:
+    """One photo: an https address of at most 500 characters, on the platform's hosts."""
+    return fields.Url(
         schemes={"https"},
         validate=[validate.Length(max=500), no_control, _allowed_photo_host],
         error_messages={"invalid": "应为 https 开头的图片网址"},
+        **kwargs,
     )
+
+
+def photo_list(**kwargs) -> fields.List:
     return fields.List(
-        url, validate=validate.Length(max=MAX_PHOTOS, error="最多 9 张照片"), **kwargs
+        photo_url(), validate=validate.Length(max=MAX_PHOTOS, error="最多 9 张照片"), **kwargs
     )
 
 

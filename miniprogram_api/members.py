@@ -6,7 +6,7 @@ from app.members import queries, services
 from app.members.schemas import RegistrationInSchema, RegistrationSchema
 from app.pagination import PageArgsSchema
 from app.points import queries as points
-from app.points.schemas import LedgerSchema
+from app.points.schemas import LedgerSchema, StatementArgsSchema, StatementSchema
 from miniprogram_api.blueprint import Blueprint
 from miniprogram_api.security import auth_required, current_user
 
@@ -39,3 +39,12 @@ def my_registration():
 def my_points(args):
     """我的积分余额与明细（新的在前）"""
     return points.ledger(current_user(), **args)
+
+
+@blp.get("/member/points/statement")
+@auth_required(Role.MEMBER)
+@blp.arguments(StatementArgsSchema, location="query")
+@blp.response(200, StatementSchema)
+def my_statement(args):
+    """我的年度积分对账单（北京时间自然年）：年初余额、获得、扣减、年末余额与当年明细"""
+    return points.statement(current_user(), args["year"])

@@ -11,6 +11,8 @@ from app.members.schemas import (
     RegistrationRejectSchema,
     RegistrationSchema,
 )
+from app.points import adjust
+from app.points.schemas import AdjustmentInSchema, AdjustmentSchema
 from miniprogram_api.blueprint import Blueprint
 from miniprogram_api.security import auth_required, current_user
 
@@ -25,6 +27,17 @@ def registration_in_reach(view):
     def wrapped(*args, registration_id, **kwargs):
         queries.get_registration(current_user(), registration_id)
         return view(*args, registration_id=registration_id, **kwargs)
+
+    return wrapped
+
+
+def member_in_reach(view):
+    """404 for a user who is no member of the caller's communities, before the body is read."""
+
+    @wraps(view)
+    def wrapped(*args, user_id, **kwargs):
+        adjust.require_member(current_user(), user_id)
+        return view(*args, user_id=user_id, **kwargs)
 
     return wrapped
 
@@ -64,3 +77,14 @@ def approve_registration(registration_id):
 def reject_registration(data, registration_id):
     """驳回报到申请（须填写理由）"""
     return services.reject(current_user(), registration_id, data["reason"])
+
+
+@blp.post("/staff/members/<int:user_id>/points")
+@errors(404, 409)
+@auth_required(*STAFF_ROLES)
+@member_in_reach
+@blp.arguments(AdjustmentInSchema)
+@blp.response(201, AdjustmentSchema)
+def adjust_points(data, user_id):
+    """人工调整党员积分（须填写原因，记录操作人与时间）"""
+    return adjust.adjust(current_user(), user_id, data["delta"], data["reason"])

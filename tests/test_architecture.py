@@ -11,7 +11,10 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app"
 SERVICE_MODULES = sorted([*APP.glob("*/services.py"), *APP.glob("*/services/*.py")])
 # Steps that join their caller's transaction instead of being a use case of their own.
-JOIN_CALLERS_TRANSACTION = {("app/points/services.py", "credit_order_completion")}
+JOIN_CALLERS_TRANSACTION = {
+    ("app/points/services.py", name)
+    for name in ("credit_order_completion", "post_entry", "rebuild_balances")
+}
 # (file, count): the staff lock-out counter must outlast the failed login it counts.
 EXPLICIT_COMMITS = {"app/accounts/throttle.py": 1, "app/transaction.py": 1}
 EXPLICIT_ROLLBACKS = {"app/transaction.py": 2}

@@ -24,6 +24,8 @@ EVENT = {
     Event.ORDER_DUE_SOON: "即将超时提醒",
     Event.ORDER_POOL_EXPIRED: "抢单超时",
     Event.ORDER_OVERDUE: "超时督办",
+    Event.REDEMPTION_FULFILLED: "兑换核销",
+    Event.REDEMPTION_EXPIRED: "兑换过期",
 }
 
 AUDIENCE = {Audience.RESIDENTS: "居民", Audience.MEMBERS: "党员", Audience.ALL: "全体"}

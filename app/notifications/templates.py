@@ -30,6 +30,9 @@ class Event(StrEnum):
     ORDER_DUE_SOON = "order_due_soon"  # to the member, before the completion deadline
     ORDER_POOL_EXPIRED = "order_pool_expired"  # to staff: nobody grabbed it
     ORDER_OVERDUE = "order_overdue"  # to staff, then to the street's admins
+    # The points mall (app.mall): to the user who redeemed.
+    REDEMPTION_FULFILLED = "redemption_fulfilled"
+    REDEMPTION_EXPIRED = "redemption_expired"
 
 
 LIMITS = {"thing": 20, "character_string": 32, "phrase": 5, "number": 32, "letter": 32}

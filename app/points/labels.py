@@ -7,5 +7,6 @@ from app.points.models import PointsReason
 REASON_LABELS = {
     PointsReason.ORDER_COMPLETED: "完成工单",
     PointsReason.REDEMPTION: "积分兑换",
+    PointsReason.REDEMPTION_REFUND: "兑换退回",
     PointsReason.ADJUSTMENT: "人工调整",
 }

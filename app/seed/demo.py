@@ -13,11 +13,12 @@ from app.org.models import Building, Community, Grid, Street
 from app.seed import catalog_data, org_data, places_data
 from app.seed.merchants import load_merchants
 from app.seed.people import load_accounts, load_orders
+from app.seed.rewards import load_rewards
 from app.seed.tally import Tally
 from app.transaction import use_case
 from app.venues.models import Venue
 
-STEPS = 6
+STEPS = 7
 # How each kind's items count their deadlines (app.orders.calendar).
 _BASIS = {
     CategoryKind.PUBLIC: DeadlineBasis.WORKING_HOURS,
@@ -42,6 +43,8 @@ def load_demo(echo: Callable[[str], None] = print) -> Tally:
         load_orders(tally, places, items, people)
     with tally.step(6, STEPS, "便民服务圈商户与便民服务积分"):
         load_merchants(tally, places, people)
+    with tally.step(7, STEPS, "积分兑换礼品"):
+        load_rewards(tally, places, people)
     db.session.flush()
     echo(tally.summary())
     return tally

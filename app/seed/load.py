@@ -24,6 +24,7 @@ from app.errors import Conflict
 from app.extensions import db
 from app.members.models import MemberProfile
 from app.org.models import Building, Community, Grid, Street
+from app.points.services import rebuild_balances
 from app.seed.bulk import BulkWriter, vacuum_analyze
 from app.seed.load_orders import MODELS as ORDER_MODELS
 from app.seed.load_orders import ItemRef, OrderMaker
@@ -104,6 +105,7 @@ def load_orders(
         for first in range(0, orders, CHUNK):
             maker.write_chunk(first, min(CHUNK, orders - first))
             progress(min(CHUNK, orders - first))
+        rebuild_balances()
         echo(f"工单写入完成（{time.monotonic() - began:.0f} 秒），重建索引与外键约束 ...")
     writer.finish(LOADED_MODELS)
     return LoadReport(sizes, dict(writer.written), time.monotonic() - began)

@@ -12,13 +12,14 @@ from flask import has_app_context
 from huey import crontab
 
 from app.clock import utcnow
+from app.mall.services import redemptions
 from app.notifications import delivery
 from app.orders.services import timeouts
 from app.worker.queue import bound_app, queue, sends_deliveries
 
 log = logging.getLogger(__name__)
 # The scheduled jobs, for the worker's start-up line.
-JOBS = ("sweep_outbox", "expire_pool", "escalate_overdue", "remind_due")
+JOBS = ("sweep_outbox", "expire_pool", "escalate_overdue", "remind_due", "expire_redemptions")
 
 
 def in_app(function: Callable) -> Callable:
@@ -78,6 +79,13 @@ def escalate_overdue() -> int:
 def remind_due() -> int:
     """Members are reminded before the completion deadline."""
     return timeouts.remind_due(utcnow())
+
+
+@queue.periodic_task(crontab(minute="*"))
+@in_app
+def expire_redemptions() -> int:
+    """Unclaimed redemptions past their expiry give their points and stock back."""
+    return redemptions.expire_due(utcnow())
 
 
 @queue.on_startup()

@@ -9,6 +9,7 @@ from app.accounts.models import Role, User, UserRole
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
 from app.points.models import PointsEntry
+from app.points.services import post_entry
 from tests.helpers import factories
 from tests.helpers.api import post
 from tests.helpers.clock import utcnow
@@ -69,17 +70,8 @@ def points_entry(
     order_id: int | None = None,
     note: str | None = None,
 ) -> PointsEntry:
-    obj = PointsEntry(
-        member_id=member.id,
-        delta=delta,
-        reason=reason,
-        order_id=order_id,
-        note=note,
-        created_at=utcnow(),
-    )
-    db.session.add(obj)
-    db.session.flush()
-    return obj
+    """An entry posted through the ledger (its balance moves with it). Flushes."""
+    return post_entry(member.id, delta, reason, order_id=order_id, note=note, created_at=utcnow())
 
 
 def role_names(user_id: int) -> set[str]:

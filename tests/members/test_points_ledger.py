@@ -35,6 +35,8 @@ def test_balance_entries_and_labels(client, world):
         "reason": "order_completed",
         "reason_label": "完成工单",
         "order_id": order.id,
+        "redemption_id": None,
+        "actor_id": None,
         "note": "完成工单：水管维修",
         "at": first["at"],
     }

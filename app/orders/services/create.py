@@ -4,20 +4,15 @@ constraint settles a race between two creates with one key."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-from datetime import datetime, timedelta
-from functools import cache
-from typing import Any, cast
+from typing import cast
 
-from flask import current_app
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Table, select
 
 from app.accounts.models import User
 from app.clock import utcnow
-from app.db_types import upsert
-from app.errors import Conflict, IdempotencyKeyReused
+from app.errors import Conflict
 from app.extensions import db
+from app.idempotency import claim_statement, cutoff, live_target, request_hash
 from app.moderation.screening import Screening, mark_for_review
 from app.orders.chained import CREATE_WRITES, NEW_ORDER_DEFAULTS, chains, claimed_order
 from app.orders.intake import check_references, new_order, order_values
@@ -44,16 +39,16 @@ def create_order(
     order."""
     if idempotency_key is None:
         return _create(actor, data, screening)
-    request_hash = _request_hash(data)
-    claim = {"user_id": actor.id, "key": idempotency_key, "request_hash": request_hash}
-    claim |= {"now": utcnow(), "cutoff": _idempotency_cutoff()}
+    hashed = request_hash(data)
+    claim = {"user_id": actor.id, "key": idempotency_key, "request_hash": hashed}
+    claim |= {"now": utcnow(), "cutoff": cutoff()}
     if chains():
         order = _claimed(actor, data, claim, screening)
     else:
         order = _in_savepoint(actor, data, claim, screening)
     if order is not None:
         return order
-    replay = _replay(actor, idempotency_key, request_hash)
+    replay = _replay(actor, idempotency_key, hashed)
     if replay is None:  # the live key was gone by the time it was read: let the client retry
         raise Conflict("提交冲突，请重试")
     return replay
@@ -106,45 +101,14 @@ def _create(actor: User, data: dict, screening: Screening | None) -> OrderSnapsh
 
 def _claim(params: dict) -> bool:
     """Record the key for `order_id`, taking over an expired one; False if it is live."""
-    return run(_claim_statement(db.engine.dialect.name), params).first() is not None
+    stmt = claim_statement(KEYS, "order_id", db.engine.dialect.name)
+    return run(stmt, params).first() is not None
 
 
-@cache
-def _claim_statement(dialect: str):
-    """INSERT ... ON CONFLICT (user_id, key) DO UPDATE ... WHERE expired, built once."""
-    taken: dict[str, Any] = {name: bindparam(name) for name in ("request_hash", "order_id")}
-    taken["created_at"] = bindparam("now")
-    insert = upsert(KEYS, dialect).values(
-        user_id=bindparam("user_id"), key=bindparam("key"), **taken
-    )
-    return insert.on_conflict_do_update(
-        index_elements=["user_id", "key"],
-        set_=taken,
-        where=KEYS.c.created_at < bindparam("cutoff"),
-    ).returning(KEYS.c.id)
-
-
-def _request_hash(data: dict) -> str:
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def _idempotency_cutoff() -> datetime:
-    return utcnow() - timedelta(hours=current_app.config["IDEMPOTENCY_TTL_HOURS"])
-
-
-def _replay(actor: User, key: str, request_hash: str) -> OrderSnapshot | None:
+def _replay(actor: User, key: str, hashed: str) -> OrderSnapshot | None:
     """The order a live key made, or None; the same key with another body is refused."""
-    row = db.session.scalar(
-        select(IdempotencyKey).where(
-            IdempotencyKey.user_id == actor.id,
-            IdempotencyKey.key == key,
-            IdempotencyKey.created_at >= _idempotency_cutoff(),
-        )
-    )
-    if row is None:
+    order_id = live_target(KEYS, "order_id", actor.id, key, hashed)
+    if order_id is None:
         return None
-    if row.request_hash != request_hash:
-        raise IdempotencyKeyReused(details={"Idempotency-Key": ["该幂等键已用于其他内容"]})
-    order = db.session.execute(select(*RETURNED).where(ORDERS.c.id == row.order_id)).one()
+    order = db.session.execute(select(*RETURNED).where(ORDERS.c.id == order_id)).one()
     return snapshot(order)
