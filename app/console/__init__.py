@@ -16,6 +16,7 @@ from app.console import (  # noqa: F401
     order_new,
     orders_list,
     outbox,
+    rewards,
 )
 from app.console.blueprint import bp
 

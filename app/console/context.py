@@ -20,6 +20,7 @@ NAV = [
     ("console.members", "党员", "console.member"),
     ("console.content_reviews", "内容审核", "console.content_review"),
     ("console.announcements", "红喇叭", "console.announcements"),
+    ("console.rewards_list", "积分商城", "console.reward"),
     ("console.outbox", "消息发送", "console.outbox"),
     ("console.inbox", "我的消息", "console.inbox"),
 ]
