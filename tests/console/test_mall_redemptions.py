@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from app.mall.models import RedemptionStatus
-from tests.helpers import mall
+from tests.helpers import factories, mall
 from tests.helpers.console import flashes, page_html, page_text, post_form, sign_in
+from tests.helpers.queries import queries_of_request
 
 PAGE = "/console/redemptions"
 VERIFY = "/console/redemptions/verify"
@@ -101,3 +102,18 @@ def test_a_street_admin_verifies_in_every_community_of_the_street(client, world)
     done = post_form(client, VERIFY, {"code": redemption["code"]}, follow=True, token_from=PAGE)
     assert flashes(done)[0].startswith("已核销")
     assert world.b.community.name in page_text(done)
+
+
+def test_the_page_runs_a_fixed_number_of_queries(client, world):
+    sign_in(client, world.a.staff)
+    redeemed(client, world.a.community, factories.resident())
+    client.get(PAGE)  # the kept caller and the scope's name are built first
+    small = queries_of_request(client, PAGE)
+
+    for _ in range(20):
+        redeemed(client, world.a.community, factories.resident())
+    client.get(PAGE)
+    large = queries_of_request(client, PAGE)
+
+    assert len(row_ids(page_html(client.get(PAGE)))) == 20  # a page
+    assert small == large, (small, large)
