@@ -18,6 +18,9 @@ from app.console import (  # noqa: F401
     order_new,
     orders_list,
     outbox,
+    redemption_export,
+    redemptions,
+    rewards,
 )
 from app.console.blueprint import bp
 

@@ -21,6 +21,8 @@ NAV = [
     ("console.merchants", "商户", "console.merchant"),
     ("console.content_reviews", "内容审核", "console.content_review"),
     ("console.announcements", "红喇叭", "console.announcements"),
+    ("console.rewards_list", "积分商城", "console.reward"),
+    ("console.redemptions", "兑换核销", "console.redemption"),
     ("console.outbox", "消息发送", "console.outbox"),
     ("console.inbox", "我的消息", "console.inbox"),
 ]
