@@ -16,6 +16,8 @@ from tests.helpers.orders import order_body as tests_order_body
 
 BARE = "bare"
 GRAB_PATH = "/api/v1/member/orders/{id}/grab"
+REDEEM_PATH = "/api/v1/mall/rewards/{reward}/redeem"
+POSTS = {"create", "redeem"}  # a POST with a body and its own Idempotency-Key each time
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class Endpoint:
     key: str  # for BENCH_ENDPOINTS
     label: str
     # "get"; "moving" (a GET whose {id} counts up: a new query each time); "create"
-    # (POST /orders); "grab" (walks through the pool)
+    # (POST /orders); "redeem" (POST /mall/rewards/{reward}/redeem); "grab" (walks the pool)
     kind: str
     path: str
     user: str | None  # the fixture user whose token it carries
@@ -31,7 +33,7 @@ class Endpoint:
 
     @property
     def expected(self) -> int:
-        return 201 if self.kind == "create" else 200
+        return 201 if self.kind in POSTS else 200
 
     def target(self, backend: str) -> float | None:
         return dict(self.targets).get(backend)
@@ -66,6 +68,8 @@ ENDPOINTS = (
         "create", "POST /api/v1/orders", "create", "/api/v1/orders", WRITER, (("postgresql", 0.2),)
     ),
     Endpoint("grab", f"POST {GRAB_PATH}", "grab", GRAB_PATH, MEMBER, (("postgresql", 0.2),)),
+    # Issue 10 asks for the ratio on PostgreSQL, and sets no target.
+    Endpoint("redeem", f"POST {REDEEM_PATH}", "redeem", REDEEM_PATH, MEMBER),
 )
 
 
@@ -97,13 +101,15 @@ class Plan:
         self.fixture = fixture
         self.next_id = fixture.pool_first_id if endpoint.kind == "grab" else 0
         self.key_prefix = f"bench-{uuid.uuid4().hex[:8]}-"
+        self.path = endpoint.path.replace("{reward}", str(fixture.reward_id))
+        self.body = order_body(fixture) if endpoint.kind == "create" else {}
 
     def write_script(self, workdir: Path) -> None:
         e, headers = self.endpoint, self.headers
         if e.kind == "get":
             source = wrk.get_script(e.path, headers)
-        elif e.kind == "create":
-            source = wrk.create_script(e.path, headers, order_body(self.fixture), self.key_prefix)
+        elif e.kind in POSTS:
+            source = wrk.create_script(self.path, headers, self.body, self.key_prefix)
         elif e.kind == "moving":
             source = wrk.walk_script(e.path, headers, "GET")
         else:
@@ -113,12 +119,12 @@ class Plan:
 
     def probe(self) -> str:
         """'' when one request answers the expected status, else what it answered."""
-        e, url = self.endpoint, self.base_url + self.endpoint.path
+        e, url = self.endpoint, self.base_url + self.path
         if e.kind == "get":
             status, body = call(url, headers=self.headers)
-        elif e.kind == "create":
+        elif e.kind in POSTS:
             headers = {**self.headers, "Idempotency-Key": f"{self.key_prefix}probe"}
-            status, body = call(url, "POST", headers, order_body(self.fixture))
+            status, body = call(url, "POST", headers, self.body)
         else:
             method = "GET" if e.kind == "moving" else "POST"
             status, body = call(url.replace("{id}", str(self.next_id)), method, self.headers)

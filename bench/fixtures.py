@@ -4,7 +4,8 @@ service layer would take minutes for tens of thousands of orders, and is not wha
 - `bench-reader`: a resident with a few hundred orders (GET /me, GET /my/orders);
 - `bench-writer`: a resident who creates orders (POST /orders);
 - `bench-member`: a party member of demo-a who grabs from a pool of published orders, each
-  with the timeline a real one has (created, approved, published), their ids consecutive.
+  with the timeline a real one has (created, approved, published), their ids consecutive,
+  and redeems a reward of demo-a whose stock and the member's balance never run out.
 
 Each logs in through the fake WeChat server, which answers the code `X` with the openid
 `openid-X`: the users exist before their first login, so no login caches a role they lack."""
@@ -20,14 +21,17 @@ from sqlalchemy import Connection, create_engine, insert, select, text
 
 from app.accounts.models import Role, User, UserRole
 from app.catalog.models import CatalogItem
-from app.clock import utcnow
+from app.clock import beijing_today, utcnow
+from app.mall.models import Reward
 from app.orders.models import Order, OrderEvent, OrderStatus
 from app.org.models import Community
+from app.points.models import PointsBalance, PointsEntry, PointsReason
 
 READER, WRITER, MEMBER = "bench-reader", "bench-writer", "bench-member"
 USERS = (READER, WRITER, MEMBER)
 COMMUNITY_CODE = "demo-a"
 BATCH = 5000
+ENDLESS = 10_000_000  # the redeemed reward's stock, and the member's points
 
 
 @dataclass
@@ -36,6 +40,7 @@ class Fixture:
     item_id: int
     pool_first_id: int
     pool_last_id: int
+    reward_id: int = 0
 
 
 def openid(code: str) -> str:
@@ -54,6 +59,7 @@ def prepare(database_url: str, reader_orders: int, pool_orders: int) -> Fixture:
             pool = _orders(
                 conn, {**base, "resident_id": users[WRITER]}, pool_orders, published=True
             )
+            reward_id = _reward(conn, community_id, users[MEMBER])
         if engine.dialect.name == "postgresql":
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 conn.execute(text("ANALYZE"))  # as autovacuum would have, on a live database
@@ -62,7 +68,7 @@ def prepare(database_url: str, reader_orders: int, pool_orders: int) -> Fixture:
     if pool and pool[-1] - pool[0] + 1 != len(pool):
         raise RuntimeError("the pool's order ids are not consecutive; the grab script needs them")
     first, last = (pool[0], pool[-1]) if pool else (0, -1)
-    return Fixture(community_id, item_id, first, last)
+    return Fixture(community_id, item_id, first, last, reward_id)
 
 
 def _community_and_item(conn: Connection) -> tuple[int, int]:
@@ -73,6 +79,32 @@ def _community_and_item(conn: Connection) -> tuple[int, int]:
     if community_id is None or item_id is None:
         raise RuntimeError(f"no community {COMMUNITY_CODE!r} or no catalog item: seed demo first")
     return community_id, item_id
+
+
+def _reward(conn: Connection, community_id: int, member_id: int) -> int:
+    """A reward of 1 point that never runs out, and points for every redemption a run makes
+    (an entry and its balance row, as the ledger keeps them)."""
+    now = utcnow()
+    reward_id = conn.execute(
+        insert(Reward).returning(Reward.id),
+        {
+            "community_id": community_id,
+            "name": "压测礼品",
+            "points": 1,
+            "stock": ENDLESS,
+            "valid_from": beijing_today(now),
+            "is_active": True,
+            "created_by_id": member_id,
+            "created_at": now,
+            "updated_at": now,
+        },
+    ).scalar_one()
+    entry = {"member_id": member_id, "delta": ENDLESS, "reason": PointsReason.ADJUSTMENT}
+    conn.execute(insert(PointsEntry), {**entry, "note": "压测", "created_at": now})
+    conn.execute(
+        insert(PointsBalance), {"user_id": member_id, "balance": ENDLESS, "updated_at": now}
+    )
+    return reward_id
 
 
 def _user(conn: Connection, code: str) -> int:
