@@ -11,6 +11,7 @@ from app.console import (  # noqa: F401
     errors,
     filters,
     inbox,
+    member_points,
     members,
     merchant_ranking,
     merchants,

@@ -109,3 +109,19 @@ def test_the_pages_fit_a_tablet(page, demo):
             ".every(w => w.scrollWidth <= w.clientWidth)"
         )
         assert table_fits, path
+
+
+def test_staff_adjust_a_members_points_from_the_roster(page, demo):
+    sign_in(page, "demo-a-staff")
+    page.click(".mainnav >> text=党员")
+    row = page.locator("table.roster tr", has_text="李建华")
+    before = int(row.locator("td.points").inner_text())
+    row.locator("td.points a").click()
+    page.wait_for_url("**/console/members/*/points")
+    page.fill("#delta", "5")
+    page.fill("#reason", "参加周六报到志愿服务")
+    page.click("text=确认调整")
+    assert f"当前余额 {before + 5}" in page.locator(".flash").inner_text()
+    assert "参加周六报到志愿服务" in page.locator("table.ledger").inner_text()
+    assert no_sideways_scrolling(page)
+    screenshot(page, "32-member-points")

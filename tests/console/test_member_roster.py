@@ -26,7 +26,7 @@ def roster_row(page: str, user) -> str:
 
 
 def cell(row: str, name: str) -> str:
-    return re.search(rf'<td class="num {name}">(\d+)</td>', row).group(1)
+    return re.search(rf'<td class="num {name}">(?:<a [^>]*>)?(\d+)(?:</a>)?</td>', row).group(1)
 
 
 def give_work(world, member) -> None:
