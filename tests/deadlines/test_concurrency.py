@@ -9,15 +9,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app import create_app
 from app.extensions import db
 from app.notifications.models import Message
 from app.orders.models import OrderEscalation, OrderStatus
 from app.worker import tasks
 from tests.helpers.api import API, auth
-from tests.helpers.apps import BACKENDS, make_config
 from tests.helpers.clock import utcnow
-from tests.helpers.concurrency import all_at_once
+from tests.helpers.concurrency import all_at_once, racing_app
 from tests.helpers.orders import action_count, seeded_order, stored_order
 
 pytestmark = pytest.mark.postgresql
@@ -28,11 +26,8 @@ ORDERS = 5
 
 @pytest.fixture
 def race_app(app):
-    options = {"pool_pre_ping": True, "pool_size": WORKERS + 2, "max_overflow": 0}
-    app = create_app(make_config(BACKENDS["postgresql"], SQLALCHEMY_ENGINE_OPTIONS=options))
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+    with racing_app(WORKERS) as second:
+        yield second
 
 
 def in_worker(app, task):

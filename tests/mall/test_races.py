@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from app import create_app
 from app.extensions import db
 from app.mall.models import Redemption
 from app.points.models import PointsEntry
 from tests.helpers import factories
-from tests.helpers.api import API, auth
-from tests.helpers.apps import BACKENDS, make_config
-from tests.helpers.concurrency import all_at_once
+from tests.helpers.api import auth
+from tests.helpers.concurrency import racing_app, run_together
 from tests.helpers.db import count_rows
 from tests.helpers.ledger import assert_ledger_holds, stored_balance
 from tests.helpers.mall import give_points, redeem, reward, status_of, stock_of
@@ -24,24 +22,8 @@ THREADS = 30
 
 @pytest.fixture
 def race_app(app):
-    """A second app on the same database with a connection for every thread."""
-    options = {"pool_pre_ping": True, "pool_size": THREADS + 2, "max_overflow": 0}
-    app = create_app(make_config(BACKENDS["postgresql"], SQLALCHEMY_ENGINE_OPTIONS=options))
-    yield app
-    with app.app_context():
-        db.engine.dispose()
-
-
-def run_together(app, requests: list[tuple[str, dict, dict | None]]) -> list[tuple[int, dict]]:
-    def sender(path: str, headers: dict, body: dict | None):
-        def send() -> tuple[int, dict]:
-            with app.app_context():
-                response = app.test_client().post(f"{API}{path}", json=body, headers=headers)
-                return response.status_code, response.get_json()
-
-        return send
-
-    return all_at_once([sender(*request) for request in requests])
+    with racing_app(THREADS) as second:
+        yield second
 
 
 def codes(results) -> list[str]:

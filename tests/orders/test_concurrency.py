@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from app import create_app
 from app.extensions import db
 from app.orders.models import IdempotencyKey
 from app.orders.models import OrderStatus as S
 from tests.helpers import factories
-from tests.helpers.api import API, auth
-from tests.helpers.apps import BACKENDS, make_config
-from tests.helpers.concurrency import all_at_once
+from tests.helpers.api import auth
+from tests.helpers.concurrency import racing_app, run_together
 from tests.helpers.db import count_rows
 from tests.helpers.orders import (
     action_count,
@@ -30,32 +28,8 @@ THREADS = 20
 
 @pytest.fixture
 def race_app(app):
-    """A second app on the same PostgreSQL database whose pool holds a connection for
-    every thread (the default pool of 5 + 10 would make some threads wait in line)."""
-    options = {
-        "pool_pre_ping": True,
-        "pool_size": THREADS + 2,
-        "max_overflow": 0,
-        "pool_timeout": 30,
-    }
-    app = create_app(make_config(BACKENDS["postgresql"], SQLALCHEMY_ENGINE_OPTIONS=options))
-    yield app
-    with app.app_context():
-        db.engine.dispose()
-
-
-def run_together(app, requests: list[tuple[str, dict, dict | None]]) -> list[tuple[int, dict]]:
-    """POST every (path, headers, body) at once, one thread each; returns (status, json)."""
-
-    def sender(path: str, headers: dict, body: dict | None):
-        def send() -> tuple[int, dict]:
-            with app.app_context():
-                response = app.test_client().post(f"{API}{path}", json=body, headers=headers)
-                return response.status_code, response.get_json()
-
-        return send
-
-    return all_at_once([sender(*request) for request in requests])
+    with racing_app(THREADS) as second:
+        yield second
 
 
 def test_twenty_members_grab_one_order_and_exactly_one_wins(race_app, world):
