@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import Model
@@ -34,5 +34,9 @@ class Venue(Model):
     services: Mapped[list] = mapped_column(JSON, default=list)
     facilities: Mapped[list] = mapped_column(JSON, default=list)
     description: Mapped[str] = mapped_column(Text, default="")
+    # Closed days beside the weekly hours: [{"date": "2027-01-01", "reason": "元旦"}], and
+    # whether the statutory holidays close it too.
+    closed_dates: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
+    closed_on_holidays: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     community = relationship("Community")
