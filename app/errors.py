@@ -122,3 +122,15 @@ class RedemptionLimitReached(Conflict):
 
 class RedemptionStateConflict(Conflict):
     code, message = "REDEMPTION_STATE_CONFLICT", "该兑换当前状态不允许此操作"
+
+
+class BookingConflict(Conflict):
+    code, message = "BOOKING_CONFLICT", "该时段已被预约，请选择其他时间"
+
+
+class BookingStateConflict(Conflict):
+    code, message = "BOOKING_STATE_CONFLICT", "该预约当前状态不允许此操作"
+
+
+class BookingCheckinClosed(Conflict):
+    code, message = "CHECKIN_CLOSED", "不在签到时间内：开始前 15 分钟至结束前可签到"

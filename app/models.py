@@ -11,3 +11,5 @@ from app.orders.models import IdempotencyKey, Order, OrderEvent, OrderSource, Or
 from app.org.models import Building, Community, Grid, Street  # noqa: F401
 from app.points.models import PointsBalance, PointsEntry, PointsReason  # noqa: F401
 from app.venues.models import Venue, VenueType  # noqa: F401
+from app.bookings.models import Booking  # noqa: F401
+from app.venues.rooms import VenueRoom  # noqa: F401

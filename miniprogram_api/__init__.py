@@ -2,6 +2,7 @@
 
 from miniprogram_api.announcements import blp as announcements_blp
 from miniprogram_api.auth import blp as auth_blp
+from miniprogram_api.bookings import blp as bookings_blp
 from miniprogram_api.catalog import blp as catalog_blp
 from miniprogram_api.mall import blp as mall_blp
 from miniprogram_api.member_orders import blp as member_orders_blp
@@ -9,6 +10,7 @@ from miniprogram_api.members import blp as members_blp
 from miniprogram_api.merchants import blp as merchants_blp
 from miniprogram_api.messages import blp as messages_blp
 from miniprogram_api.orders import blp as orders_blp
+from miniprogram_api.staff_bookings import blp as staff_bookings_blp
 from miniprogram_api.staff_content_reviews import blp as staff_content_reviews_blp
 from miniprogram_api.staff_mall import blp as staff_mall_blp
 from miniprogram_api.staff_members import blp as staff_members_blp
@@ -32,4 +34,6 @@ BLUEPRINTS = [
     announcements_blp,
     mall_blp,
     staff_mall_blp,
+    bookings_blp,
+    staff_bookings_blp,
 ]

@@ -11,13 +11,14 @@ from app.geo import nearby
 from app.geo.nearby import EARTH_RADIUS_M
 from app.org.models import Community
 from app.venues.models import Venue
+from app.venues.rooms import VenueRoom
 from app.venues.schemas import VenueSchema
 
 __all__ = ["EARTH_RADIUS_M", "VENUES", "nearby_page"]
 
 # Lists, details and searches near a point, each kept by its exact query: a search repeated
 # from the same point (a community's centre, a page reopened) is a lookup; the oldest go.
-VENUES = register("venues", [Venue, Community], keys=2048)
+VENUES = register("venues", [Venue, Community, VenueRoom], keys=2048)
 SEARCH = nearby.Search(filters=("type", "community_id"), cursor_salt="venue-nearby-cursor-v1")
 
 

@@ -37,9 +37,23 @@ class VenueSchema(PlaceSchema):
     facilities = ma.fields.List(ma.fields.String())
 
 
+class RoomBriefSchema(ma.Schema):
+    """A room open to booking (app.venues.rooms)."""
+
+    id = ma.fields.Integer()
+    name = ma.fields.String()
+    kind = ma.fields.String()
+    capacity = ma.fields.Integer()
+    facilities = ma.fields.List(ma.fields.String())
+    auto_approve = ma.fields.Boolean(metadata={"description": "true：预约无需审核"})
+
+
 class VenueDetailSchema(VenueSchema):
     description = ma.fields.String()
     community = ma.fields.Nested(PlaceBriefSchema)
+    rooms = ma.fields.List(
+        ma.fields.Nested(RoomBriefSchema), metadata={"description": "可预约的房间"}
+    )
 
 
 VenuePageSchema = page_schema(VenueSchema, "VenuePage")

@@ -11,6 +11,7 @@ from functools import wraps
 from flask import has_app_context
 from huey import crontab
 
+from app.bookings.services import moves as bookings
 from app.clock import utcnow
 from app.mall.services import redemptions
 from app.notifications import delivery
@@ -19,7 +20,14 @@ from app.worker.queue import bound_app, queue, sends_deliveries
 
 log = logging.getLogger(__name__)
 # The scheduled jobs, for the worker's start-up line.
-JOBS = ("sweep_outbox", "expire_pool", "escalate_overdue", "remind_due", "expire_redemptions")
+JOBS = (
+    "sweep_outbox",
+    "expire_pool",
+    "escalate_overdue",
+    "remind_due",
+    "expire_redemptions",
+    "mark_no_shows",
+)
 
 
 def in_app(function: Callable) -> Callable:
@@ -86,6 +94,13 @@ def remind_due() -> int:
 def expire_redemptions() -> int:
     """Unclaimed redemptions past their expiry give their points and stock back."""
     return redemptions.expire_due(utcnow())
+
+
+@queue.periodic_task(crontab(minute="*"))
+@in_app
+def mark_no_shows() -> int:
+    """Approved bookings nobody checked in to, 30 minutes after their start, are no-shows."""
+    return bookings.mark_no_shows(utcnow())
 
 
 @queue.on_startup()

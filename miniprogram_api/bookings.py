@@ -1,0 +1,89 @@
+"""Room booking (云平台) for any signed-in user: a room's day, book, my bookings, cancel,
+check in."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from app.api import errors
+from app.bookings import access, queries
+from app.bookings.schemas import (
+    BookingInSchema,
+    BookingPageSchema,
+    BookingSchema,
+    CancelArgsSchema,
+    DayArgsSchema,
+    SlotSchema,
+)
+from app.bookings.services import book as booking
+from app.bookings.services import moves
+from app.pagination import PageArgsSchema
+from miniprogram_api.blueprint import Blueprint
+from miniprogram_api.security import auth_required, current_user
+
+blp = Blueprint("bookings", __name__, description="云平台：场所房间预约")
+
+
+def room_open(view):
+    """404 for a room that does not exist or is closed to booking before the body is read,
+    so that NOT_FOUND wins over VALIDATION_ERROR."""
+
+    @wraps(view)
+    def wrapped(*args, room_id, **kwargs):
+        access.bookable_room(room_id)
+        return view(*args, room_id=room_id, **kwargs)
+
+    return wrapped
+
+
+@blp.get("/rooms/<int:room_id>/bookings")
+@auth_required()
+@room_open
+@blp.arguments(DayArgsSchema, location="query")
+@blp.response(200, SlotSchema(many=True))
+def room_day(args, room_id):
+    """该房间某天（北京时间）占用时段的预约（待审核、已通过、已签到），按时间先后"""
+    return queries.room_day(room_id, args["date"])
+
+
+@blp.post("/rooms/<int:room_id>/bookings")
+@errors(409)
+@auth_required()
+@room_open
+@blp.arguments(BookingInSchema)
+@blp.response(201, BookingSchema)
+def book_room(data, room_id):
+    """预约房间。409 BOOKING_CONFLICT：与待审核或已通过的预约重叠（首尾相接不算），details.dates
+    列出冲突的日期；422：已过去、不在开放时间、少于 30 分钟、超过 8 小时、超过容纳人数。
+    repeat_weeks：每周重复，全部可约才预约（否则一次也不预约）。设为自动通过的房间直接 approved"""
+    return booking.book(current_user(), room_id, data)
+
+
+@blp.get("/my/bookings")
+@auth_required()
+@blp.arguments(PageArgsSchema, location="query")
+@blp.response(200, BookingPageSchema)
+def my_bookings(args):
+    """我的预约（新的在前）"""
+    return queries.my_bookings(current_user(), **args)
+
+
+@blp.post("/bookings/<int:booking_id>/cancel")
+@errors(409)
+@auth_required()
+@blp.arguments(CancelArgsSchema, location="query")
+@blp.response(200, BookingSchema)
+def cancel_booking(args, booking_id):
+    """取消预约：预约人，待审核或已通过且尚未开始（否则 409 BOOKING_STATE_CONFLICT）；
+    ?series=true 同时取消该每周预约以后的各次"""
+    return moves.cancel(current_user(), booking_id, whole_series=args["series"])
+
+
+@blp.post("/bookings/<int:booking_id>/checkin")
+@errors(409)
+@auth_required()
+@blp.response(200, BookingSchema)
+def check_in(booking_id):
+    """到场签到：预约人，已通过的预约，开始前 15 分钟至结束前（否则 409 CHECKIN_CLOSED）；
+    重复签到仍返回 checked_in"""
+    return moves.check_in(current_user(), booking_id)
