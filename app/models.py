@@ -1,6 +1,7 @@
 """Imports every model so the metadata (and Alembic) knows every table."""
 
 from app.accounts.models import LoginThrottle, Role, User, UserRole  # noqa: F401
+from app.bookings.models import Booking  # noqa: F401
 from app.catalog.models import CatalogItem, Category, CategoryKind  # noqa: F401
 from app.mall.models import Redemption, RedemptionKey, Reward, RewardClaim  # noqa: F401
 from app.members.models import MemberProfile, RegistrationStatus  # noqa: F401
@@ -11,5 +12,4 @@ from app.orders.models import IdempotencyKey, Order, OrderEvent, OrderSource, Or
 from app.org.models import Building, Community, Grid, Street  # noqa: F401
 from app.points.models import PointsBalance, PointsEntry, PointsReason  # noqa: F401
 from app.venues.models import Venue, VenueType  # noqa: F401
-from app.bookings.models import Booking  # noqa: F401
 from app.venues.rooms import VenueRoom  # noqa: F401

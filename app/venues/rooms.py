@@ -42,7 +42,7 @@ class VenueRoom(Model):
 
 
 # What the venue's detail shows: its rooms open to booking (one more query, when read).
-Venue.rooms = relationship(  # type: ignore[attr-defined]
+Venue.rooms = relationship(
     VenueRoom,
     primaryjoin=and_(VenueRoom.venue_id == Venue.id, VenueRoom.is_active.is_(True)),
     order_by=VenueRoom.id,
