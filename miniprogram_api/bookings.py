@@ -24,21 +24,29 @@ from miniprogram_api.security import auth_required, current_user
 blp = Blueprint("bookings", __name__, description="云平台：场所房间预约")
 
 
-def room_open(view):
-    """404 for a room that does not exist or is closed to booking before the body is read,
-    so that NOT_FOUND wins over VALIDATION_ERROR."""
+def in_reach(find, id_name: str):
+    """404 for the object `find(caller, id)` looks up by the path's `id_name` when it is out
+    of the caller's reach (another community's, a room closed to booking), before the body
+    is read: NOT_FOUND wins over VALIDATION_ERROR."""
 
-    @wraps(view)
-    def wrapped(*args, room_id, **kwargs):
-        access.bookable_room(room_id)
-        return view(*args, room_id=room_id, **kwargs)
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            find(current_user(), kwargs[id_name])
+            return view(*args, **kwargs)
 
-    return wrapped
+        return wrapped
+
+    return decorator
+
+
+def _open_room(user, room_id: int):
+    return access.bookable_room(room_id)
 
 
 @blp.get("/rooms/<int:room_id>/bookings")
 @auth_required()
-@room_open
+@in_reach(_open_room, "room_id")
 @blp.arguments(DayArgsSchema, location="query")
 @blp.response(200, SlotSchema(many=True))
 def room_day(args, room_id):
@@ -49,7 +57,7 @@ def room_day(args, room_id):
 @blp.post("/rooms/<int:room_id>/bookings")
 @errors(409)
 @auth_required()
-@room_open
+@in_reach(_open_room, "room_id")
 @blp.arguments(BookingInSchema)
 @blp.response(201, BookingSchema)
 def book_room(data, room_id):

@@ -3,8 +3,6 @@ rooms of a venue, and the usage numbers per venue."""
 
 from __future__ import annotations
 
-from functools import wraps
-
 from app.accounts.models import STAFF_ROLES
 from app.api import errors
 from app.bookings import access, queries
@@ -21,24 +19,10 @@ from app.bookings.schemas import (
 )
 from app.bookings.services import moves, rooms
 from miniprogram_api.blueprint import Blueprint
+from miniprogram_api.bookings import in_reach
 from miniprogram_api.security import auth_required, current_user
 
 blp = Blueprint("staff_bookings", __name__, description="云平台：预约审核与房间管理")
-
-
-def in_reach(find, id_name: str):
-    """404 for the object `find` looks up by the path's `id_name`, when it is outside the
-    caller's communities, before the body is read (NOT_FOUND wins over VALIDATION_ERROR)."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(*args, **kwargs):
-            find(current_user(), kwargs[id_name])
-            return view(*args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 @blp.get("/staff/bookings")
