@@ -14,11 +14,12 @@ from app.seed import catalog_data, org_data, places_data
 from app.seed.merchants import load_merchants
 from app.seed.people import load_accounts, load_orders
 from app.seed.rewards import load_rewards
+from app.seed.rooms import load_rooms
 from app.seed.tally import Tally
 from app.transaction import use_case
 from app.venues.models import Venue
 
-STEPS = 7
+STEPS = 8
 # How each kind's items count their deadlines (app.orders.calendar).
 _BASIS = {
     CategoryKind.PUBLIC: DeadlineBasis.WORKING_HOURS,
@@ -45,6 +46,8 @@ def load_demo(echo: Callable[[str], None] = print) -> Tally:
         load_merchants(tally, places, people)
     with tally.step(7, STEPS, "积分兑换礼品"):
         load_rewards(tally, places, people)
+    with tally.step(8, STEPS, "场所的可预约房间（三室一厅）"):
+        load_rooms(tally)
     db.session.flush()
     echo(tally.summary())
     return tally
