@@ -67,9 +67,11 @@ def staff_bookings(
     cursor: str | None = None,
     status: str | None = None,
     venue_id: int | None = None,
+    community_id: int | None = None,
 ) -> dict:
-    """Bookings of the actor's communities, newest first; `venue_id` outside them is 404."""
-    stmt = select(Booking).where(Booking.community_id.in_(managed_community_ids(actor)))
+    """Bookings of the actor's communities, newest first; a `venue_id` or `community_id`
+    outside them is 404."""
+    stmt = select(Booking).where(Booking.community_id.in_(_scope(actor, community_id)))
     if venue_id is not None:
         managed_venue(actor, venue_id)
         stmt = stmt.where(Booking.venue_id == venue_id)
@@ -88,11 +90,7 @@ def usage(actor: User, start: date, end: date, community_id: int | None = None) 
     """Per venue of the scope: the bookings used (approved or checked in; a no-show, a
     cancelled or rejected one is no use) that start on a Beijing day of [start, end], their
     hours and their people (the attendees booked), in venue order. Two queries."""
-    communities = managed_community_ids(actor)
-    if community_id is not None:
-        if community_id not in communities:
-            raise NotFound()
-        communities = {community_id}
+    communities = _scope(actor, community_id)
     venues = db.session.execute(
         select(Venue.id, Venue.name).where(Venue.community_id.in_(communities)).order_by(Venue.id)
     ).all()
@@ -105,6 +103,16 @@ def usage(actor: User, start: date, end: date, community_id: int | None = None) 
         )
     ).all()
     return _tally(list(venues), used)
+
+
+def _scope(actor: User, community_id: int | None) -> set[int]:
+    """The actor's communities, or the one picked among them (another is NOT_FOUND)."""
+    communities = managed_community_ids(actor)
+    if community_id is None:
+        return communities
+    if community_id not in communities:
+        raise NotFound()
+    return {community_id}
 
 
 def _tally(venues: list, used: Iterable) -> list[dict]:

@@ -72,6 +72,7 @@ class StaffBookingArgsSchema(PageArgsSchema):
         validate=validate.OneOf([s.value for s in BookingStatus], error="无效的预约状态")
     )
     venue_id = text_id()
+    community_id = text_id()
 
 
 class UsageArgsSchema(ma.Schema):

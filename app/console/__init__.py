@@ -5,6 +5,7 @@ are in `read_models/`, their form schemas in `forms/`."""
 from app.console import (  # noqa: F401
     announcements,
     auth,
+    bookings,
     content_reviews,
     context,
     dashboard,
@@ -22,6 +23,7 @@ from app.console import (  # noqa: F401
     redemption_export,
     redemptions,
     rewards,
+    rooms,
 )
 from app.console.blueprint import bp
 

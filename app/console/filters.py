@@ -22,6 +22,18 @@ def cn_time(value: datetime | None) -> str:
     return f"{prefix}{local.month}月{local.day}日 {local:%H:%M}"
 
 
+@bp.app_template_filter("cn_clock")
+def cn_clock(value: datetime) -> str:
+    """ "14:05" in Beijing time."""
+    return f"{value.astimezone(BEIJING):%H:%M}"
+
+
+@bp.app_template_filter("cn_date")
+def cn_date(value: datetime) -> str:
+    """The Beijing day of an instant, "2026-11-26"."""
+    return value.astimezone(BEIJING).date().isoformat()
+
+
 @bp.app_template_filter("status_label")
 def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status)
