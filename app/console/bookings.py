@@ -5,12 +5,15 @@ Deciding is the API's own use cases (`app/bookings/services/moves.py`)."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
+from werkzeug.datastructures import MultiDict
 
 from app.auth.permissions import managed_communities, scope_community_ids
 from app.bookings import queries
 from app.bookings.labels import BOOKING_STATUS
+from app.bookings.models import BookingStatus
 from app.bookings.services import moves
 from app.clock import beijing_today, utcnow
 from app.console.auth import current_staff, staff_required
@@ -20,7 +23,7 @@ from app.console.forms.bookings import BookingQueueArgsSchema, RejectFormSchema,
 from app.console.read_models.bookings import booker_names, venues_with_rooms
 from app.errors import BookingStateConflict, ValidationError
 
-TABS = ["pending", "approved", "checked_in", "no_show", "rejected", "cancelled"]
+TABS = list(BookingStatus)
 
 
 @bp.get("/bookings")
@@ -78,7 +81,7 @@ def booking_usage():
     today = beijing_today(utcnow())
     given = {"from": (today - timedelta(days=29)).isoformat(), "to": today.isoformat()}
     given |= request.args.to_dict()
-    args, errors = parse_form(UsageFormSchema(), given)
+    args, errors = parse_form(UsageFormSchema(), MultiDict(given))
     actor = current_staff()
     items = []
     if not errors:
@@ -98,5 +101,9 @@ def booking_usage():
 
 
 def _back() -> str:
-    keep = {k: request.args.get(k) for k in ("status", "venue_id", "community_id")}
-    return url_for("console.bookings", **{k: v for k, v in keep.items() if v})
+    keep: dict[str, Any] = {
+        key: value
+        for key in ("status", "venue_id", "community_id")
+        if (value := request.args.get(key))
+    }
+    return url_for("console.bookings", **keep)

@@ -28,7 +28,7 @@ ON_THE_GRID = (*HOLDING, BookingStatus.NO_SHOW)
 def booker_names(bookings: Iterable[Booking]) -> dict[int, str]:
     ids = {booking.user_id for booking in bookings}
     rows = db.session.execute(select(User.id, User.shown_name).where(User.id.in_(ids)))
-    return {user_id: name for user_id, name in rows}
+    return dict(rows.all())
 
 
 def venues_with_rooms(community_ids: set[int]) -> list[tuple[Venue, list[VenueRoom]]]:
