@@ -13,7 +13,7 @@ from app.bookings.schemas import (
     BookingSchema,
     CancelArgsSchema,
     DayArgsSchema,
-    SlotSchema,
+    SlotPageSchema,
 )
 from app.bookings.services import book as booking
 from app.bookings.services import moves
@@ -48,10 +48,10 @@ def _open_room(user, room_id: int):
 @auth_required()
 @in_reach(_open_room, "room_id")
 @blp.arguments(DayArgsSchema, location="query")
-@blp.response(200, SlotSchema(many=True))
+@blp.response(200, SlotPageSchema)
 def room_day(args, room_id):
-    """该房间某天（北京时间）占用时段的预约（待审核、已通过、已签到），按时间先后"""
-    return queries.room_day(room_id, args["date"])
+    """该房间某天（北京时间）占用时段的预约（待审核、已通过、已签到），按提交先后分页"""
+    return queries.room_day(room_id, args.pop("date"), **args)
 
 
 @blp.post("/rooms/<int:room_id>/bookings")

@@ -5,7 +5,7 @@ too). Each runs a fixed number of queries, whatever the number of rows."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -21,24 +21,17 @@ from app.venues.models import Venue
 from app.venues.rooms import VenueRoom
 
 
-def room_day(room_id: int, day: date) -> list[Booking]:
-    """The bookings that hold the room on a Beijing day, in time order."""
+def room_day(room_id: int, day: date, limit: int, cursor: str | None = None) -> dict:
+    """The bookings that hold the room on a Beijing day, one page in the order they were
+    made (the contract's list shape; a day holds at most 48 of them)."""
     room = bookable_room(room_id)
-    return held_between(room.id, day_start(day), day_end(day))
-
-
-def held_between(room_id: int, start: datetime, end: datetime) -> list[Booking]:
-    stmt = (
-        select(Booking)
-        .where(
-            Booking.room_id == room_id,
-            Booking.status.in_(HOLDING),
-            Booking.start_at < end,
-            Booking.end_at > start,
-        )
-        .order_by(Booking.start_at)
+    stmt = select(Booking).where(
+        Booking.room_id == room.id,
+        Booking.status.in_(HOLDING),
+        Booking.start_at < day_end(day),
+        Booking.end_at > day_start(day),
     )
-    return list(db.session.scalars(stmt))
+    return paginate(stmt, Booking.id, limit, cursor, oldest_first=True)
 
 
 def week_of(room_id: int, monday: date) -> list[Booking]:

@@ -63,7 +63,7 @@ class CancelArgsSchema(ma.Schema):
     )
 
 
-class DayArgsSchema(ma.Schema):
+class DayArgsSchema(PageArgsSchema):
     date = ma.fields.Date(required=True, metadata={"description": "日期（北京时间）"})
 
 
@@ -119,6 +119,7 @@ class BookingSchema(SlotSchema):
 
 
 BookingPageSchema = page_schema(BookingSchema, "BookingPage")
+SlotPageSchema = page_schema(SlotSchema, "BookingSlotPage")
 
 
 class RoomFieldsSchema(ma.Schema):

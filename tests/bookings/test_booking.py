@@ -3,8 +3,11 @@ holds a room, and touching ends."""
 
 from __future__ import annotations
 
+from unittest.mock import ANY
+
 from app.extensions import db
-from tests.helpers.api import assert_error, auth, get_json
+from tests.helpers.api import assert_error, auth, get, get_json
+from tests.helpers.api import pages as api_pages
 from tests.helpers.bookings import FRIDAY, book, booked, count_bookings, move, slot
 
 
@@ -26,10 +29,26 @@ def test_a_resident_books_a_room_and_the_day_shows_it(client, world, rooms):
     assert made["series_id"] is None and made["on_behalf_of"] == "self"
 
     day = get_json(client, world.b.member, f"/rooms/{rooms.a.id}/bookings?date={FRIDAY}")
-    assert day == [
-        {"id": made["id"], "start": made["start"], "end": made["end"], "status": "pending"}
-    ]
-    assert get_json(client, world.b.member, f"/rooms/{rooms.a.id}/bookings?date=2026-11-28") == []
+    assert day == {
+        "items": [
+            {"id": made["id"], "start": made["start"], "end": made["end"], "status": "pending"}
+        ],
+        "next_cursor": None,
+    }
+    saturday = get_json(client, world.b.member, f"/rooms/{rooms.a.id}/bookings?date=2026-11-28")
+    assert saturday["items"] == []
+
+
+def test_a_day_is_a_list_in_pages(client, world, rooms):
+    for hour in range(9, 15):
+        booked(client, world.a.resident, rooms.a.id, slot(f"{hour:02d}:00", f"{hour:02d}:30"))
+    pages = api_pages(
+        client, world.a.resident, f"/rooms/{rooms.a.id}/bookings?date={FRIDAY}&limit=4"
+    )
+    assert [len(p["items"]) for p in pages] == [4, 2]
+    for bad in ("date=2026-11-31", "date=", f"date={FRIDAY}&limit=0", f"date={FRIDAY}&cursor=x"):
+        path = f"/rooms/{rooms.a.id}/bookings?{bad}"
+        assert_error(get(client, world.a.resident, path), 422, "VALIDATION_ERROR")
 
 
 def test_an_overlap_of_a_pending_or_approved_booking_is_refused(client, world, rooms):
@@ -55,8 +74,8 @@ def test_touching_ends_do_not_overlap(client, world, rooms):
     booked(client, world.a.resident, rooms.a.id, slot("14:00", "15:00"))
     booked(client, world.a.member, rooms.a.id, slot("15:00", "16:00"))
     booked(client, world.b.member, rooms.a.id, slot("13:00", "14:00"))
-    times = get_json(client, world.a.resident, f"/rooms/{rooms.a.id}/bookings?date={FRIDAY}")
-    assert [t["start"][11:16] for t in times] == ["05:00", "06:00", "07:00"]
+    day = get_json(client, world.a.resident, f"/rooms/{rooms.a.id}/bookings?date={FRIDAY}")
+    assert sorted(t["start"][11:16] for t in day["items"]) == ["05:00", "06:00", "07:00"]
 
 
 def test_a_cancelled_or_rejected_booking_frees_its_time(client, world, rooms):
@@ -68,12 +87,9 @@ def test_a_cancelled_or_rejected_booking_frees_its_time(client, world, rooms):
     )
     assert rejected.status_code == 200
     booked(client, world.b.member, rooms.a.id, slot("14:00", "16:00"))
-    assert (
-        get_json(client, world.a.resident, f"/rooms/{rooms.a.id}/bookings?date={FRIDAY}")[0][
-            "status"
-        ]
-        == "pending"
-    )
+    assert get_json(client, world.a.resident, f"/rooms/{rooms.a.id}/bookings?date={FRIDAY}")[
+        "items"
+    ] == [{"id": ANY, "start": ANY, "end": ANY, "status": "pending"}]
 
 
 def test_the_same_time_in_another_room_is_free(client, world, rooms):

@@ -38,7 +38,7 @@ def test_the_walkthrough_resident_books_a_demo_room(app, client, frozen_clock):
     approved = client.post(f"{API}/staff/bookings/{booking}/approve", headers=staff)
     assert approved.status_code == 200 and approved.get_json()["status"] == "approved"
     day = client.get(f"{API}/rooms/{hall['id']}/bookings?date=2026-11-30", headers=resident)
-    assert [(b["id"], b["status"]) for b in day.get_json()] == [(booking, "approved")]
+    assert [(b["id"], b["status"]) for b in day.get_json()["items"]] == [(booking, "approved")]
 
 
 def test_seeding_again_adds_no_room(app):
