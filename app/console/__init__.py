@@ -22,6 +22,7 @@ from app.console import (  # noqa: F401
     redemption_export,
     redemptions,
     rewards,
+    uploads,
 )
 from app.console.blueprint import bp
 

@@ -64,6 +64,7 @@ def instance_env(fake: FakeWechatServer, database_url: str, redis_url: str, key:
         **os.environ,
         "APP_ENV": "production",
         "SECRET_KEY": key,
+        "PUBLIC_BASE_URL": "https://shaoxian.example.cn",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "RATELIMIT_STORAGE_URI": "",
