@@ -15,7 +15,7 @@ from app import create_app
 from app.extensions import db
 from tests.helpers import factories
 from tests.helpers.apps import make_config
-from tests.helpers.browser import screenshot
+from tests.helpers.browser import new_context, screenshot, sign_in
 from tests.helpers.factories import STAFF_PASSWORD
 from tests.helpers.uploads import image_bytes
 
@@ -64,16 +64,9 @@ def served(tmp_path_factory):
 
 @pytest.fixture
 def page(browser, served):
-    context = browser.new_context(
-        viewport={"width": 1366, "height": 768}, locale="zh-CN", base_url=served.config["LIVE_URL"]
-    )
-    context.set_default_timeout(10_000)
+    context = new_context(browser, served.config["LIVE_URL"])
     page = context.new_page()
-    page.goto("/console/login")
-    page.fill("#username", "photo-staff")
-    page.fill("#password", STAFF_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/console/")
+    sign_in(page, "photo-staff", STAFF_PASSWORD)
     yield page
     context.close()
 
