@@ -37,7 +37,8 @@ PIPENV := $(PYTHON) -m pipenv
 # Stamps live in .venv/, so deleting .venv forces a fresh install.
 STAMP := $(VENV)/.synced
 STAMP_DEV := $(VENV)/.synced-dev
-DEMO_ENV := APP_ENV=development WECHAT_FAKE=1
+# Uploads made in the demo are addressed to where it serves (PUBLIC_BASE_URL, over http).
+DEMO_ENV := APP_ENV=development WECHAT_FAKE=1 PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-http://$(HOST):$(PORT)}
 
 .PHONY: help run test lint format install install-dev pipenv migrate migration bench bench-quick clean
 

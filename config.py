@@ -2,6 +2,7 @@
 
 import ipaddress
 import os
+import tempfile
 from pathlib import Path
 from typing import ClassVar
 
@@ -82,12 +83,32 @@ class Config:
     PHOTO_HOSTS = tuple(
         h.strip() for h in os.environ.get("PHOTO_HOSTS", "").split(",") if h.strip()
     )
+    # The platform's own address: uploads are served under it, and its host counts as a photo
+    # host. https in production; http only where development serves it.
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL") or None
     # Strict-Transport-Security on answers over https (0: none); production sends it.
     HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "0"))
     # A request body over this many bytes is refused with 413 before it is read. The API's
-    # bodies are small JSON; uploads (when they come) get a limit of their own.
+    # bodies are small JSON; uploads have a limit of their own, MAX_UPLOAD_BYTES.
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_BODY_BYTES", str(256 * 1024)))
+
+    # Image uploads (app.uploads): a body over MAX_UPLOAD_BYTES is refused with 413, an image
+    # of more than MAX_IMAGE_PIXELS pixels (a decompression bomb) with 422; thumbnails fit in
+    # THUMBNAIL_SIZE pixels. Files go to UPLOAD_DIR (served at PUBLIC_BASE_URL/media/) unless
+    # UPLOAD_STORAGE is "s3", the default when S3_BUCKET is set: then to that bucket of any
+    # S3-compatible service, their addresses under S3_PUBLIC_BASE_URL (a CDN or the bucket).
+    MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
+    MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", str(40_000_000)))
+    THUMBNAIL_SIZE = int(os.environ.get("THUMBNAIL_SIZE", "480"))
+    UPLOAD_RATE_LIMIT = os.environ.get("UPLOAD_RATE_LIMIT", "30 per minute")  # per user
+    UPLOAD_STORAGE = os.environ.get("UPLOAD_STORAGE", "")  # local or s3; empty: as S3_BUCKET
+    UPLOAD_DIR = os.environ.get("UPLOAD_DIR", str(BASE_DIR / "instance" / "uploads"))
+    S3_BUCKET = os.environ.get("S3_BUCKET") or None
+    S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL") or None  # unset: AWS itself
+    S3_REGION = os.environ.get("S3_REGION") or None
+    S3_ACCESS_KEY_ID = os.environ.get("S3_ACCESS_KEY_ID") or None
+    S3_SECRET_ACCESS_KEY = os.environ.get("S3_SECRET_ACCESS_KEY") or None
+    S3_PUBLIC_BASE_URL = os.environ.get("S3_PUBLIC_BASE_URL") or None
     # How many reverse proxies (nginx, a load balancer) stand in front of the app: their
     # X-Forwarded-For is then trusted, so rate limits see the client's address, not theirs.
     PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
@@ -136,6 +157,14 @@ class Config:
     @classmethod
     def validate(cls) -> None:
         """Refuse settings that are unsafe for this environment."""
+        storage = cls.UPLOAD_STORAGE or ("s3" if cls.S3_BUCKET else "local")
+        if storage not in {"local", "s3"}:
+            raise RuntimeError(f"UPLOAD_STORAGE must be local or s3, not {storage!r}")
+        if storage == "s3" and not (cls.S3_BUCKET and cls.S3_PUBLIC_BASE_URL):
+            raise RuntimeError(
+                "上传存到 S3 时必须设置 S3_BUCKET 和 S3_PUBLIC_BASE_URL "
+                "(S3 storage needs S3_BUCKET and S3_PUBLIC_BASE_URL)"
+            )
 
 
 class DevelopmentConfig(Config):
@@ -151,6 +180,9 @@ class TestingConfig(Config):
     RATELIMIT_LOCAL_URI = "memory://"
     CACHE_STAMP_DIR = None  # stamps in memory: every test app is its own server
     QUEUE_STORAGE = os.environ.get("TEST_QUEUE_STORAGE", "memory")
+    UPLOAD_DIR = os.environ.get(
+        "TEST_UPLOAD_DIR", str(Path(tempfile.gettempdir()) / "shaoxian-test-uploads")
+    )
 
 
 class ProductionConfig(Config):
@@ -161,6 +193,17 @@ class ProductionConfig(Config):
 
     @classmethod
     def validate(cls) -> None:
+        super().validate()
+        if not (cls.PUBLIC_BASE_URL or "").startswith("https://"):
+            raise RuntimeError(
+                "生产环境必须把 PUBLIC_BASE_URL 设为 https:// 开头的地址 "
+                "(PUBLIC_BASE_URL must be an https address in production)"
+            )
+        if cls.S3_PUBLIC_BASE_URL and not cls.S3_PUBLIC_BASE_URL.startswith("https://"):
+            raise RuntimeError(
+                "生产环境的 S3_PUBLIC_BASE_URL 必须是 https:// 开头的地址 "
+                "(S3_PUBLIC_BASE_URL must be an https address in production)"
+            )
         if not cls.SECRET_KEY or cls.SECRET_KEY == DEV_SECRET_KEY:
             raise RuntimeError(
                 "生产环境必须设置 SECRET_KEY 环境变量 (SECRET_KEY is required in production)"

@@ -96,12 +96,14 @@ def register_blueprints(app: Flask) -> None:
     from app.console import bp as console_bp
     from app.extensions import api
     from app.health import bp as health_bp
+    from app.uploads.media import bp as media_bp
     from miniprogram_api import BLUEPRINTS
 
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint, url_prefix="/api/v1" + (blueprint.url_prefix or ""))
     app.register_blueprint(console_bp)
     app.register_blueprint(health_bp)
+    app.register_blueprint(media_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

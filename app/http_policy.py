@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from app.envelope import http_error_body
-from app.validation import hosts_of
+from app.validation import hosts_of, upload_bases
 
 # The console's own pages: every script, style and font is a file of ours (no inline script),
 # images are ours or from the configured photo hosts, forms post only to the console.
@@ -92,4 +93,12 @@ def _is_console_page(path: str) -> bool:
 
 
 def photo_sources(config: Mapping[str, Any]) -> list[str]:
-    return sorted(f"https://{host}" for host in hosts_of(config))
+    """The photo hosts over https, and the uploads' own origins (http in development)."""
+    sources = {f"https://{host}" for host in hosts_of(config)}
+    sources.update(_origin(base) for base in upload_bases(config))
+    return sorted(sources)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

@@ -1,6 +1,7 @@
-"""Request limits per client address (Flask-Limiter; counted in Redis when REDIS_URL is set,
-see README "Configuration"). The password logins of the API and of the console share one
-budget, so an attacker gains nothing by switching between them."""
+"""Request limits per client address, or per user for uploads (Flask-Limiter; counted in
+Redis when REDIS_URL is set, see README "Configuration"). The password logins of the API and
+of the console share one budget, so an attacker gains nothing by switching between them; so
+do a user's uploads."""
 
 from __future__ import annotations
 
@@ -33,10 +34,27 @@ def _marked(limit: Callable[[Callable], Callable]) -> Callable[[Callable], Calla
     return decorator
 
 
+def upload_rate_limit() -> str:
+    """UPLOAD_RATE_LIMIT, e.g. "30 per minute", per user."""
+    return str(current_app.config["UPLOAD_RATE_LIMIT"])
+
+
+def _uploads_of(user_in_g: str) -> Callable[[Callable], Callable]:
+    """The upload limit of the user that the role check put in `g` under `user_in_g` (the
+    API's `caller`, the console's `current_user`): one budget per user for both."""
+
+    def user_key() -> str:
+        return f"user:{getattr(g, user_in_g).id}"
+
+    return _marked(limiter.shared_limit(upload_rate_limit, scope="uploads", key_func=user_key))
+
+
 wechat_login_limit = _marked(limiter.limit(login_rate_limit))
 staff_login_limit = _marked(
     limiter.shared_limit(login_rate_limit, scope="staff-login", methods=["POST"])
 )
+api_upload_limit = _uploads_of("caller")
+console_upload_limit = _uploads_of("current_user")
 
 
 def init_limiter(app: Flask) -> None:

@@ -73,17 +73,24 @@ class StrictFloat(fields.Float):
 
 
 def photo_hosts() -> set[str]:
-    """The hosts whose photos orders accept and staff browsers load: PHOTO_HOSTS and the host
-    of PUBLIC_BASE_URL. Empty: any https address is accepted, and none is loaded."""
+    """The hosts whose photos orders accept and staff browsers load: PHOTO_HOSTS and the hosts
+    of the platform's own uploads. Empty: any https address is accepted, and none is loaded."""
     return hosts_of(current_app.config)
 
 
 def hosts_of(config: Mapping[str, Any]) -> set[str]:
-    hosts = set(config["PHOTO_HOSTS"])
-    base = config.get("PUBLIC_BASE_URL")
-    if base:
-        hosts.add(urlsplit(base).netloc)
-    return hosts
+    return set(config["PHOTO_HOSTS"]) | {urlsplit(base).netloc for base in upload_bases(config)}
+
+
+def upload_bases(config: Mapping[str, Any]) -> list[str]:
+    """Where the platform's own uploads are addressed (app.uploads.storage): PUBLIC_BASE_URL's
+    /media/ and S3_PUBLIC_BASE_URL, each ending in "/"."""
+    bases = []
+    if base := config.get("PUBLIC_BASE_URL"):
+        bases.append(base.rstrip("/") + "/media/")
+    if base := config.get("S3_PUBLIC_BASE_URL"):
+        bases.append(base.rstrip("/") + "/")
+    return bases
 
 
 def is_loadable_photo(url: str) -> bool:
@@ -96,11 +103,26 @@ def _allowed_photo_host(url: str) -> None:
         raise ma.ValidationError("只接受本平台上传的图片地址")
 
 
+def _https_unless_own_upload(url: str) -> None:
+    """http only for the platform's own upload base when it is served over http (development
+    and tests: production refuses to start with one)."""
+    if urlsplit(url).scheme == "http" and not any(
+        base.startswith("http://") and url.startswith(base)
+        for base in upload_bases(current_app.config)
+    ):
+        raise ma.ValidationError("应为 https 开头的图片网址")
+
+
 def photo_url(**kwargs) -> fields.Url:
     """One photo: an https address of at most 500 characters, on the platform's hosts."""
     return fields.Url(
-        schemes={"https"},
-        validate=[validate.Length(max=500), no_control, _allowed_photo_host],
+        schemes={"https", "http"},
+        validate=[
+            validate.Length(max=500),
+            no_control,
+            _https_unless_own_upload,
+            _allowed_photo_host,
+        ],
         error_messages={"invalid": "应为 https 开头的图片网址"},
         **kwargs,
     )

@@ -85,6 +85,7 @@ def server_env(database_url: str, wechat: dict[str, str], workdir: Path, redis_u
         "APP_ENV": "production",
         "DATABASE_URL": database_url,
         "SECRET_KEY": f"bench-{uuid.uuid4().hex}",
+        "PUBLIC_BASE_URL": "https://shaoxian.example.cn",
         "WECHAT_FAKE": "0",
         **gunicorn_profile(),
     }

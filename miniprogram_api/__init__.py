@@ -16,6 +16,7 @@ from miniprogram_api.staff_mall import blp as staff_mall_blp
 from miniprogram_api.staff_members import blp as staff_members_blp
 from miniprogram_api.staff_merchants import blp as staff_merchants_blp
 from miniprogram_api.staff_orders import blp as staff_orders_blp
+from miniprogram_api.uploads import blp as uploads_blp
 from miniprogram_api.venues import blp as venues_blp
 
 BLUEPRINTS = [
@@ -36,4 +37,5 @@ BLUEPRINTS = [
     staff_mall_blp,
     bookings_blp,
     staff_bookings_blp,
+    uploads_blp,
 ]

@@ -27,6 +27,10 @@ NAV = [
     ("console.outbox", "消息发送", "console.outbox"),
     ("console.inbox", "我的消息", "console.inbox"),
 ]
+# The first page of each group after the first: orders, people, content, points, messages.
+NAV_GROUP_STARTS = frozenset(
+    {"console.members", "console.content_reviews", "console.rewards_list", "console.outbox"}
+)
 # The name of each scope, shown on every page: kept until a street or community is renamed.
 SCOPE_LABELS = register("console_scope_labels", [Street, Community])
 
@@ -40,6 +44,7 @@ def console_context() -> dict:
     return {
         "nav_items": items,
         "active_nav": active,
+        "nav_group_starts": NAV_GROUP_STARTS,
         "scope_label": _scope_label(g.get("current_user")),
         "nav_badges": _badges(g.get("current_user")),
         "badge_titles": BADGE_TITLES,

@@ -1,7 +1,7 @@
 """Rooms of venues and their bookings
 
 Revision ID: 908eeb48cdcf
-Revises: a96691dd96b0
+Revises: 0f6d781a757d
 Create Date: 2026-12-01 19:10:59.712679
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '908eeb48cdcf'
-down_revision = 'a96691dd96b0'
+down_revision = '0f6d781a757d'
 branch_labels = None
 depends_on = None
 

@@ -23,6 +23,7 @@ def production(**settings) -> type[ProductionConfig]:
             "SQLALCHEMY_DATABASE_URI": "sqlite://",
             "WECHAT_FAKE": False,
             "SECRET_KEY": "a-long-random-production-secret",
+            "PUBLIC_BASE_URL": "https://shaoxian.example.cn",
             **settings,
         },
     )
@@ -52,3 +53,21 @@ def test_production_console_cookie_is_secure_http_only_and_lax():
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+@pytest.mark.parametrize("base", [None, "", "http://shaoxian.example.cn"])
+def test_production_refuses_a_public_base_url_that_is_not_https(base):
+    with pytest.raises(RuntimeError, match="PUBLIC_BASE_URL"):
+        create_app(production(PUBLIC_BASE_URL=base))
+
+
+def test_production_refuses_plain_http_for_s3_addresses():
+    with pytest.raises(RuntimeError, match="S3_PUBLIC_BASE_URL"):
+        create_app(production(S3_BUCKET="photos", S3_PUBLIC_BASE_URL="http://cdn.example.cn"))
+
+
+def test_s3_storage_needs_a_bucket_and_its_public_address():
+    with pytest.raises(RuntimeError, match="S3_PUBLIC_BASE_URL"):
+        create_app(production(UPLOAD_STORAGE="s3", S3_BUCKET="photos"))
+    with pytest.raises(RuntimeError, match="UPLOAD_STORAGE"):
+        create_app(production(UPLOAD_STORAGE="ftp"))

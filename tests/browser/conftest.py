@@ -14,6 +14,7 @@ from werkzeug.serving import make_server
 from app import create_app
 from app.extensions import db
 from tests.helpers.apps import make_config
+from tests.helpers.browser import new_context
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -74,10 +75,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, demo):
-    context = browser.new_context(
-        viewport={"width": 1366, "height": 768}, locale="zh-CN", base_url=demo.config["LIVE_URL"]
-    )
-    context.set_default_timeout(10_000)
+    context = new_context(browser, demo.config["LIVE_URL"])
     page = context.new_page()
     yield page
     context.close()

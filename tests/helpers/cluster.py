@@ -64,6 +64,9 @@ def instance_env(fake: FakeWechatServer, database_url: str, redis_url: str, key:
         **os.environ,
         "APP_ENV": "production",
         "SECRET_KEY": key,
+        "PUBLIC_BASE_URL": "https://shaoxian.example.cn",
+        # The residents' photos of tests/helpers/orders.py, beside the platform's own uploads.
+        "PHOTO_HOSTS": "img.example.com",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "RATELIMIT_STORAGE_URI": "",

@@ -23,6 +23,7 @@ def server(tmp_path_factory):
         "APP_ENV": "production",
         "WECHAT_FAKE": "0",
         "SECRET_KEY": "test-ops-metrics",
+        "PUBLIC_BASE_URL": "https://shaoxian.example.cn",
         "PROMETHEUS_MULTIPROC_DIR": str(work / "metrics"),
     }
     with sqlite_gunicorn(work, settings, stderr=work / "stderr.log") as url:
