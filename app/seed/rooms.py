@@ -1,5 +1,6 @@
 """Demo rooms: each 邻里中心 has its 三室一厅 (服务室, 议事室, 互助室, 休闲厅), each 党群服务中心
-a 党员活动室 to book. The 休闲厅 takes bookings without approval."""
+a 党员活动室 to book. Every one waits for staff approval, as the contract's booking answers
+`pending`; staff may mark a room 自动通过 in the console."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ ROOMS = {
         ("邻里服务室", RoomKind.SERVICE_ROOM, 8, ["办公桌椅", "打印机"], False),
         ("邻里议事室", RoomKind.MEETING_ROOM, 20, ["会议桌", "投影仪", "白板"], False),
         ("邻里互助室", RoomKind.MUTUAL_AID_ROOM, 12, ["工具箱", "储物柜"], False),
-        ("邻里休闲厅", RoomKind.LOUNGE, 40, ["茶水台", "图书角", "音响"], True),
+        ("邻里休闲厅", RoomKind.LOUNGE, 40, ["茶水台", "图书角", "音响"], False),
     ],
     VenueType.SERVICE_CENTER: [
         ("党员活动室", RoomKind.MEETING_ROOM, 30, ["会议桌", "投影仪", "党旗"], False),
