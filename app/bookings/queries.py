@@ -7,18 +7,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from app.accounts.models import User
+from app.accounts.models import Role, User
 from app.auth.permissions import managed_community_ids
 from app.bookings.access import bookable_room, managed_venue
-from app.bookings.models import HOLDING, USED, Booking
+from app.bookings.models import HOLDING, USED, Booking, BookingStatus
+from app.cache import answers, register
 from app.clock import day_end, day_start
 from app.errors import NotFound
 from app.extensions import db
 from app.pagination import paginate
 from app.venues.models import Venue
 from app.venues.rooms import VenueRoom
+
+# The console's count of bookings waiting for a decision, per scope, kept until one is written.
+PENDING_COUNTS = register("bookings_pending", [Booking])
 
 
 def room_day(room_id: int, day: date, limit: int, cursor: str | None = None) -> dict:
@@ -71,6 +75,21 @@ def staff_bookings(
     if status is not None:
         stmt = stmt.where(Booking.status == status)
     return paginate(stmt, Booking.id, limit, cursor)
+
+
+def pending_count(actor: User) -> int:
+    """How many bookings of the actor's communities wait for a decision."""
+    admin, staff = actor.role(Role.STREET_ADMIN), actor.role(Role.STAFF)
+    key = f"street:{admin and admin.street_id},community:{staff and staff.community_id}"
+    return answers().fetch(PENDING_COUNTS, key, lambda: _pending(actor))
+
+
+def _pending(actor: User) -> int:
+    stmt = select(func.count()).where(
+        Booking.community_id.in_(managed_community_ids(actor)),
+        Booking.status == BookingStatus.PENDING,
+    )
+    return db.session.scalar(stmt) or 0
 
 
 def venue_rooms(venue: Venue) -> list[VenueRoom]:

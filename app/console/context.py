@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app, g, request
 
 from app.accounts.models import Role
+from app.bookings.queries import pending_count as pending_bookings
 from app.cache import answers, register
 from app.console.blueprint import bp
 from app.console.read_models.inbox import unread_count
@@ -51,7 +52,11 @@ def console_context() -> dict:
     }
 
 
-BADGE_TITLES = {"console.content_reviews": "待处理", "console.inbox": "未读消息"}
+BADGE_TITLES = {
+    "console.content_reviews": "待处理",
+    "console.bookings": "待审核的预约",
+    "console.inbox": "未读消息",
+}
 
 
 def _badges(user) -> dict[str, int]:
@@ -60,6 +65,7 @@ def _badges(user) -> dict[str, int]:
         return {}
     return {
         "console.content_reviews": pending_reviews(user),
+        "console.bookings": pending_bookings(user),
         "console.inbox": unread_count(user.id),
     }
 

@@ -27,6 +27,7 @@ JOBS = (
     "remind_due",
     "expire_redemptions",
     "mark_no_shows",
+    "close_undecided_bookings",
 )
 
 
@@ -101,6 +102,13 @@ def expire_redemptions() -> int:
 def mark_no_shows() -> int:
     """Approved bookings nobody checked in to, 30 minutes after their start, are no-shows."""
     return bookings.mark_no_shows(utcnow())
+
+
+@queue.periodic_task(crontab(minute="*"))
+@in_app
+def close_undecided_bookings() -> int:
+    """Pending bookings whose start came without a decision are closed, and their bookers told."""
+    return bookings.close_undecided(utcnow())
 
 
 @queue.on_startup()

@@ -4,6 +4,8 @@ community's."""
 
 from __future__ import annotations
 
+import re
+
 from app.bookings.models import Booking
 from app.extensions import db
 from app.venues.rooms import VenueRoom
@@ -110,3 +112,13 @@ def test_usage_numbers_for_a_period(client, world, rooms):
     assert f'id="usage-{rooms.a.venue_id}"' in page and "2.0" in page and ">9<" in page
     bad = client.get("/console/bookings/usage?from=2026-12-01&to=2026-11-30")
     assert "开始日期不能晚于结束日期" in bad.get_data(as_text=True)
+
+
+def test_the_nav_counts_the_bookings_waiting_for_a_decision(client, world, rooms):
+    made = booked(client, world.a.resident, rooms.a.id, slot("14:00", "16:00"))
+    booked(client, world.b.resident, rooms.b.id, slot("09:00", "10:00"))  # not a's
+    sign_in(client, world.a.staff)
+    badge = r'预约\s*<span class="badge hot" title="待审核的预约">(\d+)</span>'
+    assert re.findall(badge, text(client.get("/console/"))) == ["1"]
+    post_form(client, f"/console/bookings/{made['id']}/approve")
+    assert re.findall(badge, text(client.get("/console/"))) == []

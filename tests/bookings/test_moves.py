@@ -130,3 +130,26 @@ def test_the_worker_marks_no_shows_30_minutes_after_the_start(client, world, roo
         409,
         "BOOKING_STATE_CONFLICT",
     )
+
+
+def test_the_worker_closes_bookings_nobody_decided_by_their_start(
+    client, world, rooms, frozen_clock
+):
+    made = pending(client, world, rooms)
+    later = booked(client, world.a.member, rooms.a.id, slot("16:00", "17:00"))
+    frozen_clock.move_to(BEIJING_14H - timedelta(seconds=1))
+    assert tasks.close_undecided_bookings.call_local() == 0
+    frozen_clock.move_to(BEIJING_14H)
+    assert tasks.close_undecided_bookings.call_local() == 1
+    assert tasks.close_undecided_bookings.call_local() == 0  # once
+    assert status_of(made["id"]) == "rejected"
+    assert status_of(later["id"]) == "pending"
+    inbox = get_json(client, world.a.resident, "/my/messages")["items"]
+    assert [m["title"] for m in inbox] == ["场地预约未通过"]
+    assert "开始前未获审核" in inbox[0]["body"]
+    # Staff can no longer decide it.
+    assert_error(
+        move(client, world.a.staff, f"/staff/bookings/{made['id']}/approve"),
+        409,
+        "BOOKING_STATE_CONFLICT",
+    )

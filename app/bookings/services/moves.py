@@ -2,14 +2,15 @@
 exactly one wins: pending → approved or rejected (staff), pending or approved → cancelled
 (its booker, before it starts), approved → checked_in (its booker, from 15 minutes before
 the start to the end), approved → no_show (the worker, 30 minutes after an unattended
-start). A pending booking already holds its time: approving it checks nothing again."""
+start), pending → rejected (the worker, when nobody decided by the start). A pending
+booking already holds its time: approving it checks nothing again."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import cast
 
-from sqlalchemy import Table, update
+from sqlalchemy import Table, select, update
 
 from app.accounts.models import User
 from app.bookings.access import managed_booking, own_booking
@@ -25,6 +26,7 @@ BOOKINGS = cast(Table, Booking.__table__)
 CHECKIN_OPENS = timedelta(minutes=15)
 NO_SHOW_AFTER = timedelta(minutes=30)
 CANCELLABLE = (BookingStatus.PENDING, BookingStatus.APPROVED)
+UNDECIDED_REASON = "开始前未获审核，预约已自动关闭"
 
 
 @use_case
@@ -89,6 +91,22 @@ def mark_no_shows(now: datetime) -> int:
         .values(status=BookingStatus.NO_SHOW)
     )
     return rowcount(result)
+
+
+@use_case
+def close_undecided(now: datetime) -> int:
+    """Pending bookings whose start came without a decision are rejected, and their bookers
+    told: the room's time is past, so nobody is left waiting. One statement, so of several
+    workers each booking is closed, and told, once."""
+    closed = db.session.scalars(
+        update(BOOKINGS)
+        .where(BOOKINGS.c.status == BookingStatus.PENDING, BOOKINGS.c.start_at <= now)
+        .values(status=BookingStatus.REJECTED, decided_at=now, reason=UNDECIDED_REASON)
+        .returning(BOOKINGS.c.id)
+    ).all()
+    for booking in db.session.scalars(select(Booking).where(Booking.id.in_(closed))):
+        tell_decided(booking)
+    return len(closed)
 
 
 def _decide(actor: User, booking_id: int, status: BookingStatus, reason: str | None) -> Booking:
