@@ -11,7 +11,7 @@ from app.bookings.schemas import (
     BookingInSchema,
     BookingPageSchema,
     BookingSchema,
-    CancelArgsSchema,
+    SeriesArgsSchema,
     DayArgsSchema,
     SlotPageSchema,
 )
@@ -79,7 +79,7 @@ def my_bookings(args):
 @blp.post("/bookings/<int:booking_id>/cancel")
 @errors(409)
 @auth_required()
-@blp.arguments(CancelArgsSchema, location="query")
+@blp.arguments(SeriesArgsSchema, location="query")
 @blp.response(200, BookingSchema)
 def cancel_booking(args, booking_id):
     """取消预约：预约人，待审核或已通过且尚未开始（否则 409 BOOKING_STATE_CONFLICT）；

@@ -11,6 +11,7 @@ from app.bookings.schemas import (
     BookingRejectSchema,
     BookingSchema,
     RoomFieldsSchema,
+    SeriesArgsSchema,
     RoomInSchema,
     RoomSchema,
     StaffBookingArgsSchema,
@@ -38,10 +39,12 @@ def list_bookings(args):
 @blp.post("/staff/bookings/<int:booking_id>/approve")
 @errors(409)
 @auth_required(*STAFF_ROLES)
+@blp.arguments(SeriesArgsSchema, location="query")
 @blp.response(200, BookingSchema)
-def approve_booking(booking_id):
-    """通过待审核的预约（否则 409 BOOKING_STATE_CONFLICT），通知预约人"""
-    return moves.approve(current_user(), booking_id)
+def approve_booking(args, booking_id):
+    """通过待审核的预约（否则 409 BOOKING_STATE_CONFLICT），通知预约人；
+    ?series=true 同时通过该每周预约以后待审核的各次"""
+    return moves.approve(current_user(), booking_id, whole_series=args["series"])
 
 
 @blp.post("/staff/bookings/<int:booking_id>/reject")

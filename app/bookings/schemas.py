@@ -57,9 +57,9 @@ class BookingRejectSchema(ma.Schema):
     reason = text(200, required=True, metadata={"description": "未通过的原因，1–200 字"})
 
 
-class CancelArgsSchema(ma.Schema):
+class SeriesArgsSchema(ma.Schema):
     series = ma.fields.Boolean(
-        load_default=False, metadata={"description": "true：同时取消该每周预约以后的各次"}
+        load_default=False, metadata={"description": "true：同时处理该每周预约以后的各次"}
     )
 
 

@@ -50,12 +50,14 @@ def bookings():
 @bp.post("/bookings/<int:booking_id>/approve")
 @staff_required
 def booking_approve(booking_id: int):
+    whole_series = request.form.get("series") == "1"
     try:
-        booking = moves.approve(current_staff(), booking_id)
+        booking = moves.approve(current_staff(), booking_id, whole_series=whole_series)
     except BookingStateConflict as error:
         flash(error.message, "error")
     else:
-        flash(f"已通过 {booking.room.name} 的预约，已通知预约人", "success")
+        weeks = "（含该每周预约以后的各次）" if whole_series else ""
+        flash(f"已通过 {booking.room.name} 的预约{weeks}，已通知预约人", "success")
     return redirect(_back())
 
 

@@ -70,3 +70,23 @@ def test_an_auto_approved_series_tells_once(client, world, rooms):
     assert count_bookings(Booking.status == "approved") == 4
     messages = get_json(client, world.a.resident, "/my/messages")["items"]
     assert len(messages) == 1 and "共 4 次" in messages[0]["body"]
+
+
+def test_staff_approve_the_later_weeks_of_a_series_at_once(client, world, rooms):
+    first = booked(client, world.a.resident, rooms.a.id, WEEKLY)
+    series = db.session.query(Booking).order_by(Booking.start_at).all()
+    move(client, world.a.resident, f"/bookings/{series[2].id}/cancel")
+    # The second week alone, then the rest of the series from the first: the cancelled
+    # third week stays cancelled, the fourth is approved with the first.
+    assert move(client, world.a.staff, f"/staff/bookings/{series[1].id}/approve").status_code == 200
+    response = move(client, world.a.staff, f"/staff/bookings/{first['id']}/approve?series=true")
+    assert response.status_code == 200 and response.get_json()["status"] == "approved"
+    assert [status_of(b.id) for b in series] == ["approved", "approved", "cancelled", "approved"]
+    messages = get_json(client, world.a.resident, "/my/messages")["items"]
+    assert [m["title"] for m in messages] == ["场地预约已通过"] * 2
+    assert "共 2 次" in messages[0]["body"]
+    assert_error(
+        move(client, world.b.staff, f"/staff/bookings/{series[3].id}/approve?series=true"),
+        404,
+        "NOT_FOUND",
+    )

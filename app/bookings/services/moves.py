@@ -30,13 +30,29 @@ UNDECIDED_REASON = "开始前未获审核，预约已自动关闭"
 
 
 @use_case
-def approve(actor: User, booking_id: int) -> Booking:
-    return _decide(actor, booking_id, BookingStatus.APPROVED, None)
+def approve(actor: User, booking_id: int, whole_series: bool = False) -> Booking:
+    """Approve the booking; `whole_series`: also the later pending weeks of its weekly
+    series, the booker told once."""
+    booking, decided = _decide(actor, booking_id, BookingStatus.APPROVED, None)
+    weeks = 1
+    if whole_series and booking.series_id:
+        later = db.session.execute(
+            update(BOOKINGS)
+            .where(
+                BOOKINGS.c.series_id == booking.series_id,
+                BOOKINGS.c.status == BookingStatus.PENDING,
+                BOOKINGS.c.start_at > booking.start_at,
+            )
+            .values(status=BookingStatus.APPROVED, **decided)
+        )
+        weeks += rowcount(later)
+    return _told(booking, weeks)
 
 
 @use_case
 def reject(actor: User, booking_id: int, reason: str) -> Booking:
-    return _decide(actor, booking_id, BookingStatus.REJECTED, reason)
+    booking, _ = _decide(actor, booking_id, BookingStatus.REJECTED, reason)
+    return _told(booking, 1)
 
 
 @use_case
@@ -109,13 +125,20 @@ def close_undecided(now: datetime) -> int:
     return len(closed)
 
 
-def _decide(actor: User, booking_id: int, status: BookingStatus, reason: str | None) -> Booking:
+def _decide(
+    actor: User, booking_id: int, status: BookingStatus, reason: str | None
+) -> tuple[Booking, dict]:
+    """pending → status by the actor; the booking and what its decision wrote."""
     booking = managed_booking(actor, booking_id)
     decided = {"decided_by_id": actor.id, "decided_at": utcnow(), "reason": reason}
     if not _move(booking.id, (BookingStatus.PENDING,), status, **decided):
         raise BookingStateConflict()
+    return booking, decided
+
+
+def _told(booking: Booking, weeks: int) -> Booking:
     booking = _reloaded(booking)
-    tell_decided(booking)
+    tell_decided(booking, weeks=weeks)
     return booking
 
 
