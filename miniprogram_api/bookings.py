@@ -11,8 +11,8 @@ from app.bookings.schemas import (
     BookingInSchema,
     BookingPageSchema,
     BookingSchema,
-    SeriesArgsSchema,
     DayArgsSchema,
+    SeriesArgsSchema,
     SlotPageSchema,
 )
 from app.bookings.services import book as booking
