@@ -122,3 +122,13 @@ class RedemptionLimitReached(Conflict):
 
 class RedemptionStateConflict(Conflict):
     code, message = "REDEMPTION_STATE_CONFLICT", "该兑换当前状态不允许此操作"
+
+
+class VenueNameTaken(Conflict):
+    """Venue names are unique (the unique constraint settles two staff adding one at once);
+    named on the form's name field."""
+
+    code, message = "VENUE_NAME_TAKEN", "已有同名的场所，请换一个名称"
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(details={"name": [self.message]})

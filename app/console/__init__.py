@@ -23,6 +23,7 @@ from app.console import (  # noqa: F401
     redemptions,
     rewards,
     uploads,
+    venues,
 )
 from app.console.blueprint import bp
 
