@@ -17,7 +17,6 @@ from app.console.forms.members import ScopeArgsSchema
 from app.console.forms.venues import VenueFormSchema
 from app.console.read_models.venues import venue_rows
 from app.errors import Conflict, ValidationError, WechatUnavailable
-from app.validation import is_loadable_photo
 from app.venues import codes, services
 from app.venues.hours import open_now
 from app.venues.models import Venue
@@ -51,7 +50,6 @@ def venue(venue_id: int):
         venue=found,
         types=TYPE_LABELS,
         is_open=open_now(found, utcnow()),
-        loadable=is_loadable_photo,
     )
 
 

@@ -104,7 +104,7 @@ def test_the_edit_form_shows_the_venue_as_it_is(client, world, kept):
         ({"closed_dates": "2027-02-30 没有这天"}, "“2027-02-30”不是有效的日期"),
         ({"closed_dates": "元旦"}, "“元旦”应写作“2027-01-01 元旦”"),
         ({"photos": "http://img.example.cn/a.jpg"}, "第 1 行：应为 https 开头的图片网址"),
-        ({"photos": "\n".join([PHOTO] * 10)}, "最多 9 行"),
+        ({"photos": "\n".join([PHOTO] * 10)}, "最多 9 张照片"),
     ],
 )
 def test_bad_input_is_shown_next_to_its_field(client, world, changes, message):

@@ -1,6 +1,7 @@
 """The console's venue form: the API's rules (app.venues.schemas) for each field, with the
 lists written one entry a line: services, facilities, opening hours, closed dates
-(`2027-01-01 元旦`) and photo URLs. Every field is sent, so an emptied one is cleared."""
+(`2027-01-01 元旦`) and photo URLs (which the photo field posts so). Every field is sent, so an
+emptied one is cleared."""
 
 from __future__ import annotations
 
@@ -49,8 +50,8 @@ class ClosedDates(LimitedLines):
         return dates
 
 
-class PhotoLines(LimitedLines):
-    """Photo URLs one a line, under the API's photo rules."""
+class PhotoLines(Lines):
+    """Photo URLs one a line (as the photo field posts them), under the API's photo rules."""
 
     def _deserialize(self, value, attr, data, **kwargs):
         lines = super()._deserialize(value, attr, data, **kwargs)
@@ -82,4 +83,4 @@ class VenueFormSchema(ma.Schema):
     closed_on_holidays = ma.fields.Boolean(load_default=False)
     description = text(2000, load_default="")
     intro_html = IntroHtml(load_default="")
-    photos = PhotoLines(5000, 9, load_default=list)
+    photos = PhotoLines(6000, load_default=list)
