@@ -44,8 +44,16 @@ class Config:
     # Subscribe-message templates: a JSON object from event name to template id
     # (app.notifications.templates); an event without one sends nothing.
     WECHAT_TEMPLATES = os.environ.get("WECHAT_TEMPLATES", "")
-    # Which version of the mini-program a subscribe message opens: formal, trial or developer.
+    # Which version of the mini-program a subscribe message or a venue's code opens: formal,
+    # trial or developer.
     WECHAT_MINIPROGRAM_STATE = os.environ.get("WECHAT_MINIPROGRAM_STATE", "formal")
+    # The mini-program page a venue's code (小程序码) opens, with the scene `v=<venue id>`.
+    WECHAT_VENUE_PAGE = os.environ.get("WECHAT_VENUE_PAGE", "pages/venue/detail")
+    # Venues' codes, drawn by WeChat once each: in Redis with REDIS_URL (every server), else
+    # as files here (every worker of this server).
+    VENUE_CODE_DIR: str | None = os.environ.get(
+        "VENUE_CODE_DIR", str(BASE_DIR / "instance" / "venue-codes")
+    )
 
     # The background worker (app.worker): its queue is in Redis with REDIS_URL, else in this
     # SQLite file (one server). QUEUE_STORAGE: auto, redis, sqlite or memory (tests).
@@ -179,6 +187,7 @@ class TestingConfig(Config):
     RATELIMIT_ENABLED = False
     RATELIMIT_LOCAL_URI = "memory://"
     CACHE_STAMP_DIR = None  # stamps in memory: every test app is its own server
+    VENUE_CODE_DIR = None  # venues' codes in memory, unless a test names a directory
     QUEUE_STORAGE = os.environ.get("TEST_QUEUE_STORAGE", "memory")
     UPLOAD_DIR = os.environ.get(
         "TEST_UPLOAD_DIR", str(Path(tempfile.gettempdir()) / "shaoxian-test-uploads")

@@ -134,3 +134,13 @@ class BookingStateConflict(Conflict):
 
 class BookingCheckinClosed(Conflict):
     code, message = "CHECKIN_CLOSED", "不在签到时间内：开始前 15 分钟至结束前可签到"
+
+
+class VenueNameTaken(Conflict):
+    """Venue names are unique (the unique constraint settles two staff adding one at once);
+    named on the form's name field."""
+
+    code, message = "VENUE_NAME_TAKEN", "已有同名的场所，请换一个名称"
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(details={"name": [self.message]})

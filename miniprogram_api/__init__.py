@@ -16,6 +16,7 @@ from miniprogram_api.staff_mall import blp as staff_mall_blp
 from miniprogram_api.staff_members import blp as staff_members_blp
 from miniprogram_api.staff_merchants import blp as staff_merchants_blp
 from miniprogram_api.staff_orders import blp as staff_orders_blp
+from miniprogram_api.staff_venues import blp as staff_venues_blp
 from miniprogram_api.uploads import blp as uploads_blp
 from miniprogram_api.venues import blp as venues_blp
 
@@ -30,6 +31,7 @@ BLUEPRINTS = [
     members_blp,
     staff_members_blp,
     staff_merchants_blp,
+    staff_venues_blp,
     messages_blp,
     staff_content_reviews_blp,
     announcements_blp,

@@ -14,8 +14,9 @@ from app.venues.rooms import VenueRoom
 
 
 def bookable_room(room_id: int) -> VenueRoom:
+    """An active room of a venue residents may see; a hidden venue's rooms are not found."""
     room = db.session.get(VenueRoom, room_id)
-    if room is None or not room.is_active:
+    if room is None or not room.is_active or room.venue.hidden:
         raise NotFound("找不到该房间")
     return room
 

@@ -13,22 +13,34 @@ from typing import Any, Protocol, TypeVar
 from flask import Flask, current_app
 
 from app.cache.stamps import FileStamps, MemoryStamps, SharedStamps
+from app.clock import utcnow
 
 T = TypeVar("T")
 # Cache name -> the tables its answers are built from.
 CACHES: dict[str, frozenset[str]] = {}
 # Cache name -> how many answers it keeps; past that, the oldest goes.
 SIZES: dict[str, int] = {}
+# Cache name -> the seconds after which its answers are built again even without a write
+# (answers that tell the time, such as a venue's `open_now`).
+PERIODS: dict[str, int] = {}
 MAX_KEYS = 256
 # Public answers the edge may send, of every cache; past that, the oldest goes.
 MAX_PUBLIC = 4096
 
 
-def register(name: str, models: Iterable[type], keys: int = MAX_KEYS) -> str:
+def register(
+    name: str, models: Iterable[type], keys: int = MAX_KEYS, period: int | None = None
+) -> str:
     """Declare the cache `name`, built from the tables of `models`, keeping at most `keys`
-    answers; returns the name."""
+    answers; returns the name. With `period` (seconds, a divisor of an hour) its stamp also
+    changes at every multiple of `period` since the epoch: with 60, at each minute, which
+    is Beijing's minute too."""
     CACHES[name] = frozenset(model.__tablename__ for model in models)  # type: ignore[attr-defined]
     SIZES[name] = keys
+    if period:
+        PERIODS[name] = period
+    else:
+        PERIODS.pop(name, None)
     return name
 
 
@@ -63,11 +75,14 @@ class AnswerStore:
         self._public: dict[str, tuple[str, str]] = {}  # key -> (cache, endpoint)
 
     def stamp(self, name: str) -> str:
-        return self.stamps.read(name)
+        period = PERIODS.get(name)
+        if period is None:
+            return self.stamps.read(name)
+        return f"{self.stamps.read(name)}@{int(utcnow().timestamp()) // period}"
 
     def get(self, name: str, key: str) -> Any | None:
         kept = self._values.get(name, {}).get(key)
-        if kept is None or kept[0] != self.stamps.read(name):
+        if kept is None or kept[0] != self.stamp(name):
             return None
         return kept[1]
 

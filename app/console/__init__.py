@@ -25,6 +25,7 @@ from app.console import (  # noqa: F401
     rewards,
     rooms,
     uploads,
+    venues,
 )
 from app.console.blueprint import bp
 

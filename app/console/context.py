@@ -20,6 +20,7 @@ NAV = [
     ("console.order_new", "代点单", "console.order_new"),
     ("console.members", "党员", "console.member"),
     ("console.merchants", "商户", "console.merchant"),
+    ("console.venues", "场所", "console.venue"),
     ("console.content_reviews", "内容审核", "console.content_review"),
     ("console.announcements", "红喇叭", "console.announcements"),
     ("console.rewards_list", "积分商城", "console.reward"),

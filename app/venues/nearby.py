@@ -1,5 +1,6 @@
 """Venues near a point (15分钟便民服务圈), nearest first, searched in a cached index of every
-venue (app.geo.nearby): it runs no query and no schema while the venues are unchanged."""
+shown venue (app.geo.nearby): it runs no query and no schema while the venues are unchanged
+and the minute lasts (the items tell `open_now`)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ __all__ = ["EARTH_RADIUS_M", "VENUES", "nearby_page"]
 
 # Lists, details and searches near a point, each kept by its exact query: a search repeated
 # from the same point (a community's centre, a page reopened) is a lookup; the oldest go.
-VENUES = register("venues", [Venue, Community, VenueRoom], keys=2048)
+# They tell `open_now`, so each is built again once its minute has passed.
+VENUES = register("venues", [Venue, Community, VenueRoom], keys=2048, period=60)
 SEARCH = nearby.Search(filters=("type", "community_id"), cursor_salt="venue-nearby-cursor-v1")
 
 
@@ -29,5 +31,7 @@ def nearby_page(args: dict) -> dict:
 
 
 def _build_index() -> list[nearby.Indexed]:
-    venues = db.session.scalars(select(Venue).order_by(Venue.latitude, Venue.id))
+    venues = db.session.scalars(
+        select(Venue).where(Venue.hidden.is_(False)).order_by(Venue.latitude, Venue.id)
+    )
     return nearby.build_index(venues, VenueSchema().dump, SEARCH)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, and_, false, true
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.clock import utcnow
@@ -39,12 +39,3 @@ class VenueRoom(Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     venue: Mapped[Venue] = relationship(lazy="joined", innerjoin=True)
-
-
-# What the venue's detail shows: its rooms open to booking (one more query, when read).
-Venue.rooms = relationship(
-    VenueRoom,
-    primaryjoin=and_(VenueRoom.venue_id == Venue.id, VenueRoom.is_active.is_(True)),
-    order_by=VenueRoom.id,
-    viewonly=True,
-)

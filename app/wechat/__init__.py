@@ -76,9 +76,10 @@ class WechatAdapter:
         """WeChat's verdict on a user's text; WechatUnavailable when it fails or is slow."""
         return self.backend.check_text(content, openid, scene, timeout)
 
-    def venue_qrcode(self, scene: str, page: str) -> bytes:
-        """PNG bytes of the mini-program code that opens `page` with `scene`."""
-        return self.backend.venue_qrcode(scene, page)
+    def get_wxa_code_unlimited(self, scene: str, page: str, width: int = 430) -> bytes:
+        """PNG bytes of the mini-program code that opens `page` with `scene` (at most 32
+        characters); WechatUnavailable when WeChat refuses or fails."""
+        return self.backend.get_wxa_code_unlimited(scene, page, width)
 
 
 wechat = WechatAdapter()
@@ -86,4 +87,4 @@ code_to_session = wechat.code_to_session
 access_token = wechat.access_token
 send_subscribe_message = wechat.send_subscribe_message
 check_text = wechat.check_text
-venue_qrcode = wechat.venue_qrcode
+get_wxa_code_unlimited = wechat.get_wxa_code_unlimited

@@ -33,6 +33,8 @@ TOKEN_ERRCODES = frozenset({40001, 40014, 42001})
 RISKY_CONTENT_ERRCODE = 87014
 # The user has not accepted (or has used up) this subscribe message template.
 SUBSCRIPTION_REFUSED_ERRCODE = 43101
+# The mini-program version a code opens, by WECHAT_MINIPROGRAM_STATE.
+ENV_VERSIONS = {"formal": "release", "trial": "trial", "developer": "develop"}
 
 
 class TextVerdict(StrEnum):
@@ -194,11 +196,18 @@ class RealWechat:
             return TextVerdict.RISKY
         return TextVerdict(result["result"]["suggest"])
 
-    def venue_qrcode(self, scene: str, page: str) -> bytes:
-        """The PNG of an unlimited mini-program code (getwxacodeunlimit)."""
+    def get_wxa_code_unlimited(self, scene: str, page: str, width: int = 430) -> bytes:
+        """The PNG of an unlimited mini-program code (getwxacodeunlimit) that opens `page` of
+        the version WECHAT_MINIPROGRAM_STATE names with `scene`. Posted like wechatpy's
+        `wxa.get_wxa_code_unlimited`, which sends no `env_version`; an answer in JSON
+        (an errcode, or none and no image) is an error."""
+        env_version = ENV_VERSIONS.get(self.miniprogram_state, "release")
+        body: dict = {"scene": scene, "page": page, "width": width, "env_version": env_version}
+        if env_version != "release":
+            body["check_path"] = False  # the page need not be published yet
         result = self._with_token(
             "getwxacodeunlimit",
-            lambda: _image(self.client.wxa.get_wxa_code_unlimited(scene, page=page)),
+            lambda: _image(self.client.post(self.client.url("wxa/getwxacodeunlimit"), data=body)),
         )
         return result["image"]
 

@@ -100,17 +100,17 @@ def test_text_check_failing_is_unavailable(wechat_app, fake_wechat, word):
         wechat.check_text(f"含有{word}内容", "openid-1", 3)
 
 
-def test_venue_qrcode_is_the_png(wechat_app, fake_wechat):
-    image = wechat.venue_qrcode("venue=12", "pages/venue/detail")
+def test_wxa_code_unlimited_is_the_png(wechat_app, fake_wechat):
+    image = wechat.get_wxa_code_unlimited("venue=12", "pages/venue/detail")
 
     assert image == PNG
     assert fake_wechat.last("/wxa/getwxacodeunlimit")["body"]["scene"] == "venue=12"
     assert fake_wechat.last("/wxa/getwxacodeunlimit")["body"]["page"] == "pages/venue/detail"
 
 
-def test_venue_qrcode_refused_by_wechat_is_unavailable(wechat_app):
+def test_wxa_code_refused_by_wechat_is_unavailable(wechat_app):
     with pytest.raises(WechatUnavailable):
-        wechat.venue_qrcode("x" * 40, "pages/venue/detail")
+        wechat.get_wxa_code_unlimited("x" * 40, "pages/venue/detail")
 
 
 def test_a_token_wechat_no_longer_accepts_is_replaced_once(wechat_app, fake_wechat):
@@ -136,5 +136,5 @@ def test_fake_mode_calls_no_wechat_at_all(app, fake_wechat):
     assert wechat.access_token()
     assert wechat.send_subscribe_message("fake-abc", "TEMPLATE-1", {}) is True
     assert wechat.check_text("随便什么", "fake-abc", 2) == TextVerdict.PASS
-    assert wechat.venue_qrcode("venue=1", "pages/venue/detail").startswith(b"\x89PNG")
+    assert wechat.get_wxa_code_unlimited("venue=1", "pages/venue/detail").startswith(b"\x89PNG")
     assert fake_wechat.requests == []

@@ -121,3 +121,12 @@ def test_a_closed_or_unknown_room_is_not_found(client, world, rooms):
         "NOT_FOUND",
     )
     assert count_bookings() == 0
+
+
+def test_the_rooms_of_a_hidden_venue_are_not_found(client, world, rooms):
+    rooms.a.venue.hidden = True
+    db.session.commit()
+    assert_error(
+        book(client, world.a.resident, rooms.a.id, slot("14:00", "16:00")), 404, "NOT_FOUND"
+    )
+    assert count_bookings() == 0

@@ -69,6 +69,8 @@ class FakeWechatServer:
         self.send_failure: int | str | None = None
         self.released = threading.Event()
         self.delivered: list[dict] = []  # the subscribe messages WeChat accepted
+        # getwxacodeunlimit answers this errcode instead of a code while it is set.
+        self.wxacode_failure: int | None = None
         self.calls: Counter[str] = Counter()
         self.requests: list[dict] = []
         self.valid_tokens: set[str] = set()
@@ -163,6 +165,8 @@ class FakeWechatServer:
 
     def wxacode(self, query: dict, body: dict):
         def draw():
+            if self.wxacode_failure is not None:
+                return 200, {"errcode": self.wxacode_failure, "errmsg": "failed"}
             if len(body.get("scene", "")) > 32:
                 return 200, {"errcode": 40169, "errmsg": "invalid length for scene"}
             return 200, PNG

@@ -77,3 +77,39 @@ def places(app) -> Places:
     )
     db.session.commit()
     return made
+
+
+PHOTO = "https://img.example.cn/venues/hall.jpg"
+
+
+def venue_body(world, **changes) -> dict:
+    """A venue as staff of community a send it to POST /staff/venues."""
+    return {
+        "name": "百花洲红色驿站",
+        "type": "red_station",
+        "community_id": world.a.community.id,
+        "address": "东湖区百花洲路 1 号",
+        "latitude": 28.6801,
+        "longitude": 115.9062,
+        "phone": "0791-86201234",
+        "opening_hours": [{"days": "周一至周五", "hours": "08:30-17:30"}],
+        "services": ["在职党员报到", "政策咨询"],
+        "facilities": ["休息座椅", "饮水机"],
+        "closed_dates": [{"date": "2026-12-31", "reason": "设备检修"}],
+        "closed_on_holidays": True,
+        "description": "社区居民的红色家园",
+        "intro_html": "<h2>驿站简介</h2><p>欢迎<strong>来坐坐</strong></p>",
+        "photos": [PHOTO],
+        **changes,
+    }
+
+
+@pytest.fixture
+def kept(world) -> dict:
+    """A venue of each community of the world: {"a": Venue, "b": Venue}."""
+    made = {
+        "a": make_venue(world.a.community, "百花洲党群服务中心", "service_center", north(300)),
+        "b": make_venue(world.b.community, "八一广场文化服务中心", "culture", north(-600)),
+    }
+    db.session.commit()
+    return made

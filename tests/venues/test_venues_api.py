@@ -28,7 +28,7 @@ def test_without_a_point_every_venue_in_id_order(client, places):
         }
 
 
-def test_venue_item_shape(client, places):
+def test_venue_item_shape(frozen_clock, client, places):
     [red] = [v for v in client.get(URL).get_json()["items"] if v["id"] == places.red.id]
     assert red == {
         "id": places.red.id,
@@ -43,6 +43,9 @@ def test_venue_item_shape(client, places):
         "opening_hours": [{"days": "周一至周五", "hours": "08:30-17:30"}],
         "services": ["在职党员报到"],
         "facilities": ["休息座椅"],
+        "photos": [],
+        "intro_html": "",
+        "open_now": True,  # a Thursday, 10:00 in Beijing
         "navigation": {
             "latitude": places.red.latitude,
             "longitude": places.red.longitude,

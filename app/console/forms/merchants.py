@@ -1,43 +1,17 @@
 """The console's merchant forms: a merchant and its account, a service recorded, the
-ranking's query string. Opening hours and services are written one a line."""
+ranking's query string. Opening hours and services are written one a line
+(app.console.forms.places)."""
 
 from __future__ import annotations
-
-import re
 
 import marshmallow as ma
 from marshmallow import validate
 
 from app.console.forms.members import ScopeArgsSchema
+from app.console.forms.places import Lines, OpeningHours, latitude_field, longitude_field
 from app.merchants.models import MerchantCategory
 from app.merchants.schemas import QUARTER_PATTERN
-from app.validation import Text, text, text_id
-
-HOURS = re.compile(r"^(\S.*?)\s+(\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2})$")
-
-
-class Lines(Text):
-    """Text of up to `max_length` characters, one entry a line; empty lines are dropped."""
-
-    def __init__(self, max_length: int, **kwargs) -> None:
-        super().__init__(max_length, multiline=True, **kwargs)
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        text_value = super()._deserialize(value, attr, data, **kwargs)
-        return [line.strip() for line in text_value.split("\n") if line.strip()]
-
-
-class OpeningHours(Lines):
-    """Lines like `周一至周五 08:30-17:30`, read as [{"days", "hours"}]."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        hours = []
-        for line in super()._deserialize(value, attr, data, **kwargs):
-            found = HOURS.match(line)
-            if found is None:
-                raise ma.ValidationError(f"“{line}”应写作“周一至周五 08:30-17:30”")
-            hours.append({"days": found[1], "hours": found[2].replace(" ", "")})
-        return hours
+from app.validation import text, text_id
 
 
 class MerchantFormSchema(ma.Schema):
@@ -49,16 +23,8 @@ class MerchantFormSchema(ma.Schema):
     )
     community_id = text_id(required=True, error_messages={"required": "请选择社区"})
     address = text(200, required=True, error_messages={"required": "请填写地址"})
-    latitude = ma.fields.Float(
-        required=True,
-        validate=validate.Range(min=-90, max=90, error="纬度应在 -90 到 90 之间"),
-        error_messages={"required": "请填写纬度", "invalid": "纬度应是数字"},
-    )
-    longitude = ma.fields.Float(
-        required=True,
-        validate=validate.Range(min=-180, max=180, error="经度应在 -180 到 180 之间"),
-        error_messages={"required": "请填写经度", "invalid": "经度应是数字"},
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     phone = text(30)
     opening_hours = OpeningHours(500, load_default=list)
     services = Lines(500, load_default=list)
