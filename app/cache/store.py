@@ -88,8 +88,8 @@ class AnswerStore:
 
     def put(self, name: str, key: str, stamp: str, value: T) -> T:
         values = self._values.setdefault(name, {})
-        if len(values) >= SIZES.get(name, MAX_KEYS) and key not in values:
-            _drop_oldest(values)
+        if key not in values:
+            _make_room(values, SIZES.get(name, MAX_KEYS))
         values[key] = (stamp, value)
         return value
 
@@ -97,8 +97,7 @@ class AnswerStore:
         """Let the edge (app.cache.edge) send the answer `name` keeps for the request `key`
         to anyone, without the view: no token, no limit, no role."""
         if key not in self._public:
-            if len(self._public) >= MAX_PUBLIC:
-                _drop_oldest(self._public)
+            _make_room(self._public, MAX_PUBLIC)
             self._public[key] = (name, endpoint)
 
     def public(self, key: str) -> tuple[str, ReadyAnswer] | None:
@@ -124,10 +123,12 @@ class AnswerStore:
             self.stamps.bump(names)
 
 
-def _drop_oldest(values: dict) -> None:
-    # Another thread may change it meanwhile: then it has room, or soon will.
-    with contextlib.suppress(KeyError, RuntimeError, StopIteration):
-        del values[next(iter(values))]
+def _make_room(values: dict, size: int) -> None:
+    """Drop the oldest until one more fits in `size`."""
+    while values and len(values) >= size:
+        # Another thread may change it meanwhile: then it has room, or soon will.
+        with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+            del values[next(iter(values))]
 
 
 def init_app(app: Flask) -> None:
