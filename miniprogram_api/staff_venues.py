@@ -42,7 +42,7 @@ def list_venues(args):
 
 
 @blp.post("/staff/venues")
-@errors(409)
+@errors(404, 409)
 @auth_required(*STAFF_ROLES)
 @blp.arguments(VenueInputSchema)
 @blp.response(201, StaffVenueSchema)

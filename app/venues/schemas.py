@@ -112,7 +112,7 @@ class OpeningHoursInputSchema(ma.Schema):
 
 class ClosedDateSchema(ma.Schema):
     date = ma.fields.Date(required=True, metadata={"description": "闭馆日，如 2027-01-01"})
-    reason = text(50, load_default="", metadata={"description": "闭馆原因，如 元旦"})
+    reason = text(50, metadata={"description": "闭馆原因，如 元旦；可不填"})
 
     @ma.post_load
     def stored(self, data, **kwargs) -> dict:
