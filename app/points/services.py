@@ -90,6 +90,30 @@ def credit_order_completion(
     return written
 
 
+def credit_activity_attendance(member_id: int, activity_id: int, points: int, title: str) -> bool:
+    """Credit an activity's points to a member who checked in, once: a second credit for
+    the same activity and member is absorbed by the unique (activity_id, member_id, reason)
+    constraint. Part of the caller's transaction; returns whether this call wrote it."""
+    values = {
+        "member_id": member_id,
+        "delta": points,
+        "reason": PointsReason.ACTIVITY_ATTENDED,
+        "activity_id": activity_id,
+        "note": f"参加活动：{title}"[:200],
+        "created_at": utcnow(),
+    }
+    stmt = (
+        upsert(PointsEntry, db.engine.dialect.name)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["activity_id", "member_id", "reason"])
+        .returning(PointsEntry.id)
+    )
+    written = db.session.execute(stmt).scalar() is not None
+    if written:
+        _move_balance(member_id, points)
+    return written
+
+
 def rebuild_balances() -> None:
     """Every balance set to the sum of its user's entries (after a bulk load wrote entries
     without them). Part of the caller's transaction."""
