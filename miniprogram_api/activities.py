@@ -51,9 +51,9 @@ def activity_detail(activity_id):
 @blp.arguments(SignupInSchema)
 @blp.response(201, SignupSchema)
 def sign_up(data, activity_id):
-    """报名：201 signed_up；409 ALREADY_SIGNED_UP（已报名或已候补）；409 ACTIVITY_FULL（名额已满）；
-    请求体 {"waitlist": true} 时名额已满则加入候补名单（201 waitlisted），有人取消时按先后递补并通知；
-    活动开始后 409 ACTIVITY_STATE_CONFLICT"""
+    """报名：201 signed_up；409 ALREADY_SIGNED_UP（已报名或已候补）；409 ACTIVITY_FULL（已满）；
+    请求体 {"waitlist": true} 时名额已满则加入候补名单（201 waitlisted），有人取消时按先后
+    递补并通知；活动开始后 409 ACTIVITY_STATE_CONFLICT"""
     return signups.sign_up(current_user(), activity_id, waitlist=data["waitlist"])
 
 
@@ -74,9 +74,9 @@ def cancel_signup(activity_id):
 @blp.arguments(CheckinInSchema)
 @blp.response(200, SignupSchema)
 def check_in(data, activity_id):
-    """签到：{"code"} 活动签到码，或 {"latitude", "longitude"}（GCJ-02）在活动地点附近；开始前 30 分钟
-    至结束前。签到码错误或不在附近 422；未报名 409 NOT_SIGNED_UP；不在签到时间 409 CHECKIN_CLOSED；
-    重复签到仍返回 checked_in。党员签到获得活动积分，每个活动一次"""
+    """签到：{"code"} 活动签到码，或 {"latitude", "longitude"}（GCJ-02）在活动地点附近；
+    开始前 30 分钟至结束前。签到码错误或不在附近 422；未报名 409 NOT_SIGNED_UP；不在签到时间
+    409 CHECKIN_CLOSED；重复签到仍返回 checked_in。党员签到获得活动积分，每个活动一次"""
     return attendance.check_in(current_user(), activity_id, data)
 
 

@@ -39,9 +39,7 @@ def soonest_first(stmt: Select, limit: int, cursor: str | None) -> dict:
         stmt = stmt.where(
             or_(Activity.start_at > start, and_(Activity.start_at == start, Activity.id > last_id))
         )
-    found = list(
-        db.session.scalars(stmt.order_by(Activity.start_at, Activity.id).limit(limit + 1))
-    )
+    found = list(db.session.scalars(stmt.order_by(Activity.start_at, Activity.id).limit(limit + 1)))
     items = found[:limit]
     next_cursor = None
     if len(found) > limit:
@@ -147,7 +145,7 @@ def checkin_counts(activity_ids: list[int]) -> dict[int, int]:
         )
         .group_by(ActivitySignup.activity_id)
     )
-    return dict(rows.all())  # type: ignore[arg-type]
+    return {int(row[0]): int(row[1]) for row in rows}
 
 
 def checkin_qr_png(actor: User, activity_id: int) -> bytes:

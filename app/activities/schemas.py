@@ -31,7 +31,9 @@ class ActivityFieldsSchema(ma.Schema):
     start = moment(metadata={"description": "开始时间（带时区）"})
     end = moment(metadata={"description": "结束时间（带时区）"})
     capacity = _whole(1, 100000, "名额应为 1 到 100000 的整数")
-    points = _whole(0, 10000, "积分应为 0 到 10000 的整数", metadata={"description": "党员签到所得积分"})
+    points = _whole(
+        0, 10000, "积分应为 0 到 10000 的整数", metadata={"description": "党员签到所得积分"}
+    )
     venue_id = record_id(allow_none=True, metadata={"description": "本社区的场所（可选）"})
     address = text(200, allow_none=True, metadata={"description": "无场所时的活动地点"})
     latitude = _coordinate(90)

@@ -70,7 +70,7 @@ def test_outside_the_window_on_either_side_is_closed(client, world, activity, fr
 def test_a_wrong_code_then_not_signed_up_in_the_table_order(client, world, activity, frozen_clock):
     frozen_clock.shift(TO_WINDOW)
     wrong = check_in(client, world.a.member, activity["id"], {"code": "WRONGCODE2"})
-    assert_error(wrong, 422, "VALIDATION_ERROR")["details"].keys() == {"code"}
+    assert assert_error(wrong, 422, "VALIDATION_ERROR")["details"].keys() == {"code"}
     assert_error(check_in(client, world.a.member, activity["id"], {}), 422, "VALIDATION_ERROR")
     missing = check_in(client, world.a.member, activity["id"], code_of(activity))
     assert_error(missing, 409, "NOT_SIGNED_UP")

@@ -3,6 +3,7 @@ waitlist and cancelling, with nothing written on a refusal."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import timedelta
 
 from app.activities.models import Activity
@@ -181,6 +182,6 @@ def test_a_weekly_series_is_published_at_once(client, world, frozen_clock):
     assert len(activities) == 4 and activities[0].id == first["id"]
     assert {a.series_id for a in activities} == {first["series_id"]}
     assert len({a.checkin_code for a in activities}) == 4
-    gaps = {(b.start_at - a.start_at).days for a, b in zip(activities, activities[1:])}
+    gaps = {(b.start_at - a.start_at).days for a, b in itertools.pairwise(activities)}
     assert gaps == {7}
     assert len({a.announcement_id for a in activities}) == 1

@@ -16,7 +16,7 @@ from app.activities import rules
 from app.activities.access import open_activity
 from app.activities.models import Activity, ActivitySignup, SignupStatus
 from app.activities.notices import remind
-from app.activities.services.places import ACTIVITIES, SIGNUPS
+from app.activities.places import ACTIVITIES, SIGNUPS
 from app.clock import utcnow
 from app.db_types import rowcount
 from app.errors import ActivityCheckinClosed, NotSignedUp, ValidationError

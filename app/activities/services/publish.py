@@ -10,7 +10,7 @@ from app.activities import rules
 from app.activities.access import managed_activity
 from app.activities.models import Activity
 from app.activities.notices import announce
-from app.activities.services.places import fill_from_waitlist
+from app.activities.places import fill_from_waitlist
 from app.auth.permissions import require_managed_community
 from app.clock import utcnow
 from app.errors import ValidationError

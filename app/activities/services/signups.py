@@ -14,11 +14,16 @@ from sqlalchemy import select, update
 from app.accounts.models import User
 from app.activities.access import open_activity
 from app.activities.models import ACTIVE, ActivitySignup, SignupStatus
-from app.activities.services.places import SIGNUPS, fill_from_waitlist, give_back, take_place
+from app.activities.places import SIGNUPS, fill_from_waitlist, give_back, take_place
 from app.clock import utcnow
 from app.db_types import upsert
-from app.errors import ActivityFull, ActivityStarted, AlreadySignedUp, NotSignedUp
-from app.errors import SignupStateConflict
+from app.errors import (
+    ActivityFull,
+    ActivityStarted,
+    AlreadySignedUp,
+    NotSignedUp,
+    SignupStateConflict,
+)
 from app.extensions import db
 from app.transaction import use_case
 
@@ -86,15 +91,15 @@ def _write(activity_id: int, user_id: int, status: SignupStatus, now: datetime):
     """The user's sign-up, new or revived from a cancelled one; AlreadySignedUp when the
     user has an active one (the upsert then writes nothing)."""
     values = {"status": status, "asked_at": now, "cancelled_at": None, "promoted_at": None}
-    stmt = upsert(ActivitySignup, db.engine.dialect.name).values(
+    insert = upsert(ActivitySignup, db.engine.dialect.name).values(
         activity_id=activity_id, user_id=user_id, created_at=now, **values
     )
-    stmt = stmt.on_conflict_do_update(
+    revive = insert.on_conflict_do_update(
         index_elements=["activity_id", "user_id"],
         set_=values,
         where=SIGNUPS.c.status == SignupStatus.CANCELLED,
-    ).returning(SIGNUPS.c.id)
-    written = db.session.execute(stmt).first()
+    )
+    written = db.session.execute(revive.returning(SIGNUPS.c.id)).first()
     if written is None:
         raise AlreadySignedUp()
     return db.session.get_one(ActivitySignup, written.id)

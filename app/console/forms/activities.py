@@ -29,7 +29,9 @@ class ActivityFormSchema(ma.Schema):
     CLEARABLE = ("venue_id", "address", "cover_url")
 
     title = text(50, required=True, error_messages={"required": "请填写活动名称"})
-    description = text(2000, multiline=True, required=True, error_messages={"required": "请填写活动介绍"})
+    description = text(
+        2000, multiline=True, required=True, error_messages={"required": "请填写活动介绍"}
+    )
     community_id = text_id()
     start = _local_time("请填写开始时间")
     end = _local_time("请填写结束时间")

@@ -58,17 +58,22 @@ def fill_from_waitlist(activity: Activity) -> list[int]:
             .limit(1)
             .with_for_update(skip_locked=True)
         ).first()
-        moved = first is not None and db.session.execute(
-            update(SIGNUPS)
-            .where(SIGNUPS.c.id == first.id, SIGNUPS.c.status == SignupStatus.WAITLISTED)
-            .values(status=SignupStatus.SIGNED_UP, promoted_at=now)
-            .returning(SIGNUPS.c.id)
-        ).first()
-        if not moved:
+        user_id = first.user_id if first is not None and _promote(first.id, now) else None
+        if user_id is None:
             give_back(activity.id)
             break
-        promoted.append(first.user_id)
+        promoted.append(user_id)
     if promoted:
         tell_promoted(activity, promoted)
     db.session.refresh(activity)
     return promoted
+
+
+def _promote(signup_id: int, now: datetime) -> bool:
+    moved = db.session.execute(
+        update(SIGNUPS)
+        .where(SIGNUPS.c.id == signup_id, SIGNUPS.c.status == SignupStatus.WAITLISTED)
+        .values(status=SignupStatus.SIGNED_UP, promoted_at=now)
+        .returning(SIGNUPS.c.id)
+    ).first()
+    return moved is not None
