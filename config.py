@@ -84,6 +84,10 @@ class Config:
     # An unclaimed redemption of the points mall expires after this many days, or at the end
     # of its reward's last day on offer, whichever comes first; its points come back.
     REDEMPTION_VALID_DAYS = int(os.environ.get("REDEMPTION_VALID_DAYS", "30"))
+    # Activities: those signed up are reminded this many minutes before the start; a check-in
+    # by location is within this many meters of the venue.
+    ACTIVITY_REMINDER_MINUTES = int(os.environ.get("ACTIVITY_REMINDER_MINUTES", "120"))
+    ACTIVITY_CHECKIN_RADIUS_M = int(os.environ.get("ACTIVITY_CHECKIN_RADIUS_M", "200"))
     # A request whose path and query string are longer is refused with 414.
     MAX_URL_LENGTH = int(os.environ.get("MAX_URL_LENGTH", "4096"))
     # Hosts whose https photo addresses orders accept, and staff browsers load. Unset: any https

@@ -144,3 +144,27 @@ class VenueNameTaken(Conflict):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(details={"name": [self.message]})
+
+
+class AlreadySignedUp(Conflict):
+    code, message = "ALREADY_SIGNED_UP", "您已报名该活动（或已在候补名单中）"
+
+
+class ActivityFull(Conflict):
+    code, message = "ACTIVITY_FULL", "活动名额已满，可加入候补名单"
+
+
+class ActivityStarted(Conflict):
+    code, message = "ACTIVITY_STATE_CONFLICT", "活动已开始或已结束，不能再报名"
+
+
+class SignupStateConflict(Conflict):
+    code, message = "SIGNUP_STATE_CONFLICT", "活动开始后不能取消报名"
+
+
+class NotSignedUp(Conflict):
+    code, message = "NOT_SIGNED_UP", "您尚未报名该活动"
+
+
+class ActivityCheckinClosed(Conflict):
+    code, message = "CHECKIN_CLOSED", "不在签到时间内：活动开始前 30 分钟至结束前可签到"

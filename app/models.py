@@ -1,6 +1,7 @@
 """Imports every model so the metadata (and Alembic) knows every table."""
 
 from app.accounts.models import LoginThrottle, Role, User, UserRole  # noqa: F401
+from app.activities.models import Activity, ActivitySignup  # noqa: F401
 from app.bookings.models import Booking  # noqa: F401
 from app.catalog.models import CatalogItem, Category, CategoryKind  # noqa: F401
 from app.mall.models import Redemption, RedemptionKey, Reward, RewardClaim  # noqa: F401

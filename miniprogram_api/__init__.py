@@ -1,5 +1,6 @@
 """The mini-program's HTTP API (`/api/v1`): thin views over the services in `app/`."""
 
+from miniprogram_api.activities import blp as activities_blp
 from miniprogram_api.announcements import blp as announcements_blp
 from miniprogram_api.auth import blp as auth_blp
 from miniprogram_api.bookings import blp as bookings_blp
@@ -10,6 +11,7 @@ from miniprogram_api.members import blp as members_blp
 from miniprogram_api.merchants import blp as merchants_blp
 from miniprogram_api.messages import blp as messages_blp
 from miniprogram_api.orders import blp as orders_blp
+from miniprogram_api.staff_activities import blp as staff_activities_blp
 from miniprogram_api.staff_bookings import blp as staff_bookings_blp
 from miniprogram_api.staff_content_reviews import blp as staff_content_reviews_blp
 from miniprogram_api.staff_mall import blp as staff_mall_blp
@@ -39,5 +41,7 @@ BLUEPRINTS = [
     staff_mall_blp,
     bookings_blp,
     staff_bookings_blp,
+    activities_blp,
+    staff_activities_blp,
     uploads_blp,
 ]

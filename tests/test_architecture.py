@@ -11,9 +11,14 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app"
 SERVICE_MODULES = sorted([*APP.glob("*/services.py"), *APP.glob("*/services/*.py")])
 # Steps that join their caller's transaction instead of being a use case of their own.
-JOIN_CALLERS_TRANSACTION = {
+JOIN_CALLERS_TRANSACTION = {("app/announcements/services.py", "write_announcement")} | {
     ("app/points/services.py", name)
-    for name in ("credit_order_completion", "post_entry", "rebuild_balances")
+    for name in (
+        "credit_order_completion",
+        "credit_activity_attendance",
+        "post_entry",
+        "rebuild_balances",
+    )
 }
 # (file, count): the staff lock-out counter must outlast the failed login it counts.
 EXPLICIT_COMMITS = {"app/accounts/throttle.py": 1, "app/transaction.py": 1}

@@ -23,6 +23,12 @@ PAGE = "pages/messages/index?announcement_id={id}"
 def announce(actor: User, data: dict) -> Announcement:
     """Write to the community's residents, members or all; staff of the community or the
     admin of its street. The recipients are counted as the messages are written."""
+    return write_announcement(actor, data)
+
+
+def write_announcement(actor: User, data: dict) -> Announcement:
+    """The announcement and its messages, in the caller's transaction (a new activity's is
+    written with the activity, app.activities.notices)."""
     community_id = data["community_id"]
     require_managed_community(actor, community_id)
     community_name = db.session.scalar(select(Community.name).where(Community.id == community_id))

@@ -3,6 +3,8 @@ street admins. Views call the same services as the mini-program API; the pages' 
 are in `read_models/`, their form schemas in `forms/`."""
 
 from app.console import (  # noqa: F401
+    activities,
+    activity_export,
     announcements,
     auth,
     bookings,

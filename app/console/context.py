@@ -26,6 +26,7 @@ NAV = [
     ("console.rewards_list", "积分商城", "console.reward"),
     ("console.redemptions", "兑换核销", "console.redemption"),
     ("console.bookings", "预约", "console.booking"),
+    ("console.activities", "活动", "console.activit"),
     ("console.outbox", "消息发送", "console.outbox"),
     ("console.inbox", "我的消息", "console.inbox"),
 ]

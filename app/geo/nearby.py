@@ -124,3 +124,13 @@ def _decode_offset(cursor: str, query: list, search: Search) -> int:
     ):
         raise invalid_cursor()
     return offset
+
+
+def distance_m(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """The great-circle distance in meters between two points (GCJ-02, as above)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((phi2 - phi1) / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lng2 - lng1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))

@@ -25,6 +25,7 @@ EVENT = {
     Event.ORDER_POOL_EXPIRED: "抢单超时",
     Event.ORDER_OVERDUE: "超时督办",
     Event.REDEMPTION_FULFILLED: "兑换核销",
+    Event.ACTIVITY_PROMOTED: "候补递补",
     Event.REDEMPTION_EXPIRED: "兑换过期",
 }
 

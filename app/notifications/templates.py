@@ -33,6 +33,8 @@ class Event(StrEnum):
     # The points mall (app.mall): to the user who redeemed.
     REDEMPTION_FULFILLED = "redemption_fulfilled"
     REDEMPTION_EXPIRED = "redemption_expired"
+    # Activities (app.activities): to the first waiting, who took a freed place.
+    ACTIVITY_PROMOTED = "activity_promoted"
 
 
 LIMITS = {"thing": 20, "character_string": 32, "phrase": 5, "number": 32, "letter": 32}

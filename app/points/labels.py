@@ -9,4 +9,5 @@ REASON_LABELS = {
     PointsReason.REDEMPTION: "积分兑换",
     PointsReason.REDEMPTION_REFUND: "兑换退回",
     PointsReason.ADJUSTMENT: "人工调整",
+    PointsReason.ACTIVITY_ATTENDED: "参加活动",
 }

@@ -19,13 +19,18 @@ class PointsReason(StrEnum):
     REDEMPTION = "redemption"
     REDEMPTION_REFUND = "redemption_refund"  # a cancelled or expired redemption
     ADJUSTMENT = "adjustment"
+    ACTIVITY_ATTENDED = "activity_attended"  # checked in to an activity
 
 
 class PointsEntry(Model):
     __tablename__ = "points_entries"
     # An order credits its member once per service round (a reopened order is done again):
     # the database refuses a second entry.
-    __table_args__ = (UniqueConstraint("order_id", "reason", "service_round"),)
+    # An activity credits each member who checked in once.
+    __table_args__ = (
+        UniqueConstraint("order_id", "reason", "service_round"),
+        UniqueConstraint("activity_id", "member_id", "reason"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -34,6 +39,7 @@ class PointsEntry(Model):
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
     service_round: Mapped[int] = mapped_column(default=0, server_default="0")
     redemption_id: Mapped[int | None] = mapped_column(ForeignKey("redemptions.id"))
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activities.id"))
     # Who made an adjustment (the staff member); None for entries the platform writes.
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     note: Mapped[str | None] = mapped_column(String(200))

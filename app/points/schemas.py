@@ -7,6 +7,7 @@ from marshmallow import validate
 
 from app.clock import beijing_today, utcnow
 from app.points.labels import REASON_LABELS
+from app.points.models import PointsReason
 from app.validation import MAX_ID, text
 
 
@@ -14,7 +15,7 @@ class PointsEntrySchema(ma.Schema):
     id = ma.fields.Integer()
     delta = ma.fields.Integer(metadata={"description": "积分变动，正数为获得，负数为扣减"})
     reason = ma.fields.String(
-        metadata={"description": "order_completed / redemption / redemption_refund / adjustment"}
+        metadata={"description": " / ".join(reason.value for reason in PointsReason)}
     )
     reason_label = ma.fields.Function(
         lambda entry: REASON_LABELS.get(entry.reason, entry.reason),
@@ -22,6 +23,7 @@ class PointsEntrySchema(ma.Schema):
     )
     order_id = ma.fields.Integer(allow_none=True)
     redemption_id = ma.fields.Integer(allow_none=True)
+    activity_id = ma.fields.Integer(allow_none=True, metadata={"description": "签到的活动"})
     actor_id = ma.fields.Integer(allow_none=True, metadata={"description": "人工调整的工作人员"})
     note = ma.fields.String(allow_none=True)
     at = ma.fields.DateTime(attribute="created_at")

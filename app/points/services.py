@@ -69,19 +69,32 @@ def credit_order_completion(
     credit for the same order and round is absorbed by the unique (order_id, reason,
     service_round) constraint, and only a written entry moves the balance. Part of the
     caller's transaction; returns whether this call wrote the entry."""
-    values = {
-        "member_id": member_id,
-        "delta": points,
-        "reason": PointsReason.ORDER_COMPLETED,
-        "order_id": order_id,
-        "service_round": service_round,
-        "note": f"完成工单：{item_name}",
-        "created_at": utcnow(),
-    }
+    fields = {"order_id": order_id, "service_round": service_round}
+    note = f"完成工单：{item_name}"
+    key = ["order_id", "reason", "service_round"]
+    return _credit_once(member_id, points, PointsReason.ORDER_COMPLETED, note, key, fields)
+
+
+def credit_activity_attendance(member_id: int, activity_id: int, points: int, title: str) -> bool:
+    """Credit an activity's points to a member who checked in, once: a second credit for
+    the same activity and member is absorbed by the unique (activity_id, member_id, reason)
+    constraint. Part of the caller's transaction; returns whether this call wrote it."""
+    note = f"参加活动：{title}"[:200]
+    key = ["activity_id", "member_id", "reason"]
+    fields = {"activity_id": activity_id}
+    return _credit_once(member_id, points, PointsReason.ACTIVITY_ATTENDED, note, key, fields)
+
+
+def _credit_once(
+    member_id: int, points: int, reason: str, note: str, key: list[str], fields: dict
+) -> bool:
+    """An entry unless the unique constraint over `key` holds one already; only a written
+    entry moves the balance."""
+    values = {"member_id": member_id, "delta": points, "reason": reason, "note": note}
     stmt = (
         upsert(PointsEntry, db.engine.dialect.name)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=["order_id", "reason", "service_round"])
+        .values(**values, **fields, created_at=utcnow())
+        .on_conflict_do_nothing(index_elements=key)
         .returning(PointsEntry.id)
     )
     written = db.session.execute(stmt).scalar() is not None

@@ -11,6 +11,7 @@ from functools import wraps
 from flask import has_app_context
 from huey import crontab
 
+from app.activities.services import attendance as activities
 from app.bookings.services import moves as bookings
 from app.clock import utcnow
 from app.mall.services import redemptions
@@ -28,6 +29,8 @@ JOBS = (
     "expire_redemptions",
     "mark_no_shows",
     "close_undecided_bookings",
+    "remind_activities",
+    "mark_activity_no_shows",
 )
 
 
@@ -109,6 +112,20 @@ def mark_no_shows() -> int:
 def close_undecided_bookings() -> int:
     """Pending bookings whose start came without a decision are closed, and their bookers told."""
     return bookings.close_undecided(utcnow())
+
+
+@queue.periodic_task(crontab(minute="*"))
+@in_app
+def remind_activities() -> int:
+    """Those signed up are reminded ACTIVITY_REMINDER_MINUTES before an activity starts."""
+    return activities.send_reminders(utcnow())
+
+
+@queue.periodic_task(crontab(minute="*"))
+@in_app
+def mark_activity_no_shows() -> int:
+    """Signed up, not checked in, and the activity ended: a no-show."""
+    return activities.mark_no_shows(utcnow())
 
 
 @queue.on_startup()
