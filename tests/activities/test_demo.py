@@ -15,7 +15,7 @@ from tests.helpers.api import API, bearer, staff_login, wechat_login
 
 def test_a_member_of_the_demo_signs_up_checks_in_and_earns(app, client, frozen_clock):
     output = seed(app)
-    assert "[9/9] 一个月的社区活动" in output
+    assert "] 一个月的社区活动" in output
     community = db.session.scalar(select(Community).where(Community.code == "demo-a"))
     member = bearer(wechat_login(client, "member-a1").get_json()["token"])
     listed = client.get(f"{API}/activities?community_id={community.id}&limit=100", headers=member)

@@ -18,7 +18,7 @@ def seed(app) -> str:
 
 def test_the_walkthrough_resident_books_a_demo_room(app, client, frozen_clock):
     output = seed(app)
-    assert "[8/9] 场所的可预约房间（三室一厅）" in output
+    assert "] 场所的可预约房间（三室一厅）" in output
     venue = db.session.scalar(select(Venue).where(Venue.name == "百花洲邻里中心"))
     rooms = client.get(f"{API}/venues/{venue.id}").get_json()["rooms"]
     assert [r["name"] for r in rooms] == ["邻里服务室", "邻里议事室", "邻里互助室", "邻里休闲厅"]
