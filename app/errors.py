@@ -144,3 +144,11 @@ class VenueNameTaken(Conflict):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(details={"name": [self.message]})
+
+
+class DeviceUnauthorized(DomainError):
+    status, code, message = 401, "DEVICE_UNAUTHORIZED", "设备认证失败"
+
+
+class DeviceExists(Conflict):
+    code, message = "DEVICE_EXISTS", "该设备编号已登记"

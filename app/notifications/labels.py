@@ -26,6 +26,8 @@ EVENT = {
     Event.ORDER_OVERDUE: "超时督办",
     Event.REDEMPTION_FULFILLED: "兑换核销",
     Event.REDEMPTION_EXPIRED: "兑换过期",
+    Event.DEVICE_PRESSED: "一键通求助",
+    Event.DEVICE_SILENT: "一键通失联",
 }
 
 AUDIENCE = {Audience.RESIDENTS: "居民", Audience.MEMBERS: "党员", Audience.ALL: "全体"}

@@ -33,6 +33,9 @@ class Event(StrEnum):
     # The points mall (app.mall): to the user who redeemed.
     REDEMPTION_FULFILLED = "redemption_fulfilled"
     REDEMPTION_EXPIRED = "redemption_expired"
+    # 一键通 (app.devices): to staff and the care circle, and to staff of a silent device.
+    DEVICE_PRESSED = "device_pressed"
+    DEVICE_SILENT = "device_silent"
 
 
 LIMITS = {"thing": 20, "character_string": 32, "phrase": 5, "number": 32, "letter": 32}

@@ -13,6 +13,7 @@ from huey import crontab
 
 from app.bookings.services import moves as bookings
 from app.clock import utcnow
+from app.devices.services import upkeep as devices
 from app.mall.services import redemptions
 from app.notifications import delivery
 from app.orders.services import timeouts
@@ -109,6 +110,20 @@ def mark_no_shows() -> int:
 def close_undecided_bookings() -> int:
     """Pending bookings whose start came without a decision are closed, and their bookers told."""
     return bookings.close_undecided(utcnow())
+
+
+@queue.periodic_task(crontab(minute="*"))
+@in_app
+def flag_silent_devices() -> int:
+    """一键通 devices silent too long are flagged, and their staff told once."""
+    return devices.flag_silent(utcnow())
+
+
+@queue.periodic_task(crontab(minute="*/10"))
+@in_app
+def sweep_device_nonces() -> int:
+    """Devices' used nonces past their window are forgotten."""
+    return devices.sweep_nonces(utcnow())
 
 
 @queue.on_startup()
