@@ -70,5 +70,6 @@ def _use_nonce(device_id: int, nonce: str, expires_at: datetime) -> bool:
         upsert(DeviceNonce, dialect)
         .values(device_id=device_id, nonce=nonce, expires_at=expires_at)
         .on_conflict_do_nothing(index_elements=["device_id", "nonce"])
+        .returning(DeviceNonce.id)
     )
-    return bool(run(statement, {}).rowcount)
+    return run(statement, {}).first() is not None
