@@ -87,7 +87,9 @@ def test_the_api_may_approve_at_once_and_finds_the_resident_again(client, world)
 
 def test_the_apis_rules_are_the_consoles(client, world):
     users = count_rows(User)
-    building_of_b = hotline(world, community_id=world.a.community.id, building_id=world.b.building.id)
+    building_of_b = hotline(
+        world, community_id=world.a.community.id, building_id=world.b.building.id
+    )
     response = post(client, world.a.staff, "/staff/orders", building_of_b)
     assert_error(response, 422, "VALIDATION_ERROR")
     assert "building_id" in response.get_json()["error"]["details"]
