@@ -33,6 +33,11 @@ class Keyed(NamedTuple):
 def register_device(actor: User, data: dict) -> Keyed:
     """A device of `data["serial"]` in a community the actor manages (else 404), bound to the
     household of `data["resident"]`; a serial already registered is 409 DEVICE_EXISTS."""
+    return new_device(actor, data)
+
+
+def new_device(actor: User, data: dict) -> Keyed:
+    """`register_device`'s step, in its caller's transaction (the demo seed's too)."""
     require_managed_community(actor, data["community_id"])
     resident, place = data["resident"], _place(data)
     carer_ids = _carers(data["community_id"], data.get("carer_ids", []))
