@@ -40,8 +40,9 @@ def test_the_python_snippet_signs_the_same():
     example = _example()
     sign = _python_snippet()["sign"]
     body = example["body"].encode()
-    assert sign(example["secret"], example["timestamp"], example["nonce"], body) == (
-        example["signature"]
+    assert (
+        sign(example["secret"], example["timestamp"], example["nonce"], body)
+        == (example["signature"])
     )
 
 
