@@ -10,6 +10,7 @@ from flask import request
 from app.accounts.models import STAFF_ROLES
 from app.api import errors
 from app.devices import queries
+from app.devices.access import managed_device
 from app.devices.schemas import (
     CarersSchema,
     DeviceInSchema,
@@ -63,7 +64,7 @@ def device_in_reach(view):
 
     @wraps(view)
     def wrapped(*args, device_id, **kwargs):
-        registry.managed_device(current_user(), device_id)
+        managed_device(current_user(), device_id)
         return view(*args, device_id=device_id, **kwargs)
 
     return wrapped

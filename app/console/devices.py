@@ -14,6 +14,7 @@ from app.console.forms import errors_of, parse_form
 from app.console.forms.devices import CarersFormSchema, DeviceArgsSchema, DeviceFormSchema
 from app.console.read_models.devices import carer_choices
 from app.devices import queries
+from app.devices.registration import Keyed
 from app.devices.services import registry
 from app.errors import ValidationError
 
@@ -54,7 +55,7 @@ def device_carers(device_id: int):
     return redirect(url_for("console.devices"))
 
 
-def _page(errors: dict, keyed: registry.Keyed | None, status: int = 200):
+def _page(errors: dict, keyed: Keyed | None, status: int = 200):
     """The list and the registration form; `keyed`: the secret just made, shown this once."""
     args, bad_args = parse_form(DeviceArgsSchema(), request.args)
     if bad_args:

@@ -35,8 +35,16 @@ class SignedCall:
 
     @classmethod
     def from_headers(cls, headers, body: bytes) -> SignedCall:
-        names = ("X-Device-Serial", "X-Timestamp", "X-Nonce", "X-Signature")
-        return cls(*(headers.get(name) or "" for name in names), body=body)
+        def header(name: str) -> str:
+            return headers.get(name) or ""
+
+        return cls(
+            serial=header("X-Device-Serial"),
+            timestamp=header("X-Timestamp"),
+            nonce=header("X-Nonce"),
+            signature=header("X-Signature"),
+            body=body,
+        )
 
 
 def authenticated(call: SignedCall, now: datetime) -> Row:
@@ -47,8 +55,10 @@ def authenticated(call: SignedCall, now: datetime) -> Row:
         raise DeviceUnauthorized()
     device = run(_DEVICE, {"serial": call.serial}).first()
     secret = keys.decrypt(device.secret_encrypted) if device else None
-    if secret is None or not keys.signature_matches(
-        secret, call.timestamp, call.nonce, call.body, call.signature
+    if (
+        device is None
+        or secret is None
+        or not keys.signature_matches(secret, call.timestamp, call.nonce, call.body, call.signature)
     ):
         raise DeviceUnauthorized()
     # Kept while a call with this nonce could still be inside the window.

@@ -1,5 +1,5 @@
 """Demo 一键通 devices: one per demo community, with a known serial, registered by the
-community's staff like any other (`app.devices.services.registry.new_device`). Their secrets
+community's staff like any other (`app.devices.registration.new_device`). Their secrets
 are random; `flask --app wsgi device press SERIAL` reads one from the database."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.devices.models import Device
-from app.devices.services.registry import new_device
+from app.devices.registration import new_device
 from app.extensions import db
 from app.seed.tally import Tally
 

@@ -23,7 +23,7 @@ def _example() -> dict:
 def _python_snippet() -> dict:
     code = DOC.split("```python\n", 1)[1].split("```", 1)[0]
     namespace: dict = {}
-    exec(compile(code, "docs/devices.md", "exec"), namespace)  # noqa: S102 - our own document
+    exec(compile(code, "docs/devices.md", "exec"), namespace)  # our own document
     return namespace
 
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 
 from app.accounts.models import User, UserRole
-from app.devices.services.registry import CARER_ROLES
+from app.devices.registration import CARER_ROLES
 from app.extensions import db
 from app.members.models import MemberProfile
 from app.orders.labels import ACTOR_LABELS
@@ -19,7 +19,7 @@ class Carer(NamedTuple):
     id: int
     name: str
     role: str
-    community_id: int
+    community_id: int | None
 
 
 def carer_choices(community_ids: Iterable[int]) -> list[Carer]:

@@ -28,7 +28,7 @@ def flag_silent(now: datetime) -> int:
         Device.silent_since.is_(None), heard < now - timedelta(hours=hours)
     )
     statement = (
-        update(Device.__table__)
+        update(Device)
         .where(Device.id.in_(due.limit(BATCH).scalar_subquery()), Device.silent_since.is_(None))
         .values(silent_since=now)
         .returning(Device.id)
@@ -43,5 +43,5 @@ def flag_silent(now: datetime) -> int:
 @use_case
 def sweep_nonces(now: datetime) -> int:
     """Nonces no call could reuse any more (their window has passed)."""
-    statement = delete(DeviceNonce.__table__).where(DeviceNonce.expires_at < now)
+    statement = delete(DeviceNonce).where(DeviceNonce.expires_at < now)
     return run(statement, {}).rowcount

@@ -3,19 +3,17 @@ the desk. The resident is known by phone; one without WeChat is created on first
 
 from __future__ import annotations
 
-from sqlalchemy import Row, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Row
 
-from app.accounts.models import Role, User, UserRole
+from app.accounts.models import User
 from app.auth.permissions import managed_community_ids, require_managed_community
 from app.errors import Forbidden
-from app.extensions import db
 from app.orders.intake import check_references, new_order
-from app.orders.models import OfflineResident, OrderSource, OrderStatus
+from app.orders.models import OrderSource, OrderStatus
+from app.orders.residents import check_place, offline_resident
 from app.orders.snapshot import OrderSnapshot, snapshot
 from app.orders.state import record_event, transition
 from app.orders.vocabulary import Action
-from app.org.models import Building, Grid
 from app.transaction import use_case
 
 
@@ -63,50 +61,3 @@ def _check_on_behalf(actor: User, data: dict) -> Row:
     else:
         errors.update(check_place(data))
     return check_references(data, errors)
-
-
-def check_place(data: dict) -> dict:
-    """Grid and building, both optional, must lie in the order's community (and agree)."""
-    grid = db.session.get(Grid, data["grid_id"]) if data.get("grid_id") else None
-    building = db.session.get(Building, data["building_id"]) if data.get("building_id") else None
-    errors = {}
-    if data.get("grid_id") and (grid is None or grid.community_id != data["community_id"]):
-        errors["grid_id"] = ["该网格不属于所选社区"]
-    if data.get("building_id"):
-        if building is None or building.grid.community_id != data["community_id"]:
-            errors["building_id"] = ["该楼栋不属于所选社区"]
-        elif grid is not None and building.grid_id != grid.id:
-            errors["building_id"] = ["该楼栋不在所选网格内"]
-        else:
-            data["grid_id"] = building.grid_id
-    return errors
-
-
-def offline_resident(name: str, phone: str) -> User:
-    """The resident without WeChat known by this phone, or a new one. Two staff entering
-    the same new phone at once: the unique phone lets one insert win, the other re-reads."""
-    found = _offline_user(phone)
-    if found is not None:
-        return found
-    try:
-        with db.session.begin_nested():
-            user = User(display_name=name, phone=phone)
-            user.roles.append(UserRole(role=Role.RESIDENT))
-            db.session.add(user)
-            db.session.flush()
-            db.session.add(OfflineResident(phone=phone, user_id=user.id))
-            db.session.flush()
-        return user
-    except IntegrityError:
-        found = _offline_user(phone)
-        if found is None:
-            raise
-        return found
-
-
-def _offline_user(phone: str) -> User | None:
-    return db.session.scalar(
-        select(User)
-        .join(OfflineResident, OfflineResident.user_id == User.id)
-        .where(OfflineResident.phone == phone)
-    )
