@@ -76,6 +76,12 @@ class Config:
     ESCALATION_SECOND_HOURS = float(os.environ.get("ESCALATION_SECOND_HOURS", "24"))
     REMIND_BEFORE_HOURS = float(os.environ.get("REMIND_BEFORE_HOURS", "2"))
     WORKING_HOURS = os.environ.get("WORKING_HOURS", "09:00-17:00")
+    # 一键通 (app.devices): a press's order must be answered within DEVICE_RESPONSE_MINUTES; a
+    # device with no heartbeat for DEVICE_SILENT_HOURS is flagged; a press orders the catalog
+    # item named DEVICE_ITEM unless its device names another (else the catalog's first).
+    DEVICE_RESPONSE_MINUTES = float(os.environ.get("DEVICE_RESPONSE_MINUTES", "15"))
+    DEVICE_SILENT_HOURS = float(os.environ.get("DEVICE_SILENT_HOURS", "24"))
+    DEVICE_ITEM = os.environ.get("DEVICE_ITEM", "助老志愿陪伴")
     # A content check slower than this accepts the text, marked for staff review.
     CONTENT_CHECK_TIMEOUT_SECONDS = float(os.environ.get("CONTENT_CHECK_TIMEOUT_SECONDS", "2"))
 

@@ -168,3 +168,11 @@ class NotSignedUp(Conflict):
 
 class ActivityCheckinClosed(Conflict):
     code, message = "CHECKIN_CLOSED", "不在签到时间内：活动开始前 30 分钟至结束前可签到"
+
+
+class DeviceUnauthorized(DomainError):
+    status, code, message = 401, "DEVICE_UNAUTHORIZED", "设备认证失败"
+
+
+class DeviceExists(Conflict):
+    code, message = "DEVICE_EXISTS", "该设备编号已登记"

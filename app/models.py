@@ -4,6 +4,7 @@ from app.accounts.models import LoginThrottle, Role, User, UserRole  # noqa: F40
 from app.activities.models import Activity, ActivitySignup  # noqa: F401
 from app.bookings.models import Booking  # noqa: F401
 from app.catalog.models import CatalogItem, Category, CategoryKind  # noqa: F401
+from app.devices.models import Device, DeviceCarer, DeviceNonce  # noqa: F401
 from app.mall.models import Redemption, RedemptionKey, Reward, RewardClaim  # noqa: F401
 from app.members.models import MemberProfile, RegistrationStatus  # noqa: F401
 from app.merchants.models import Merchant, MerchantCategory, MerchantService  # noqa: F401

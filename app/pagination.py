@@ -11,7 +11,7 @@ from functools import lru_cache
 import marshmallow as ma
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import Select
+from sqlalchemy import Select, and_, or_
 
 from app.errors import ValidationError
 from app.extensions import db
@@ -87,11 +87,15 @@ def paginate(
     *,
     oldest_first: bool = False,
     rows: bool = False,
+    rank=None,
 ) -> dict:
     """Run `stmt` one page at a time by `id_column`, newest first (or `oldest_first`, for
     reference lists where a stable, natural order matters more than recency);
     returns {"items", "next_cursor"}: the objects selected, or with `rows` the result rows
-    of a statement that selects columns."""
+    of a statement that selects columns. `rank` (rows only): an integer SQL expression
+    whose higher values come first (urgent orders), newest first within each."""
+    if rank is not None:
+        return _ranked(stmt, id_column, limit, cursor, rank)
     if cursor:
         last_id = decode_cursor(cursor)
         stmt = stmt.where(id_column > last_id if oldest_first else id_column < last_id)
@@ -100,4 +104,25 @@ def paginate(
     found = list(result.all() if rows else result.scalars())
     items = found[:limit]
     next_cursor = encode_cursor(getattr(items[-1], id_column.key)) if len(found) > limit else None
+    return {"items": items, "next_cursor": next_cursor}
+
+
+RANKED_CURSOR = "ranked-cursor-v1"
+
+
+def _ranked(stmt: Select, id_column, limit: int, cursor: str | None, rank) -> dict:
+    """Keyset pages over (rank, id), both descending; the cursor is the last row's pair."""
+    if cursor:
+        last = read_cursor(cursor, RANKED_CURSOR)
+        if not (isinstance(last, list) and len(last) == 2 and all(type(v) is int for v in last)):
+            raise invalid_cursor()
+        last_rank, last_id = last
+        stmt = stmt.where(or_(rank < last_rank, and_(rank == last_rank, id_column < last_id)))
+    ordered = stmt.add_columns(rank.label("page_rank")).order_by(rank.desc(), id_column.desc())
+    found = list(db.session.execute(ordered.limit(limit + 1)).all())
+    items = found[:limit]
+    next_cursor = None
+    if len(found) > limit:
+        tail = items[-1]
+        next_cursor = sign_cursor([tail.page_rank, getattr(tail, id_column.key)], RANKED_CURSOR)
     return {"items": items, "next_cursor": next_cursor}

@@ -5,6 +5,7 @@ from miniprogram_api.announcements import blp as announcements_blp
 from miniprogram_api.auth import blp as auth_blp
 from miniprogram_api.bookings import blp as bookings_blp
 from miniprogram_api.catalog import blp as catalog_blp
+from miniprogram_api.devices import blp as devices_blp
 from miniprogram_api.mall import blp as mall_blp
 from miniprogram_api.member_orders import blp as member_orders_blp
 from miniprogram_api.members import blp as members_blp
@@ -44,4 +45,5 @@ BLUEPRINTS = [
     activities_blp,
     staff_activities_blp,
     uploads_blp,
+    devices_blp,
 ]

@@ -13,6 +13,7 @@ from app.orders.schemas import (
     NoteOutSchema,
     NotePageSchema,
     NoteSchema,
+    OnBehalfInSchema,
     OrderDetailSchema,
     OrderListArgsSchema,
     OrderPageSchema,
@@ -37,6 +38,16 @@ def staff_queue(args):
     return seen_page(
         queries.staff_queue(current_user(), args["limit"], args.get("cursor"), args.get("status"))
     )
+
+
+@blp.post("/staff/orders")
+@errors(404)
+@auth_required(*STAFF_ROLES)
+@blp.arguments(OnBehalfInSchema)
+@blp.response(201, OrderDetailSchema)
+def create_on_behalf(data):
+    """代点单：为居民（按手机号找到或新建，无需微信）录入工单，规则同控制台"""
+    return seen(services.create_on_behalf_by_api(current_user(), data), 201)
 
 
 @blp.post("/staff/orders/<int:order_id>/approve")

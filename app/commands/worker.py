@@ -25,7 +25,12 @@ def worker_cli(threads: int | None) -> None:
     """运行后台任务：订阅消息发送与定时任务 (run the background worker)。"""
     threads = threads or current_app.config["WORKER_THREADS"]
     storage = type(queue.storage).__name__
-    log.info("worker starting: %s threads, queue in %s, jobs %s", threads, storage, tasks.JOBS)
+    log.info(
+        "worker starting: %s threads, queue in %s, jobs %s",
+        threads,
+        storage,
+        tasks.periodic_names(),
+    )
     # An idle worker looks at a SQLite queue at least every second (Redis wakes it at once).
     consumer = queue.create_consumer(
         workers=threads, worker_type="thread", periodic=True, max_delay=1.0

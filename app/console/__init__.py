@@ -11,6 +11,7 @@ from app.console import (  # noqa: F401
     content_reviews,
     context,
     dashboard,
+    devices,
     errors,
     filters,
     inbox,

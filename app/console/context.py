@@ -9,6 +9,7 @@ from app.bookings.queries import pending_count as pending_bookings
 from app.cache import answers, register
 from app.console.blueprint import bp
 from app.console.read_models.inbox import unread_count
+from app.devices.queries import waiting_count as waiting_devices
 from app.extensions import db
 from app.moderation.queries import pending_count as pending_reviews
 from app.org.models import Community, Street
@@ -18,6 +19,7 @@ NAV = [
     ("console.dashboard", "工作台", "console.dashboard"),
     ("console.orders", "工单", "console.order"),
     ("console.order_new", "代点单", "console.order_new"),
+    ("console.devices", "一键通", "console.device"),
     ("console.members", "党员", "console.member"),
     ("console.merchants", "商户", "console.merchant"),
     ("console.venues", "场所", "console.venue"),
@@ -56,6 +58,7 @@ def console_context() -> dict:
 
 BADGE_TITLES = {
     "console.content_reviews": "待处理",
+    "console.devices": "待响应的一键通求助与失联设备",
     "console.bookings": "待审核的预约",
     "console.inbox": "未读消息",
 }
@@ -66,6 +69,7 @@ def _badges(user) -> dict[str, int]:
     if user is None:
         return {}
     return {
+        "console.devices": waiting_devices(user),
         "console.content_reviews": pending_reviews(user),
         "console.bookings": pending_bookings(user),
         "console.inbox": unread_count(user.id),

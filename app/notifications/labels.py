@@ -27,6 +27,8 @@ EVENT = {
     Event.REDEMPTION_FULFILLED: "兑换核销",
     Event.ACTIVITY_PROMOTED: "候补递补",
     Event.REDEMPTION_EXPIRED: "兑换过期",
+    Event.DEVICE_PRESSED: "一键通求助",
+    Event.DEVICE_SILENT: "一键通失联",
 }
 
 AUDIENCE = {Audience.RESIDENTS: "居民", Audience.MEMBERS: "党员", Audience.ALL: "全体"}

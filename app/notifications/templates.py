@@ -35,6 +35,9 @@ class Event(StrEnum):
     REDEMPTION_EXPIRED = "redemption_expired"
     # Activities (app.activities): to the first waiting, who took a freed place.
     ACTIVITY_PROMOTED = "activity_promoted"
+    # 一键通 (app.devices): to staff and the care circle, and to staff of a silent device.
+    DEVICE_PRESSED = "device_pressed"
+    DEVICE_SILENT = "device_silent"
 
 
 LIMITS = {"thing": 20, "character_string": 32, "phrase": 5, "number": 32, "letter": 32}

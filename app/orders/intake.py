@@ -4,7 +4,7 @@ for the moves (`app.orders.snapshot`)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Row, bindparam, exists, insert, select
 
@@ -29,9 +29,15 @@ _ITEM_AND_COMMUNITY = select(
 _COMMUNITY_ONLY = select(_COMMUNITY)
 
 
-def new_order(resident_id: int, data: dict, item: Row, source: str) -> Row:
-    """A submitted order with its deadlines: the row its INSERT returned (`RETURNED`)."""
-    return run(_INSERT, order_values(resident_id, data, item, source, utcnow())).one()
+def new_order(
+    resident_id: int, data: dict, item: Row, source: str, respond_within: timedelta | None = None
+) -> Row:
+    """A submitted order with its deadlines: the row its INSERT returned (`RETURNED`).
+    `respond_within`: a response deadline shorter than the item's (an urgent order)."""
+    values = order_values(resident_id, data, item, source, utcnow())
+    if respond_within is not None:
+        values["respond_by"] = values["created_at"] + respond_within
+    return run(_INSERT, values).one()
 
 
 def order_values(resident_id: int, data: dict, item: Row, source: str, now: datetime) -> dict:

@@ -12,6 +12,7 @@ from app.extensions import db
 from app.orders.access import managed_facts, visible_order
 from app.orders.listing import order_rows
 from app.orders.models import FollowUp, Order, OrderNote, OrderStatus
+from app.orders.urgency import URGENT_RANK
 from app.pagination import paginate
 
 
@@ -32,11 +33,12 @@ def my_orders(resident: User, limit: int, cursor: str | None = None) -> dict:
 def staff_queue(
     staff: User, limit: int, cursor: str | None = None, status: str | None = None
 ) -> dict:
-    """The orders of the communities the staff member manages (a street admin: the street)."""
+    """The orders of the communities the staff member manages (a street admin: the street),
+    urgent ones first (`app.orders.urgency`), else newest first."""
     stmt = order_rows().where(Order.community_id.in_(managed_community_ids(staff)))
     if status:
         stmt = stmt.where(Order.status == status)
-    return paginate(stmt, Order.id, limit, cursor, rows=True)
+    return paginate(stmt, Order.id, limit, cursor, rows=True, rank=URGENT_RANK)
 
 
 def member_pool(member: User, limit: int, cursor: str | None = None) -> dict:

@@ -39,6 +39,20 @@ class OrderCreateSchema(ma.Schema):
             raise ma.ValidationError("经纬度需同时提供", field)
 
 
+class OnBehalfInSchema(ma.Schema):
+    """代点单 through the API (POST /staff/orders): the console form's fields, as JSON."""
+
+    community_id = record_id(load_default=None, metadata={"description": "只管理一个社区时可不填"})
+    item_id = record_id(required=True)
+    contact_name = text(50, required=True, metadata={"description": "居民姓名"})
+    contact_phone = phone(required=True, metadata={"description": "居民手机号：按此找到或建立居民"})
+    address = text(200, required=True)
+    description = text(2000, multiline=True, required=True)
+    grid_id = record_id(load_default=None)
+    building_id = record_id(load_default=None)
+    approve = fields.Boolean(load_default=False, metadata={"description": "true：同时审核通过"})
+
+
 class IdempotencyHeaderSchema(ma.Schema):
     idempotency_key = fields.String(
         data_key="Idempotency-Key",

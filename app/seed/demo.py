@@ -12,6 +12,7 @@ from app.orders.calendar import DeadlineBasis
 from app.org.models import Building, Community, Grid, Street
 from app.seed import catalog_data, org_data, places_data
 from app.seed.activities import load_activities
+from app.seed.devices import load_devices
 from app.seed.merchants import load_merchants
 from app.seed.people import load_accounts, load_orders
 from app.seed.rewards import load_rewards
@@ -20,7 +21,7 @@ from app.seed.tally import Tally
 from app.transaction import use_case
 from app.venues.models import Venue
 
-STEPS = 9
+STEPS = 10
 # How each kind's items count their deadlines (app.orders.calendar).
 _BASIS = {
     CategoryKind.PUBLIC: DeadlineBasis.WORKING_HOURS,
@@ -51,6 +52,8 @@ def load_demo(echo: Callable[[str], None] = print) -> Tally:
         load_rooms(tally)
     with tally.step(9, STEPS, "一个月的社区活动（邻里节、四点半课堂、道德讲堂等）"):
         load_activities(tally, places, people)
+    with tally.step(10, STEPS, "一键通设备"):
+        load_devices(tally, places, people)
     db.session.flush()
     echo(tally.summary())
     return tally

@@ -14,24 +14,18 @@ from huey import crontab
 from app.activities.services import attendance as activities
 from app.bookings.services import moves as bookings
 from app.clock import utcnow
+from app.devices.services import upkeep as devices
 from app.mall.services import redemptions
 from app.notifications import delivery
 from app.orders.services import timeouts
 from app.worker.queue import bound_app, queue, sends_deliveries
 
 log = logging.getLogger(__name__)
-# The scheduled jobs, for the worker's start-up line.
-JOBS = (
-    "sweep_outbox",
-    "expire_pool",
-    "escalate_overdue",
-    "remind_due",
-    "expire_redemptions",
-    "mark_no_shows",
-    "close_undecided_bookings",
-    "remind_activities",
-    "mark_activity_no_shows",
-)
+
+
+def periodic_names() -> list[str]:
+    """The scheduled jobs' names, for the worker's start-up line."""
+    return sorted(task.name for task in queue._registry.periodic_tasks)
 
 
 def in_app(function: Callable) -> Callable:
@@ -126,6 +120,20 @@ def remind_activities() -> int:
 def mark_activity_no_shows() -> int:
     """Signed up, not checked in, and the activity ended: a no-show."""
     return activities.mark_no_shows(utcnow())
+
+
+@queue.periodic_task(crontab(minute="*"))
+@in_app
+def flag_silent_devices() -> int:
+    """一键通 devices silent too long are flagged, and their staff told once."""
+    return devices.flag_silent(utcnow())
+
+
+@queue.periodic_task(crontab(minute="*/10"))
+@in_app
+def sweep_device_nonces() -> int:
+    """Devices' used nonces past their window are forgotten."""
+    return devices.sweep_nonces(utcnow())
 
 
 @queue.on_startup()

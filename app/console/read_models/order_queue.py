@@ -24,6 +24,7 @@ from app.orders.deadlines import overdue_clause
 from app.orders.labels import STATUS_LABELS
 from app.orders.models import Order, OrderEvent
 from app.orders.models import OrderStatus as S
+from app.orders.urgency import URGENT_RANK
 from app.orders.vocabulary import AWAITING_RESPONSE, FINISHED, Action
 from app.org.models import Grid
 from app.pagination import paginate
@@ -76,12 +77,15 @@ class Queue:
 
 
 def order_queue(user: User, filters: dict, now: datetime) -> Queue:
-    """One page of the queue (newest first) with the tab counts under the same filters."""
+    """One page of the queue (urgent first, then newest) with the tab counts under the same
+    filters."""
     ids = scope_community_ids(user, filters.get("community_id"))
     conditions = filter_conditions(ids, filters, now)
     counts = _status_counts(ids, conditions, narrowed=any(map(filters.get, NARROWING)))
     stmt = row_statement(now).where(*conditions, *_status_condition(filters.get("status")))
-    page = paginate(stmt, Order.id, filters["limit"], filters.get("cursor"), rows=True)
+    page = paginate(
+        stmt, Order.id, filters["limit"], filters.get("cursor"), rows=True, rank=URGENT_RANK
+    )
     return Queue(
         tabs=_tabs(counts),
         total=sum(counts.values()),

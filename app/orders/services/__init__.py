@@ -28,7 +28,7 @@ from app.orders.services.moves import (
     start,
 )
 from app.orders.services.notes import add_note
-from app.orders.services.on_behalf import create_on_behalf
+from app.orders.services.on_behalf import create_on_behalf, create_on_behalf_by_api
 
 __all__ = [
     "accept",
@@ -38,6 +38,7 @@ __all__ = [
     "close",
     "complete",
     "create_on_behalf",
+    "create_on_behalf_by_api",
     "create_order",
     "dispatch",
     "grab",
