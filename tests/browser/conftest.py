@@ -31,12 +31,18 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory):
-    database = tmp_path_factory.mktemp("browser") / "console.db"
-    app = create_app(make_config(f"sqlite:///{database}", WTF_CSRF_ENABLED=True))
+    work = tmp_path_factory.mktemp("browser")
+    config = make_config(
+        f"sqlite:///{work / 'console.db'}", WTF_CSRF_ENABLED=True, UPLOAD_DIR=str(work / "up")
+    )
+    app = create_app(config)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    app.config["LIVE_URL"] = f"http://127.0.0.1:{server.server_port}"
+    # Uploads are addressed under the live server, as under PUBLIC_BASE_URL in production.
+    app.config["LIVE_URL"] = app.config["PUBLIC_BASE_URL"] = (
+        f"http://127.0.0.1:{server.server_port}"
+    )
     yield app
     server.shutdown()
 

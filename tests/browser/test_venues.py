@@ -5,13 +5,16 @@ again; a bad line in the form is named next to its field."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from app.extensions import db
 from app.venues.models import Venue
 from tests.helpers.browser import flash, no_sideways_scrolling, screenshot, sign_in
+from tests.helpers.uploads import image_bytes
 
-PHOTOS = ["https://img.example.cn/venues/hall.jpg", "https://img.example.cn/venues/room.jpg"]
+expect = pytest.importorskip("playwright.sync_api").expect
+
 NAME = "苏圃路红色驿站"
 
 
@@ -34,10 +37,15 @@ def fill_venue(page) -> None:
         '<ul><li>免费饮水</li><li>手机充电</li></ul><script>alert("x")</script>'
         '<p><a href="javascript:alert(1)" onclick="alert(2)">坏链接</a></p>',
     )
-    # As the photo field's uploads leave it (app/console/static/photo_field.js).
-    page.eval_on_selector(
-        "textarea[name=photos]", "(area, urls) => area.value = urls", "\n".join(PHOTOS)
+    # Two photos uploaded through the form's photo field, as staff pick them.
+    page.set_input_files(
+        "#photos-picker",
+        [
+            {"name": "门口.png", "mimeType": "image/png", "buffer": image_bytes("PNG", (960, 640))},
+            {"name": "大厅.jpg", "mimeType": "image/jpeg", "buffer": image_bytes("JPEG")},
+        ],
     )
+    expect(page.locator(".photo-thumbs img")).to_have_count(2)
 
 
 def test_add_a_venue_see_its_page_and_code_then_hide_and_show_it(page, demo):
@@ -69,7 +77,11 @@ def test_add_a_venue_see_its_page_and_code_then_hide_and_show_it(page, demo):
     venue = db.session.scalar(select(Venue).where(Venue.name == NAME))
     listed = page.request.get("/api/v1/venues?limit=100").json()["items"]
     [item] = [v for v in listed if v["id"] == venue.id]
-    assert item["photos"] == PHOTOS and item["open_now"] is True
+    assert item["open_now"] is True and len(item["photos"]) == 2
+    for url in item["photos"]:  # the uploaded images themselves, EXIF-free, served
+        assert url.startswith(demo.config["PUBLIC_BASE_URL"] + "/media/")
+        served = page.request.get(url)
+        assert served.status == 200 and served.headers["content-type"].startswith("image/")
 
     with page.expect_download() as download:
         page.click("text=下载小程序码")
