@@ -144,3 +144,13 @@ class VenueNameTaken(Conflict):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(details={"name": [self.message]})
+
+
+class UnitNameTaken(Conflict):
+    code, message = "UNIT_NAME_TAKEN", "已有同名的共建单位"
+
+
+class CommitmentCounted(Conflict):
+    """Standard 1+X kinds are counted from what the member did, never marked by hand."""
+
+    code, message = "COMMITMENT_COUNTED", "该承诺项目按党员的实际行动自动计数，不能手工标记"
