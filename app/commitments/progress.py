@@ -30,7 +30,7 @@ def year_bounds(year: int) -> tuple[datetime, datetime]:
 def volunteer_services(member_ids: set[int], start: datetime, end: datetime) -> dict[int, int]:
     """开展一次志愿服务: orders the member completed in the period (completed, rated or
     closed since), 微心愿 left to their own kind; a reopened order counts once."""
-    rows = db.session.execute(
+    counts = db.session.execute(
         select(Order.member_id, func.count(distinct(Order.id)))
         .join(OrderEvent, OrderEvent.order_id == Order.id)
         .where(
@@ -42,8 +42,8 @@ def volunteer_services(member_ids: set[int], start: datetime, end: datetime) -> 
             OrderEvent.at < end,
         )
         .group_by(Order.member_id)
-    )
-    return dict(rows.tuples().all())
+    ).all()
+    return dict(counts)
 
 
 COUNTERS: dict[CommitmentKind, Counter] = {
@@ -59,12 +59,12 @@ COUNTERS: dict[CommitmentKind, Counter] = {
 
 def custom_marks(commitment_ids: set[int]) -> dict[int, int]:
     """Items a community added: staff's marks, {commitment id: marks}."""
-    rows = db.session.execute(
+    counts = db.session.execute(
         select(CommitmentMark.commitment_id, func.count())
         .where(CommitmentMark.commitment_id.in_(commitment_ids))
         .group_by(CommitmentMark.commitment_id)
-    )
-    return dict(rows.tuples().all())
+    ).all()
+    return dict(counts)
 
 
 def done_counts(commitments: list[Commitment]) -> dict[int, int | None]:
