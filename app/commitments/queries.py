@@ -133,3 +133,14 @@ def managed_commitment(actor: User, commitment_id: int) -> Commitment:
         raise NotFound()
     require_managed_community(actor, commitment.community_id)
     return commitment
+
+
+def items_of(community_ids: set[int]) -> list[CommitmentItem]:
+    """Every item of the communities, retired ones too: the console's list."""
+    return list(
+        db.session.scalars(
+            select(CommitmentItem)
+            .where(CommitmentItem.community_id.in_(community_ids))
+            .order_by(CommitmentItem.id)
+        )
+    )

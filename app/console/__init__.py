@@ -6,6 +6,7 @@ from app.console import (  # noqa: F401
     announcements,
     auth,
     bookings,
+    commitments,
     content_reviews,
     context,
     dashboard,
@@ -24,6 +25,8 @@ from app.console import (  # noqa: F401
     redemptions,
     rewards,
     rooms,
+    unit_members,
+    units,
     uploads,
     venues,
 )
