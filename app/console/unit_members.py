@@ -5,6 +5,7 @@ and the year's 1+X commitments; and the place where their 反馈卡 will be list
 from __future__ import annotations
 
 from flask import render_template, request
+from sqlalchemy import select
 
 from app.clock import beijing_today, utcnow
 from app.commitments.table import year_commitments
@@ -44,7 +45,5 @@ def unit_members():
 
 def _community_names(ids: set[int]) -> dict[int, str]:
     return dict(
-        db.session.execute(
-            db.select(Community.id, Community.name).where(Community.id.in_(ids))
-        ).all()
+        db.session.execute(select(Community.id, Community.name).where(Community.id.in_(ids))).all()
     )

@@ -1,10 +1,16 @@
 """Members and their units: a registration names a unit paired with its community, staff bind
 an existing member to one, and a unit's accounts sign in like staff."""
 
+from sqlalchemy import select
+
 from app.accounts.models import Role
 from app.extensions import db
 from app.members.models import MemberProfile
+from app.org.models import Community
+from app.seed.demo import load_demo
+from app.seed.people_data import DEMO_PASSWORD
 from app.units.models import UnitAccount
+from tests.helpers import factories
 from tests.helpers.api import API, assert_error, call, get_json, post, staff_login
 from tests.helpers.db import count_rows, fresh
 from tests.helpers.factories import STAFF_PASSWORD
@@ -126,3 +132,16 @@ def test_the_unit_create_account_command(app, world):
 
 def test_roles_of_a_unit_account(client, world):
     assert get_json(client, world.a.unit, "/me")["roles"] == [Role.UNIT.value]
+
+
+def test_the_demo_pairs_five_units_with_each_community_and_binds_its_members(app, client):
+    load_demo(echo=lambda *args: None)
+    again = load_demo(echo=lambda *args: None)
+    assert sum(again.created.values()) == 0  # idempotent
+    resident = factories.resident()
+    db.session.commit()
+    for code in ("demo-a", "demo-b"):
+        community = db.session.scalar(select(Community).where(Community.code == code))
+        assert len(get_json(client, resident, f"/units?community_id={community.id}")["items"]) == 5
+    assert count_rows(MemberProfile, MemberProfile.unit_id.is_not(None)) >= 5
+    assert staff_login(client, "demo-unit", DEMO_PASSWORD).status_code == 200
