@@ -43,7 +43,7 @@ def volunteer_services(member_ids: set[int], start: datetime, end: datetime) -> 
         )
         .group_by(Order.member_id)
     ).all()
-    return dict(counts)
+    return {member_id: count for member_id, count in counts if member_id is not None}
 
 
 COUNTERS: dict[CommitmentKind, Counter] = {

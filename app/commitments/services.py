@@ -76,7 +76,9 @@ def choose(actor: User, year: int, kinds: list[str], item_ids: list[int]) -> dic
 
 def _wanted(community_id: int, kinds: set[str], item_ids: set[int]) -> dict:
     """{key: (kind, item id, target)} of the choice; an item not on the menu is a 422."""
-    wanted = {kind: (kind, None, STANDARD_TARGET) for kind in sorted(kinds)}
+    wanted: dict[str, tuple[str, int | None, int]] = {
+        kind: (kind, None, STANDARD_TARGET) for kind in sorted(kinds)
+    }
     items = list(
         db.session.scalars(
             select(CommitmentItem).where(

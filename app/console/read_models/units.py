@@ -31,13 +31,15 @@ def unit_rows(community_ids: set[int]) -> list[UnitRow]:
         select(CoBuildingUnit).where(CoBuildingUnit.id.in_(paired)).order_by(CoBuildingUnit.id)
     ).all()
     rows = {unit.id: UnitRow(unit) for unit in units}
-    counts = db.session.execute(
-        select(MemberProfile.unit_id, func.count())
-        .where(MemberProfile.unit_id.in_(rows), MemberProfile.status == RegistrationStatus.APPROVED)
-        .group_by(MemberProfile.unit_id)
-    ).all()
-    for unit_id, count in counts:
-        rows[unit_id].members = count
+    members: dict[int | None, int] = dict(
+        db.session.execute(
+            select(MemberProfile.unit_id, func.count())
+            .where(
+                MemberProfile.unit_id.in_(rows), MemberProfile.status == RegistrationStatus.APPROVED
+            )
+            .group_by(MemberProfile.unit_id)
+        ).all()
+    )
     accounts = db.session.execute(
         select(UnitAccount.unit_id, User.username)
         .join(User, User.id == UnitAccount.user_id)
@@ -45,7 +47,9 @@ def unit_rows(community_ids: set[int]) -> list[UnitRow]:
         .order_by(User.id)
     ).all()
     for unit_id, username in accounts:
-        rows[unit_id].accounts.append(username)
+        rows[unit_id].accounts.append(str(username))
+    for row in rows.values():
+        row.members = members.get(row.unit.id, 0)
     return list(rows.values())
 
 
