@@ -16,7 +16,7 @@ from app.commitments.queries import items_of
 from app.commitments.table import progress_table
 from app.console.auth import current_staff, staff_required
 from app.console.blueprint import bp
-from app.console.forms import errors_of, parse_form
+from app.console.forms import errors_of, parse_form, query_args
 from app.console.forms.units import ItemFormSchema, ProgressArgsSchema
 from app.errors import Conflict, ValidationError
 
@@ -24,9 +24,7 @@ from app.errors import Conflict, ValidationError
 @bp.get("/commitments")
 @staff_required
 def commitments():
-    args, errors = parse_form(ProgressArgsSchema(), request.args)
-    if errors:
-        raise ValidationError(details=errors)
+    args = query_args(ProgressArgsSchema())
     return _page(args, {}, {})
 
 

@@ -4,17 +4,16 @@ and the year's 1+X commitments; and the place where their 反馈卡 will be list
 
 from __future__ import annotations
 
-from flask import render_template, request
+from flask import render_template
 from sqlalchemy import select
 
 from app.clock import beijing_today, utcnow
 from app.commitments.table import year_commitments
 from app.console.auth import current_staff, unit_required
 from app.console.blueprint import bp
-from app.console.forms import parse_form
+from app.console.forms import query_args
 from app.console.forms.members import ScopeArgsSchema
 from app.console.read_models.members import unit_member_page
-from app.errors import ValidationError
 from app.extensions import db
 from app.org.models import Community
 from app.units.labels import UNIT_KIND_LABELS
@@ -24,9 +23,7 @@ from app.units.queries import account_unit
 @bp.get("/unit/members")
 @unit_required
 def unit_members():
-    args, errors = parse_form(ScopeArgsSchema(), request.args)
-    if errors:
-        raise ValidationError(details=errors)
+    args = query_args(ScopeArgsSchema())
     unit = account_unit(current_staff())
     page = unit_member_page(unit.id, args["limit"], args.get("cursor"))
     year = beijing_today(utcnow()).year

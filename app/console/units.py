@@ -11,7 +11,7 @@ from flask import flash, redirect, render_template, request, url_for
 from app.auth.permissions import managed_communities, managed_community_ids, scope_community_ids
 from app.console.auth import current_staff, staff_required
 from app.console.blueprint import bp
-from app.console.forms import errors_of, parse_form
+from app.console.forms import errors_of, parse_form, query_args
 from app.console.forms.members import ScopeArgsSchema
 from app.console.forms.units import AccountFormSchema, BindFormSchema, UnitFormSchema
 from app.console.read_models.units import bindable_members, bound_members, unit_rows
@@ -26,9 +26,7 @@ from app.units.queries import managed_unit, unit_account_names
 @bp.get("/units")
 @staff_required
 def units():
-    args, errors = parse_form(ScopeArgsSchema(), request.args)
-    if errors:
-        raise ValidationError(details=errors)
+    args = query_args(ScopeArgsSchema())
     actor = current_staff()
     communities = managed_communities(actor)
     return render_template(
