@@ -3,7 +3,7 @@ and mark them done for a member. The unique (member, year, key) settles two choi
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 
 from app.accounts.models import User
 from app.auth.permissions import require_managed_community
@@ -43,7 +43,7 @@ def choose(actor: User, year: int, kinds: list[str], item_ids: list[int]) -> dic
         raise ValidationError(
             details={"year": [f"只能选择 {this_year} 或 {this_year + 1} 年的承诺"]}
         )
-    wanted = _wanted(community_id, {REQUIRED_KIND.value, *kinds}, set(item_ids))
+    wanted = _wanted(actor.id, year, community_id, {REQUIRED_KIND.value, *kinds}, set(item_ids))
     dropped = select(Commitment.id).where(
         Commitment.member_id == actor.id,
         Commitment.year == year,
@@ -74,17 +74,21 @@ def choose(actor: User, year: int, kinds: list[str], item_ids: list[int]) -> dic
     return own_commitments(actor, year, MAX_LIMIT)
 
 
-def _wanted(community_id: int, kinds: set[str], item_ids: set[int]) -> dict:
-    """{key: (kind, item id, target)} of the choice; an item not on the menu is a 422."""
+def _wanted(member_id: int, year: int, community_id: int, kinds: set[str], item_ids: set[int]):
+    """{key: (kind, item id, target)} of the choice; an item not on the menu (nor already
+    chosen that year, before staff retired it) is a 422."""
     wanted: dict[str, tuple[str, int | None, int]] = {
         kind: (kind, None, STANDARD_TARGET) for kind in sorted(kinds)
     }
+    chosen = select(Commitment.item_id).where(
+        Commitment.member_id == member_id, Commitment.year == year
+    )
     items = list(
         db.session.scalars(
             select(CommitmentItem).where(
                 CommitmentItem.id.in_(item_ids),
                 CommitmentItem.community_id == community_id,
-                CommitmentItem.is_active,
+                or_(CommitmentItem.is_active, CommitmentItem.id.in_(chosen)),
             )
         )
     )

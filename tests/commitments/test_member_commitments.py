@@ -93,6 +93,16 @@ def test_choosing_again_replaces_the_choice(client, world):
     assert count_rows(Commitment, Commitment.member_id == world.a.member.id) == 2
 
 
+def test_a_retired_item_already_chosen_may_be_kept(client, world):
+    item = make_item(world.a)
+    choose(client, world.a.member, [], [item.id])
+    item.is_active = False
+    db.session.commit()
+    kept = choose(client, world.a.member, ["wish"], [item.id])
+    assert kept.status_code == 200, kept.get_json()
+    assert list(by_key(kept.get_json())) == ["activity", f"custom:{item.id}", "wish"]
+
+
 def test_next_years_choice_is_its_own(client, world):
     choose(client, world.a.member, ["volunteer"])
     nxt = choose(client, world.a.member, ["wish"], year=2027).get_json()
