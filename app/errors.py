@@ -176,3 +176,13 @@ class DeviceUnauthorized(DomainError):
 
 class DeviceExists(Conflict):
     code, message = "DEVICE_EXISTS", "该设备编号已登记"
+
+
+class UnitNameTaken(Conflict):
+    code, message = "UNIT_NAME_TAKEN", "已有同名的共建单位"
+
+
+class CommitmentCounted(Conflict):
+    """Standard 1+X kinds are counted from what the member did, never marked by hand."""
+
+    code, message = "COMMITMENT_COUNTED", "该承诺项目按党员的实际行动自动计数，不能手工标记"

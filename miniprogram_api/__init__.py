@@ -5,6 +5,7 @@ from miniprogram_api.announcements import blp as announcements_blp
 from miniprogram_api.auth import blp as auth_blp
 from miniprogram_api.bookings import blp as bookings_blp
 from miniprogram_api.catalog import blp as catalog_blp
+from miniprogram_api.commitments import blp as commitments_blp
 from miniprogram_api.devices import blp as devices_blp
 from miniprogram_api.mall import blp as mall_blp
 from miniprogram_api.member_orders import blp as member_orders_blp
@@ -20,6 +21,7 @@ from miniprogram_api.staff_members import blp as staff_members_blp
 from miniprogram_api.staff_merchants import blp as staff_merchants_blp
 from miniprogram_api.staff_orders import blp as staff_orders_blp
 from miniprogram_api.staff_venues import blp as staff_venues_blp
+from miniprogram_api.units import blp as units_blp
 from miniprogram_api.uploads import blp as uploads_blp
 from miniprogram_api.venues import blp as venues_blp
 
@@ -46,4 +48,6 @@ BLUEPRINTS = [
     staff_activities_blp,
     uploads_blp,
     devices_blp,
+    units_blp,
+    commitments_blp,
 ]

@@ -32,7 +32,7 @@ def wechat_login(payload):
 @blp.alt_response(401, description="INVALID_CREDENTIALS：用户名或密码错误")
 @blp.alt_response(429, description="RATE_LIMITED：登录太频繁，或同一用户名从同一地址连续输错密码")
 def staff_login(payload):
-    """社区工作人员 / 街道管理员用户名密码登录"""
+    """社区工作人员 / 街道管理员用户名密码登录（商户、共建单位账号同样使用）"""
     return services.login_staff(payload["username"], payload["password"], get_remote_address())
 
 

@@ -21,6 +21,7 @@ class Role(StrEnum):
     STAFF = "staff"
     STREET_ADMIN = "street_admin"
     MERCHANT = "merchant"  # a shop of the service circle: verifies its own rewards' codes
+    UNIT = "unit"  # a co-building unit's account (app.units): reads its own members only
 
 
 # Who works in the console and screens and dispatches orders: a community's staff (两委) and

@@ -8,6 +8,7 @@ from app.console import (  # noqa: F401
     announcements,
     auth,
     bookings,
+    commitments,
     content_reviews,
     context,
     dashboard,
@@ -27,6 +28,8 @@ from app.console import (  # noqa: F401
     redemptions,
     rewards,
     rooms,
+    unit_members,
+    units,
     uploads,
     venues,
 )

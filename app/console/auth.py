@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import wraps
 from urllib.parse import urlsplit
 
 from flask import g, redirect, render_template, request, session, url_for
 from flask_limiter.util import get_remote_address
 
-from app.accounts.models import User
+from app.accounts.models import Role, User
 from app.accounts.principals import attach, caller
 from app.accounts.schemas import StaffLoginSchema
 from app.accounts.services import authenticate_staff
@@ -21,10 +22,24 @@ from app.limits import staff_login_limit
 
 def staff_required(view):
     """Pages for signed-in staff and street admins; anyone else goes to the login page."""
+    return _signed_in(view, lambda user: user.is_staff)
 
+
+def unit_required(view):
+    """Pages for a co-building unit's account (app.units): its own members, nothing else."""
+    return _signed_in(view, _is_unit)
+
+
+def _is_unit(user: User) -> bool:
+    return user.has_role(Role.UNIT)
+
+
+def _signed_in(view, allowed: Callable[[User], bool]):
     @wraps(view)
     def wrapped(*args, **kwargs):
         user = _session_user()
+        if user is not None and not allowed(user):
+            return redirect(_home(user))  # signed in, but this page is not theirs
         if user is None:
             login_url = url_for("console.login", next=request.full_path.rstrip("?"))
             if request.headers.get("HX-Request"):  # a poll: send the whole page to sign in
@@ -44,7 +59,7 @@ def _session_user() -> User | None:
     user_id = session.get("staff_id")
     # The kept caller (app/accounts/principals.py): no query while the user and roles stand.
     user = caller(user_id) if isinstance(user_id, int) else None
-    if user is None or not user.is_active or not user.is_staff:
+    if user is None or not user.is_active or not (user.is_staff or _is_unit(user)):
         return None
     return attach(user)  # the pages hand it to services and read models
 
@@ -67,8 +82,13 @@ def login():
     return render_template("console/login.html", form=form, errors=errors), status
 
 
+def _home(user: User) -> str:
+    """Where a signed-in user's console begins: a unit account has one page, its members."""
+    return url_for("console.unit_members" if _is_unit(user) else "console.dashboard")
+
+
 def _sign_in(user: User):
-    if not user.is_staff:
+    if not user.is_staff and not _is_unit(user):
         return render_template(
             "console/login.html",
             form={"username": user.username},
@@ -77,6 +97,8 @@ def _sign_in(user: User):
     _new_session()
     session.permanent = True
     session["staff_id"] = user.id
+    if _is_unit(user):
+        return redirect(_home(user))
     return redirect(_safe_next(request.args.get("next")))
 
 

@@ -21,6 +21,8 @@ NAV = [
     ("console.order_new", "代点单", "console.order_new"),
     ("console.devices", "一键通", "console.device"),
     ("console.members", "党员", "console.member"),
+    ("console.units", "共建单位", "console.unit"),
+    ("console.commitments", "1+X 承诺", "console.commitment"),
     ("console.merchants", "商户", "console.merchant"),
     ("console.venues", "场所", "console.venue"),
     ("console.content_reviews", "内容审核", "console.content_review"),
@@ -32,6 +34,8 @@ NAV = [
     ("console.outbox", "消息发送", "console.outbox"),
     ("console.inbox", "我的消息", "console.inbox"),
 ]
+# What a co-building unit's account sees (app/console/unit_members.py): its members only.
+UNIT_NAV = [("console.unit_members", "本单位党员", "console.unit_member")]
 # The first page of each group after the first: orders, people, content, points, messages.
 NAV_GROUP_STARTS = frozenset(
     {"console.members", "console.content_reviews", "console.rewards_list", "console.outbox"}
@@ -42,7 +46,9 @@ SCOPE_LABELS = register("console_scope_labels", [Street, Community])
 
 @bp.context_processor
 def console_context() -> dict:
-    items = [item for item in NAV if item[0] in current_app.view_functions]
+    user = g.get("current_user")
+    unit = user is not None and user.has_role(Role.UNIT)
+    items = [item for item in (UNIT_NAV if unit else NAV) if item[0] in current_app.view_functions]
     endpoint = request.endpoint or ""
     matches = [item for item in items if endpoint.startswith(item[2])]
     active = max(matches, key=lambda item: len(item[2]))[0] if matches else None
@@ -50,8 +56,8 @@ def console_context() -> dict:
         "nav_items": items,
         "active_nav": active,
         "nav_group_starts": NAV_GROUP_STARTS,
-        "scope_label": _scope_label(g.get("current_user")),
-        "nav_badges": _badges(g.get("current_user")),
+        "scope_label": "共建单位" if unit else _scope_label(user),
+        "nav_badges": {} if unit else _badges(user),
         "badge_titles": BADGE_TITLES,
     }
 

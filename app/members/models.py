@@ -30,6 +30,10 @@ class MemberProfile(Model):
     community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"), index=True)
     name: Mapped[str] = mapped_column(String(50))
     unit_name: Mapped[str] = mapped_column(String(100))  # 共建单位 / employer
+    # The co-building unit (app.units) it is bound to, one paired with its community.
+    unit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("co_building_units.id", ondelete="SET NULL"), index=True
+    )
     letter_no: Mapped[str] = mapped_column(String(64))  # 介绍信编号 (introduction letter)
     phone: Mapped[str | None] = mapped_column(String(20))
     skills: Mapped[list] = mapped_column(JSON, default=list)

@@ -31,6 +31,14 @@ class RegistrationInSchema(ma.Schema):
         metadata={"description": "特长，最多 10 项，每项 1–20 字"},
     )
     phone = phone(load_default=None, allow_none=True)
+    unit_id = record_id(
+        load_default=None,
+        allow_none=True,
+        metadata={
+            "description": "共建单位编号（GET /units?community_id= 中的一个）；"
+            "给出时工作单位以该单位名称为准"
+        },
+    )
 
 
 class RegistrationSchema(ma.Schema):
@@ -39,6 +47,7 @@ class RegistrationSchema(ma.Schema):
     name = ma.fields.String()
     community_id = ma.fields.Integer()
     unit_name = ma.fields.String()
+    unit_id = ma.fields.Integer(allow_none=True, metadata={"description": "绑定的共建单位"})
     letter_no = ma.fields.String()
     phone = ma.fields.String(allow_none=True)
     skills = ma.fields.List(ma.fields.String())

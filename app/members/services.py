@@ -22,6 +22,7 @@ from app.members.models import MemberProfile, RegistrationStatus
 from app.members.queries import get_registration, own_registration
 from app.org.models import Community
 from app.transaction import use_case
+from app.units.queries import managed_unit, paired_unit
 
 
 @use_case(conflict=RegistrationExists)
@@ -29,6 +30,8 @@ def register(actor: User, data: dict) -> MemberProfile:
     """Submit the actor's registration, or resubmit it in place after a rejection."""
     if db.session.get(Community, data["community_id"]) is None:
         raise ValidationError(details={"community_id": ["社区不存在"]})
+    if data.get("unit_id") is not None:
+        data = {**data, "unit_name": paired_unit(data["unit_id"], data["community_id"]).name}
     values = {
         **data,
         "status": RegistrationStatus.PENDING,
@@ -72,6 +75,20 @@ def approve(actor: User, registration_id: int) -> MemberProfile:
 def reject(actor: User, registration_id: int, reason: str) -> MemberProfile:
     registration = get_registration(actor, registration_id)
     _review(registration, actor, RegistrationStatus.REJECTED, reject_reason=reason)
+    return registration
+
+
+@use_case
+def bind_unit(actor: User, registration_id: int, unit_id: int | None) -> MemberProfile:
+    """Bind a registration to a unit paired with its community (None: unbind). A unit out of
+    the actor's reach is 404; one in reach but not paired with the member's community, 422."""
+    registration = get_registration(actor, registration_id)
+    if unit_id is not None:
+        managed_unit(actor, unit_id)
+        unit = paired_unit(unit_id, registration.community_id)
+        registration.unit_name = unit.name
+    registration.unit_id = unit_id
+    db.session.flush()
     return registration
 
 

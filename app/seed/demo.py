@@ -18,10 +18,11 @@ from app.seed.people import load_accounts, load_orders
 from app.seed.rewards import load_rewards
 from app.seed.rooms import load_rooms
 from app.seed.tally import Tally
+from app.seed.units import load_units
 from app.transaction import use_case
 from app.venues.models import Venue
 
-STEPS = 10
+STEPS = 11
 # How each kind's items count their deadlines (app.orders.calendar).
 _BASIS = {
     CategoryKind.PUBLIC: DeadlineBasis.WORKING_HOURS,
@@ -54,6 +55,8 @@ def load_demo(echo: Callable[[str], None] = print) -> Tally:
         load_activities(tally, places, people)
     with tally.step(10, STEPS, "一键通设备"):
         load_devices(tally, places, people)
+    with tally.step(11, STEPS, "共驻共建单位（5+1）与“1+X”承诺"):
+        load_units(tally, places, people)
     db.session.flush()
     echo(tally.summary())
     return tally

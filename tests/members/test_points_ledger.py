@@ -35,6 +35,7 @@ def test_balance_entries_and_labels(client, world):
         "reason": "order_completed",
         "reason_label": "完成工单",
         "order_id": order.id,
+        "activity_id": None,
         "redemption_id": None,
         "actor_id": None,
         "note": "完成工单：水管维修",

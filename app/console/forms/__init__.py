@@ -52,3 +52,11 @@ def run_query(schema: ma.Schema, use_case: Callable[[dict], T]) -> tuple[dict, d
         return data, {}, use_case(data)
     except ValidationError as error:
         return data, errors_of(error), None
+
+
+def query_args(schema: ma.Schema) -> dict:
+    """The page's query string parsed with `schema`; a bad one is a 422 page."""
+    data, errors = parse_form(schema, request.args)
+    if errors:
+        raise ValidationError(details=errors)
+    return data

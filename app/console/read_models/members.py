@@ -90,6 +90,19 @@ def member_page(
     return {"items": rows, "next_cursor": page["next_cursor"]}
 
 
+def unit_member_page(unit_id: int, limit: int, cursor: str | None = None) -> dict:
+    """Approved members bound to a unit, in any community, newest first, with the roster's
+    numbers: what a unit's account may see, and nothing of anyone else."""
+    stmt = select(MemberProfile).where(
+        MemberProfile.unit_id == unit_id, MemberProfile.status == RegistrationStatus.APPROVED
+    )
+    page = paginate(stmt, MemberProfile.id, limit, cursor)
+    rows = [MemberRow(profile) for profile in page["items"]]
+    _add_points(rows)
+    _add_order_numbers(rows)
+    return {"items": rows, "next_cursor": page["next_cursor"]}
+
+
 def _matching(stmt: Select, search: str) -> Select:
     # Skills are a JSON list: its elements are compared, not its (escaped) JSON text.
     element_function = (

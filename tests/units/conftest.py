@@ -1,0 +1,9 @@
+import pytest
+
+from tests.helpers.units import add_units
+
+
+@pytest.fixture
+def world(world):
+    """The shared world, with a unit (and its account) per community."""
+    return add_units(world)
