@@ -84,6 +84,10 @@ class Config:
     # An unclaimed redemption of the points mall expires after this many days, or at the end
     # of its reward's last day on offer, whichever comes first; its points come back.
     REDEMPTION_VALID_DAYS = int(os.environ.get("REDEMPTION_VALID_DAYS", "30"))
+    # 微心愿: a wish's upper value in yuan, and the catalog item (by name) whose points its
+    # member earns when it is fulfilled.
+    WISH_MAX_VALUE_YUAN = int(os.environ.get("WISH_MAX_VALUE_YUAN", "200"))
+    WISH_ITEM_NAME = os.environ.get("WISH_ITEM_NAME", "点亮微心愿")
     # A request whose path and query string are longer is refused with 414.
     MAX_URL_LENGTH = int(os.environ.get("MAX_URL_LENGTH", "4096"))
     # Hosts whose https photo addresses orders accept, and staff browsers load. Unset: any https

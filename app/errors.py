@@ -144,3 +144,17 @@ class VenueNameTaken(Conflict):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(details={"name": [self.message]})
+
+
+class WishesUnavailable(Conflict):
+    """The catalog has no active item for wishes (`WISH_ITEM_NAME`): nothing to credit."""
+
+    code, message = "WISHES_UNAVAILABLE", "微心愿服务暂未开放"
+
+
+class SuggestionStateConflict(Conflict):
+    code, message = "SUGGESTION_STATE_CONFLICT", "该意见建议已答复"
+
+
+class PairingExists(Conflict):
+    code, message = "PAIRING_EXISTS", "该党员已与这户居民结对"

@@ -14,7 +14,7 @@ SERVICE_MODULES = sorted([*APP.glob("*/services.py"), *APP.glob("*/services/*.py
 JOIN_CALLERS_TRANSACTION = {
     ("app/points/services.py", name)
     for name in ("credit_order_completion", "post_entry", "rebuild_balances")
-}
+} | {("app/orders/services/on_behalf.py", "offline_resident")}
 # (file, count): the staff lock-out counter must outlast the failed login it counts.
 EXPLICIT_COMMITS = {"app/accounts/throttle.py": 1, "app/transaction.py": 1}
 EXPLICIT_ROLLBACKS = {"app/transaction.py": 2}

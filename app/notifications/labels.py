@@ -26,6 +26,7 @@ EVENT = {
     Event.ORDER_OVERDUE: "超时督办",
     Event.REDEMPTION_FULFILLED: "兑换核销",
     Event.REDEMPTION_EXPIRED: "兑换过期",
+    Event.SUGGESTION_ANSWERED: "建议答复",
 }
 
 AUDIENCE = {Audience.RESIDENTS: "居民", Audience.MEMBERS: "党员", Audience.ALL: "全体"}

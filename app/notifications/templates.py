@@ -33,6 +33,8 @@ class Event(StrEnum):
     # The points mall (app.mall): to the user who redeemed.
     REDEMPTION_FULFILLED = "redemption_fulfilled"
     REDEMPTION_EXPIRED = "redemption_expired"
+    # 意见建议 (app.suggestions): to its author.
+    SUGGESTION_ANSWERED = "suggestion_answered"
 
 
 LIMITS = {"thing": 20, "character_string": 32, "phrase": 5, "number": 32, "letter": 32}

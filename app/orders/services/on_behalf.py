@@ -28,7 +28,7 @@ def create_on_behalf(actor: User, data: dict) -> OrderSnapshot:
     data = dict(data)
     approve_now = data.pop("approve", False)
     item = _check_on_behalf(actor, data)
-    resident = _offline_resident(data["contact_name"], data["contact_phone"])
+    resident = offline_resident(data["contact_name"], data["contact_phone"])
     order = new_order(resident.id, data, item, OrderSource.DESK)
     note = f"代点单：{actor.shown_name}"
     record_event(order.id, order.community_id, Action.CREATE, None, order.status, actor.id, note)
@@ -69,7 +69,7 @@ def _check_place(data: dict) -> dict:
     return errors
 
 
-def _offline_resident(name: str, phone: str) -> User:
+def offline_resident(name: str, phone: str) -> User:
     """The resident without WeChat known by this phone, or a new one. Two staff entering
     the same new phone at once: the unique phone lets one insert win, the other re-reads."""
     found = _offline_user(phone)
