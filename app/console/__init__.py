@@ -20,10 +20,12 @@ from app.console import (  # noqa: F401
     order_new,
     orders_list,
     outbox,
+    pairings,
     redemption_export,
     redemptions,
     rewards,
     rooms,
+    suggestions,
     uploads,
     venues,
 )
