@@ -12,6 +12,7 @@ from app.orders.calendar import DeadlineBasis
 from app.org.models import Building, Community, Grid, Street
 from app.seed import catalog_data, org_data, places_data
 from app.seed.merchants import load_merchants
+from app.seed.neighbours import load_neighbours
 from app.seed.people import load_accounts, load_orders
 from app.seed.rewards import load_rewards
 from app.seed.rooms import load_rooms
@@ -19,7 +20,7 @@ from app.seed.tally import Tally
 from app.transaction import use_case
 from app.venues.models import Venue
 
-STEPS = 8
+STEPS = 9
 # How each kind's items count their deadlines (app.orders.calendar).
 _BASIS = {
     CategoryKind.PUBLIC: DeadlineBasis.WORKING_HOURS,
@@ -48,6 +49,8 @@ def load_demo(echo: Callable[[str], None] = print) -> Tally:
         load_rewards(tally, places, people)
     with tally.step(8, STEPS, "场所的可预约房间（三室一厅）"):
         load_rooms(tally)
+    with tally.step(9, STEPS, "微心愿、意见建议与结对帮扶"):
+        load_neighbours(tally, places, items, people)
     db.session.flush()
     echo(tally.summary())
     return tally

@@ -43,7 +43,7 @@ def test_seed_demo_creates_the_streets_communities_grids_and_buildings(app):
             assert len(buildings.all()) >= 2
     districts = set(db.session.scalars(select(Street.district)))
     assert {"东湖区", "西湖区", "青山湖区"} <= districts
-    assert "[1/8]" in output and "演示数据载入完成" in output
+    assert "[1/9]" in output and "演示数据载入完成" in output
 
 
 def test_seed_demo_loads_the_whole_catalog(app, client):
