@@ -42,9 +42,7 @@ ORDER_DESCRIPTION = Subject(
 ORDER_COMMENT = Subject(SubjectKind.ORDER_COMMENT, "comment", Scene.COMMENT, "orders", "comment")
 
 # A wish's text is its order's description (ORDER_DESCRIPTION).
-SUGGESTION_TEXT = Subject(
-    SubjectKind.SUGGESTION_TEXT, "text", Scene.FORUM, "suggestions", "text"
-)
+SUGGESTION_TEXT = Subject(SubjectKind.SUGGESTION_TEXT, "text", Scene.FORUM, "suggestions", "text")
 VISIT_NOTE = Subject(SubjectKind.VISIT_NOTE, "note", Scene.SOCIAL_LOG, "pairing_visits", "note")
 
 SUBJECTS = {

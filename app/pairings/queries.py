@@ -77,8 +77,7 @@ def pairing_in_reach(viewer: User, pairing_id: int) -> Pairing:
     """The pairing for its member or the staff of its community, else 404."""
     pairing = db.session.get(Pairing, pairing_id)
     if pairing is None or (
-        pairing.member_id != viewer.id
-        and pairing.community_id not in managed_community_ids(viewer)
+        pairing.member_id != viewer.id and pairing.community_id not in managed_community_ids(viewer)
     ):
         raise NotFound()
     return pairing
@@ -104,7 +103,7 @@ def counts(user_ids: set[int], start: datetime, end: datetime) -> dict[int, int]
         )
         .group_by(PairingVisit.member_id)
     )
-    return {member_id: count for member_id, count in rows}
+    return dict(rows.all())
 
 
 def pairing_counts(user_ids: set[int], start: datetime, end: datetime) -> dict[int, int]:
@@ -120,4 +119,4 @@ def pairing_counts(user_ids: set[int], start: datetime, end: datetime) -> dict[i
         )
         .group_by(Pairing.member_id)
     )
-    return {member_id: count for member_id, count in rows}
+    return dict(rows.all())

@@ -23,38 +23,79 @@ WISH_ITEM = ("volunteer", "助学帮困", "点亮微心愿")
 _LOOP = ["approve", "publish", "grab", "complete"]
 # resident, community, description, value (yuan), actions, member, whether named on the wall
 WISHES = [
-    ("resident-a1", "demo-a", "孙子上小学了，想要一个新书包。", 80, [*_LOOP, "rate"], "member-a1", True),
-    ("resident-a2", "demo-a", "想要一台收音机，每天听听新闻和戏曲。", 120, _LOOP, "member-a2", False),
-    ("resident-a1", "demo-a", "冬天到了，想要一床厚棉被。", 150, ["approve", "publish"], None, False),
+    (
+        "resident-a1",
+        "demo-a",
+        "孙子上小学了，想要一个新书包。",
+        80,
+        [*_LOOP, "rate"],
+        "member-a1",
+        True,
+    ),
+    (
+        "resident-a2",
+        "demo-a",
+        "想要一台收音机，每天听听新闻和戏曲。",
+        120,
+        _LOOP,
+        "member-a2",
+        False,
+    ),
+    (
+        "resident-a1",
+        "demo-a",
+        "冬天到了，想要一床厚棉被。",
+        150,
+        ["approve", "publish"],
+        None,
+        False,
+    ),
     ("resident-a2", "demo-a", "想要一副老花镜，看报纸方便些。", 50, [], None, False),
-    ("resident-b1", "demo-b", "想给孩子买一套课外读物。", 100, [*_LOOP, "rate"], "member-b2", False),
+    (
+        "resident-b1",
+        "demo-b",
+        "想给孩子买一套课外读物。",
+        100,
+        [*_LOOP, "rate"],
+        "member-b2",
+        False,
+    ),
 ]
 # author, community, text, answer (None: not answered yet)
 SUGGESTIONS = [
-    ("resident-a1", "demo-a", "建议在小区门口增设电动车充电桩，现在飞线充电很危险。",
-     "已联系物业，充电桩将于下月安装完毕。"),
+    (
+        "resident-a1",
+        "demo-a",
+        "建议在小区门口增设电动车充电桩，现在飞线充电很危险。",
+        "已联系物业，充电桩将于下月安装完毕。",
+    ),
     ("member-a1", "demo-a", "3 栋楼道的声控灯经常不亮，建议统一更换。", None),
     ("resident-b1", "demo-b", "建议周末开放社区活动室，方便孩子们看书。", None),
 ]
 # member, household (name, phone), address, visits (days ago, note)
 PAIRINGS = [
-    ("member-a1", ("赵秀英", "13907910101"), "东湖区百花洲路3号1栋102", [
-        (9, "上门了解老人身体状况，帮助整理了常用药品。"),
-        (2, "陪老人聊天，检查了家中燃气灶和电线。"),
-    ]),
+    (
+        "member-a1",
+        ("赵秀英", "13907910101"),
+        "东湖区百花洲路3号1栋102",
+        [
+            (9, "上门了解老人身体状况，帮助整理了常用药品。"),
+            (2, "陪老人聊天，检查了家中燃气灶和电线。"),
+        ],
+    ),
 ]
 
 
 def load_neighbours(tally: Tally, places: dict, items: dict, people: dict) -> None:
     for resident, community, text, value, actions, member, named in WISHES:
-        _wish(tally, places, items, people, resident, community, text, value, actions, member, named)
+        _wish(
+            tally, places, items, people, resident, community, text, value, actions, member, named
+        )
     for author, community, text, answer in SUGGESTIONS:
         _suggestion(tally, places, people, author, community, text, answer)
     for member, (name, phone), address, visits in PAIRINGS:
         _pairing(tally, people["users"][member], name, phone, address, visits)
-    tally.line(
-        f"微心愿 {len(WISHES)} 个，意见建议 {len(SUGGESTIONS)} 条，结对 {len(PAIRINGS)} 对"
-    )
+    tally.line(f"微心愿 {len(WISHES)} 个，意见建议 {len(SUGGESTIONS)} 条，结对 {len(PAIRINGS)} 对")
 
 
 def _wish(tally, places, items, people, resident, community, text, value, actions, member, named):

@@ -58,4 +58,4 @@ def counts(user_ids: set[int], start: datetime, end: datetime) -> dict[int, int]
         )
         .group_by(Suggestion.author_id)
     )
-    return {author_id: count for author_id, count in rows}
+    return dict(rows.all())

@@ -60,4 +60,3 @@ def answer(suggestion_id: int, actor: User, text: str) -> Suggestion:
         fields={"thing1": suggestion.text, "thing2": text, "time3": now},
     )
     return suggestion
-

@@ -15,9 +15,7 @@ WISH_KIND = "wish"
 
 class Wish(Model):
     __tablename__ = "wishes"
-    __table_args__ = (
-        CheckConstraint("value_yuan > 0", name="value_positive"),
-    )
+    __table_args__ = (CheckConstraint("value_yuan > 0", name="value_positive"),)
 
     order_id: Mapped[int] = mapped_column(
         ForeignKey("orders.id", ondelete="CASCADE"), primary_key=True

@@ -164,5 +164,4 @@ def counts(user_ids: set[int], start: datetime, end: datetime) -> dict[int, int]
         )
         .group_by(OrderEvent.actor_id)
     )
-    return {actor_id: count for actor_id, count in rows}
-
+    return {actor_id: count for actor_id, count in rows if actor_id is not None}

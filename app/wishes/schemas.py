@@ -44,7 +44,6 @@ class FulfilSchema(ma.Schema):
         load_default=False, metadata={"description": "是否同意在心愿墙上显示本人姓名（默认打码）"}
     )
 
-
     @ma.validates("photos")
     def _at_least_one(self, value: list, **kwargs) -> None:
         if not value:

@@ -38,7 +38,9 @@ def post_wish(actor: User, data: dict, screening: Screening | None = None) -> Or
     check (`app.moderation.screening.screen`), written beside it."""
     order, item = _new_wish(actor.id, data, OrderSource.MINIPROGRAM)
     mark_for_review(screening, order.community_id, order.id, actor.id)
-    created = record_event(order.id, order.community_id, Action.CREATE, None, order.status, actor.id)
+    created = record_event(
+        order.id, order.community_id, Action.CREATE, None, order.status, actor.id
+    )
     return OrderSnapshot(order, Item(item.id, item.name, item.points), [created])
 
 

@@ -39,9 +39,13 @@ def test_staff_answer_a_suggestion_on_the_page(client, staff_client, world):
     assert any("已答复" in message for message in flashes(response))
     answered = page_text(staff_client.get("/console/suggestions?status=answered"))
     assert "下周安装" in answered
-    assert get_json(client, world.a.resident, "/my/messages")["items"][0]["body"].endswith("下周安装")
+    assert get_json(client, world.a.resident, "/my/messages")["items"][0]["body"].endswith(
+        "下周安装"
+    )
     again = post_form(
-        staff_client, f"/console/suggestions/{made['id']}/answer", {"answer": "再答"},
+        staff_client,
+        f"/console/suggestions/{made['id']}/answer",
+        {"answer": "再答"},
         follow=True,
     )
     assert any("已答复" in message for message in flashes(again))
@@ -49,7 +53,9 @@ def test_staff_answer_a_suggestion_on_the_page(client, staff_client, world):
 
 def test_another_communitys_suggestion_is_not_found(client, staff_client, world):
     other = _suggest(client, world.b, "别的社区")
-    response = post_form(staff_client, f"/console/suggestions/{other['id']}/answer", {"answer": "好"})
+    response = post_form(
+        staff_client, f"/console/suggestions/{other['id']}/answer", {"answer": "好"}
+    )
     assert response.status_code == 404
 
 

@@ -38,7 +38,9 @@ def test_a_suggestion_is_answered_once_and_its_author_told(client, world):
         "answered",
         "已联系物业，下月安装",
     )
-    assert_error(post(client, world.a.staff, path, {"answer": "再答"}), 409, "SUGGESTION_STATE_CONFLICT")
+    assert_error(
+        post(client, world.a.staff, path, {"answer": "再答"}), 409, "SUGGESTION_STATE_CONFLICT"
+    )
 
     inbox = get_json(client, world.a.resident, "/my/messages")["items"]
     assert [m["title"] for m in inbox] == ["您的意见建议已答复"]

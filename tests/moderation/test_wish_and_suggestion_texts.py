@@ -16,7 +16,6 @@ from tests.helpers.db import count_rows
 from tests.helpers.fake_wechat import REVIEW_WORD, RISKY_WORD
 from tests.helpers.moderation import reviews
 from tests.helpers.wishes import wish_body
-from tests.moderation.conftest import checked_app, checked_client, checked_world  # noqa: F401
 
 CHECK = "/wxa/msg_sec_check"
 
