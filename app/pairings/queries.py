@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased
 
 from app.accounts.models import User
 from app.auth.permissions import managed_community_ids
+from app.counting import counts_by
 from app.errors import NotFound
 from app.extensions import db
 from app.members.models import MemberProfile
@@ -92,31 +93,9 @@ def visits(viewer: User, pairing_id: int, limit: int, cursor: str | None = None)
 
 def counts(user_ids: set[int], start: datetime, end: datetime) -> dict[int, int]:
     """How many visits each of `user_ids` logged in [start, end) (when logged): one query."""
-    if not user_ids:
-        return {}
-    rows = db.session.execute(
-        select(PairingVisit.member_id, func.count(PairingVisit.id))
-        .where(
-            PairingVisit.member_id.in_(sorted(user_ids)),
-            PairingVisit.created_at >= start,
-            PairingVisit.created_at < end,
-        )
-        .group_by(PairingVisit.member_id)
-    )
-    return dict(rows.all())
+    return counts_by(PairingVisit.member_id, PairingVisit.created_at, user_ids, start, end)
 
 
 def pairing_counts(user_ids: set[int], start: datetime, end: datetime) -> dict[int, int]:
     """How many households each of `user_ids` was paired with in [start, end): one query."""
-    if not user_ids:
-        return {}
-    rows = db.session.execute(
-        select(Pairing.member_id, func.count(Pairing.id))
-        .where(
-            Pairing.member_id.in_(sorted(user_ids)),
-            Pairing.created_at >= start,
-            Pairing.created_at < end,
-        )
-        .group_by(Pairing.member_id)
-    )
-    return dict(rows.all())
+    return counts_by(Pairing.member_id, Pairing.created_at, user_ids, start, end)

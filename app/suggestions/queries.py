@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.accounts.models import User
 from app.auth.permissions import managed_community_ids
+from app.counting import counts_by
 from app.errors import NotFound
 from app.extensions import db
 from app.pagination import paginate
@@ -47,15 +48,4 @@ def suggestion_in_reach(actor: User, suggestion_id: int) -> Suggestion:
 
 def counts(user_ids: set[int], start: datetime, end: datetime) -> dict[int, int]:
     """How many suggestions each of `user_ids` made in [start, end): one query."""
-    if not user_ids:
-        return {}
-    rows = db.session.execute(
-        select(Suggestion.author_id, func.count(Suggestion.id))
-        .where(
-            Suggestion.author_id.in_(sorted(user_ids)),
-            Suggestion.created_at >= start,
-            Suggestion.created_at < end,
-        )
-        .group_by(Suggestion.author_id)
-    )
-    return dict(rows.all())
+    return counts_by(Suggestion.author_id, Suggestion.created_at, user_ids, start, end)

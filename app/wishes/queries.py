@@ -11,6 +11,7 @@ from sqlalchemy import Select, func, select
 from app.accounts.models import User
 from app.auth.permissions import managed_community_ids, member_community_id
 from app.cache import register
+from app.counting import counts_by
 from app.errors import NotFound
 from app.extensions import db
 from app.members.models import MemberProfile
@@ -150,18 +151,17 @@ def mask_name(name: str | None) -> str:
 def counts(user_ids: set[int], start: datetime, end: datetime) -> dict[int, int]:
     """How many wishes each of `user_ids` fulfilled (completed) in [start, end): one query.
     A wish reopened and fulfilled again by another member counts for both."""
-    if not user_ids:
-        return {}
-    rows = db.session.execute(
-        select(OrderEvent.actor_id, func.count(func.distinct(OrderEvent.order_id)))
+    fulfilled = (
+        select(OrderEvent.actor_id)
         .join(Order, Order.id == OrderEvent.order_id)
-        .where(
-            Order.kind == WISH_KIND,
-            OrderEvent.action == Action.COMPLETE,
-            OrderEvent.actor_id.in_(sorted(user_ids)),
-            OrderEvent.at >= start,
-            OrderEvent.at < end,
-        )
-        .group_by(OrderEvent.actor_id)
+        .where(Order.kind == WISH_KIND, OrderEvent.action == Action.COMPLETE)
     )
-    return {actor_id: count for actor_id, count in rows if actor_id is not None}
+    return counts_by(
+        OrderEvent.actor_id,
+        OrderEvent.at,
+        user_ids,
+        start,
+        end,
+        counted=OrderEvent.order_id,
+        narrowed=fulfilled,
+    )
