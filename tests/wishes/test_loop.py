@@ -80,6 +80,9 @@ def test_the_wall_masks_names_unless_the_member_agreed(client, world, wish_item)
     assert by_id[masked["id"]]["completion_photos"] == [PHOTO]
     assert "contact_phone" not in by_id[masked["id"]]
     assert by_id[masked["id"]]["fulfilled_at"] is not None
+    later = fulfilled_wish(client, world.a)  # the kept answer is dropped by the write
+    again = client.get(f"{API}/communities/{world.a.community.id}/wishes/fulfilled")
+    assert [i["id"] for i in again.get_json()["items"]][0] == later["id"]
     missing = client.get(f"{API}/communities/999999/wishes/fulfilled")
     assert_error(missing, 404, "NOT_FOUND")
 
