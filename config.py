@@ -94,6 +94,10 @@ class Config:
     # by location is within this many meters of the venue.
     ACTIVITY_REMINDER_MINUTES = int(os.environ.get("ACTIVITY_REMINDER_MINUTES", "120"))
     ACTIVITY_CHECKIN_RADIUS_M = int(os.environ.get("ACTIVITY_CHECKIN_RADIUS_M", "200"))
+    # 微心愿: a wish's upper value in yuan, and the catalog item (by name) whose points its
+    # member earns when it is fulfilled.
+    WISH_MAX_VALUE_YUAN = int(os.environ.get("WISH_MAX_VALUE_YUAN", "200"))
+    WISH_ITEM_NAME = os.environ.get("WISH_ITEM_NAME", "点亮微心愿")
     # A request whose path and query string are longer is refused with 414.
     MAX_URL_LENGTH = int(os.environ.get("MAX_URL_LENGTH", "4096"))
     # Hosts whose https photo addresses orders accept, and staff browsers load. Unset: any https

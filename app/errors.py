@@ -186,3 +186,17 @@ class CommitmentCounted(Conflict):
     """Standard 1+X kinds are counted from what the member did, never marked by hand."""
 
     code, message = "COMMITMENT_COUNTED", "该承诺项目按党员的实际行动自动计数，不能手工标记"
+
+
+class WishesUnavailable(Conflict):
+    """The catalog has no active item for wishes (`WISH_ITEM_NAME`): nothing to credit."""
+
+    code, message = "WISHES_UNAVAILABLE", "微心愿服务暂未开放"
+
+
+class SuggestionStateConflict(Conflict):
+    code, message = "SUGGESTION_STATE_CONFLICT", "该意见建议已答复"
+
+
+class PairingExists(Conflict):
+    code, message = "PAIRING_EXISTS", "该党员已与这户居民结对"

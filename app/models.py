@@ -13,8 +13,11 @@ from app.moderation.models import ContentReview  # noqa: F401
 from app.notifications.models import Announcement, Delivery, Message, SubscriptionQuota  # noqa: F401
 from app.orders.models import IdempotencyKey, Order, OrderEvent, OrderSource, OrderStatus  # noqa: F401
 from app.org.models import Building, Community, Grid, Street  # noqa: F401
+from app.pairings.models import Pairing, PairingVisit  # noqa: F401
 from app.points.models import PointsBalance, PointsEntry, PointsReason  # noqa: F401
+from app.suggestions.models import Suggestion  # noqa: F401
 from app.units.models import CoBuildingUnit, UnitAccount, UnitKind, unit_communities  # noqa: F401
 from app.uploads.models import Upload, UploadPurpose  # noqa: F401
 from app.venues.models import Venue, VenueType  # noqa: F401
 from app.venues.rooms import VenueRoom  # noqa: F401
+from app.wishes.models import Wish  # noqa: F401

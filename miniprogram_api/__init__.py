@@ -13,6 +13,7 @@ from miniprogram_api.members import blp as members_blp
 from miniprogram_api.merchants import blp as merchants_blp
 from miniprogram_api.messages import blp as messages_blp
 from miniprogram_api.orders import blp as orders_blp
+from miniprogram_api.pairings import blp as pairings_blp
 from miniprogram_api.staff_activities import blp as staff_activities_blp
 from miniprogram_api.staff_bookings import blp as staff_bookings_blp
 from miniprogram_api.staff_content_reviews import blp as staff_content_reviews_blp
@@ -21,9 +22,11 @@ from miniprogram_api.staff_members import blp as staff_members_blp
 from miniprogram_api.staff_merchants import blp as staff_merchants_blp
 from miniprogram_api.staff_orders import blp as staff_orders_blp
 from miniprogram_api.staff_venues import blp as staff_venues_blp
+from miniprogram_api.suggestions import blp as suggestions_blp
 from miniprogram_api.units import blp as units_blp
 from miniprogram_api.uploads import blp as uploads_blp
 from miniprogram_api.venues import blp as venues_blp
+from miniprogram_api.wishes import blp as wishes_blp
 
 BLUEPRINTS = [
     auth_blp,
@@ -50,4 +53,7 @@ BLUEPRINTS = [
     devices_blp,
     units_blp,
     commitments_blp,
+    wishes_blp,
+    suggestions_blp,
+    pairings_blp,
 ]

@@ -16,6 +16,7 @@ from app.activities.access import managed_activity, open_activity, require_commu
 from app.activities.models import Activity, ActivitySignup, SignupStatus
 from app.auth.permissions import managed_community_ids
 from app.clock import utcnow
+from app.counting import counts_by
 from app.errors import NotFound
 from app.extensions import db
 from app.pagination import invalid_cursor, paginate, read_cursor, sign_cursor
@@ -154,3 +155,17 @@ def checkin_qr_png(actor: User, activity_id: int) -> bytes:
     out = io.BytesIO()
     segno.make(activity.checkin_code, error="m").save(out, kind="png", scale=10, border=2)
     return out.getvalue()
+
+
+def counts(user_ids: set[int], start: datetime, end: datetime) -> dict[int, int]:
+    """How many activities each of `user_ids` checked in to in [start, end): one query."""
+    return counts_by(
+        ActivitySignup.user_id,
+        ActivitySignup.checked_in_at,
+        user_ids,
+        start,
+        end,
+        narrowed=select(ActivitySignup.user_id).where(
+            ActivitySignup.status == SignupStatus.CHECKED_IN
+        ),
+    )

@@ -3,8 +3,8 @@ grouped query over a period for a set of members, so that a list of many members
 fixed number of queries.
 
 A counter takes (member ids, start, end) — UTC bounds, the end exclusive — and answers
-{member id: times done}; members who did nothing may be left out. A kind missing from
-COUNTERS is not counted yet: its `done` is None and the answer says `counted: false`."""
+{member id: times done}; members who did nothing may be left out. Every standard kind is
+counted; a community's own items are marked by staff (`custom_marks`)."""
 
 from __future__ import annotations
 
@@ -13,11 +13,15 @@ from datetime import date, datetime
 
 from sqlalchemy import distinct, func, select
 
+from app.activities import queries as activities
 from app.clock import day_start
 from app.commitments.models import Commitment, CommitmentKind, CommitmentMark
 from app.extensions import db
 from app.orders.models import Order, OrderEvent
 from app.orders.vocabulary import FINISHED, Action
+from app.pairings import queries as pairings
+from app.suggestions import queries as suggestions
+from app.wishes import queries as wishes
 
 Counter = Callable[[set[int], datetime, datetime], dict[int, int]]
 
@@ -47,13 +51,11 @@ def volunteer_services(member_ids: set[int], start: datetime, end: datetime) -> 
 
 
 COUNTERS: dict[CommitmentKind, Counter] = {
+    CommitmentKind.ACTIVITY: activities.counts,  # activities checked in to
+    CommitmentKind.PAIRING: pairings.counts,  # visits logged to paired households
     CommitmentKind.VOLUNTEER: volunteer_services,
-    # Not counted yet: their data is built on other branches. Each becomes one line here,
-    # a counter of the same shape over that data:
-    # CommitmentKind.ACTIVITY: activity check-ins (issue 12, app/activities)
-    # CommitmentKind.WISH: 微心愿 the member lit and fulfilled (issue 13, point 4)
-    # CommitmentKind.SUGGESTION: 意见建议 the member made (issue 13, point 5)
-    # CommitmentKind.PAIRING: households paired with and visited (issue 13, point 6)
+    CommitmentKind.WISH: wishes.counts,  # 微心愿 lit and fulfilled
+    CommitmentKind.SUGGESTION: suggestions.counts,  # 意见建议 made
 }
 
 

@@ -16,7 +16,7 @@ from app.console.forms import run_query
 from app.console.forms.orders import QueueFilterSchema
 from app.console.read_models import order_queue as queries
 from app.console.read_models.queue_options import filter_options, item_names
-from app.orders.labels import SOURCE_LABELS
+from app.orders.labels import ORDER_KIND_LABELS, SOURCE_LABELS
 
 DEFAULT_POLL_SECONDS = 15
 # Filter parameters a link to another page of the same list drops.
@@ -27,6 +27,7 @@ FORM_FIELDS = {
     "category_id",
     "grid_id",
     "source",
+    "kind",
     "created_from",
     "created_to",
     "overdue",
@@ -82,6 +83,7 @@ def _form_context(staff, data: dict, errors: dict) -> dict:
         "tab_labels": [(key, label) for key, (label, _) in queries.TABS.items()],
         "kind_labels": KIND_LABELS,
         "source_labels": SOURCE_LABELS,
+        "order_kind_labels": ORDER_KIND_LABELS,
         "queue_url": queue_url,
         "item_names": item_names(),
         # Each row's link is this and the id: one url_for a page, not one a row.

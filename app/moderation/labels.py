@@ -17,4 +17,6 @@ REVIEW_REASON_LABELS = {
 SUBJECT_KIND_LABELS = {
     SubjectKind.ORDER_DESCRIPTION: "工单描述",
     SubjectKind.ORDER_COMMENT: "评价留言",
+    SubjectKind.SUGGESTION_TEXT: "意见建议",
+    SubjectKind.VISIT_NOTE: "结对走访记录",
 }

@@ -22,6 +22,8 @@ class Scene(IntEnum):
 class SubjectKind(StrEnum):
     ORDER_DESCRIPTION = "order_description"
     ORDER_COMMENT = "order_comment"
+    SUGGESTION_TEXT = "suggestion_text"
+    VISIT_NOTE = "visit_note"
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,14 @@ ORDER_DESCRIPTION = Subject(
 )
 ORDER_COMMENT = Subject(SubjectKind.ORDER_COMMENT, "comment", Scene.COMMENT, "orders", "comment")
 
-SUBJECTS = {subject.kind: subject for subject in (ORDER_DESCRIPTION, ORDER_COMMENT)}
+# A wish's text is its order's description (ORDER_DESCRIPTION).
+SUGGESTION_TEXT = Subject(SubjectKind.SUGGESTION_TEXT, "text", Scene.FORUM, "suggestions", "text")
+VISIT_NOTE = Subject(SubjectKind.VISIT_NOTE, "note", Scene.SOCIAL_LOG, "pairing_visits", "note")
+
+SUBJECTS = {
+    subject.kind: subject
+    for subject in (ORDER_DESCRIPTION, ORDER_COMMENT, SUGGESTION_TEXT, VISIT_NOTE)
+}
 
 # What a hidden text reads as, wherever it was shown.
 HIDDEN_TEXT = "（该内容经审核已隐藏）"

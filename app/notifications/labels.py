@@ -29,6 +29,7 @@ EVENT = {
     Event.REDEMPTION_EXPIRED: "兑换过期",
     Event.DEVICE_PRESSED: "一键通求助",
     Event.DEVICE_SILENT: "一键通失联",
+    Event.SUGGESTION_ANSWERED: "建议答复",
 }
 
 AUDIENCE = {Audience.RESIDENTS: "居民", Audience.MEMBERS: "党员", Audience.ALL: "全体"}

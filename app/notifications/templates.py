@@ -38,6 +38,8 @@ class Event(StrEnum):
     # 一键通 (app.devices): to staff and the care circle, and to staff of a silent device.
     DEVICE_PRESSED = "device_pressed"
     DEVICE_SILENT = "device_silent"
+    # 意见建议 (app.suggestions): to its author.
+    SUGGESTION_ANSWERED = "suggestion_answered"
 
 
 LIMITS = {"thing": 20, "character_string": 32, "phrase": 5, "number": 32, "letter": 32}

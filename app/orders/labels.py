@@ -48,6 +48,9 @@ SOURCE_LABELS: dict[str, str] = {
     OrderSource.DEVICE: "一键通",
 }
 
+# What an order is (`Order.kind`): a request for a service, or a 微心愿 (app.wishes).
+ORDER_KIND_LABELS: dict[str, str] = {"service": "服务工单", "wish": "微心愿"}
+
 # The role in which someone acted on an order (app.orders.state.Actor's values).
 ACTOR_LABELS = {"resident": "居民", "staff": "社区工作人员", "member": "党员", "system": "系统"}
 

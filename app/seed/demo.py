@@ -14,6 +14,7 @@ from app.seed import catalog_data, org_data, places_data
 from app.seed.activities import load_activities
 from app.seed.devices import load_devices
 from app.seed.merchants import load_merchants
+from app.seed.neighbours import load_neighbours
 from app.seed.people import load_accounts, load_orders
 from app.seed.rewards import load_rewards
 from app.seed.rooms import load_rooms
@@ -22,7 +23,7 @@ from app.seed.units import load_units
 from app.transaction import use_case
 from app.venues.models import Venue
 
-STEPS = 11
+STEPS = 12
 # How each kind's items count their deadlines (app.orders.calendar).
 _BASIS = {
     CategoryKind.PUBLIC: DeadlineBasis.WORKING_HOURS,
@@ -57,6 +58,8 @@ def load_demo(echo: Callable[[str], None] = print) -> Tally:
         load_devices(tally, places, people)
     with tally.step(11, STEPS, "共驻共建单位（5+1）与“1+X”承诺"):
         load_units(tally, places, people)
+    with tally.step(12, STEPS, "微心愿、意见建议与结对帮扶"):
+        load_neighbours(tally, places, items, people)
     db.session.flush()
     echo(tally.summary())
     return tally

@@ -102,7 +102,7 @@ def load_orders(tally: Tally, places: dict, items: dict, people: dict) -> None:
         existing = _find_order(resident, spec["description"])
         tally.count(Order.__tablename__, created=existing is None)
         if existing is None:
-            _create_order(tally, spec, places, items, people)
+            create_demo_order(tally, spec, places, items, people)
             created += 1
     tally.line(f"工单 {len(data.ORDERS)} 个（本次新建 {created} 个），状态各不相同")
 
@@ -114,9 +114,9 @@ def _find_order(resident: User, description: str) -> Order | None:
     )
 
 
-def _create_order(tally: Tally, spec: dict, places: dict, items: dict, people: dict) -> None:
-    """The order as its resident submitted it, then each of its actions as a move of the
-    state machine, backdated 40 minutes apart."""
+def create_demo_order(tally: Tally, spec: dict, places: dict, items: dict, people: dict) -> Order:
+    """The order (of `spec["kind"]`, a service by default) as its resident submitted it,
+    then each of its actions as a move of the state machine, backdated 40 minutes apart."""
     resident = people["users"][spec["resident"]]
     member = people["users"][spec["member"]] if spec["member"] else None
     actors = {
@@ -131,6 +131,7 @@ def _create_order(tally: Tally, spec: dict, places: dict, items: dict, people: d
         community_id=places["communities"][spec["community"]].id,
         resident_id=resident.id,
         item_id=items[spec["item"]].id,
+        kind=spec.get("kind", "service"),
         status=OrderStatus.SUBMITTED,
         description=spec["description"],
         address=building.address,
@@ -164,6 +165,7 @@ def _create_order(tally: Tally, spec: dict, places: dict, items: dict, people: d
     order.updated_at = at
     for _ in range(1 + len(spec["actions"])):
         tally.count(OrderEvent.__tablename__, created=True)
+    return order
 
 
 # The moves that start and stop the pool timeout, as `publish` and `recall` do.

@@ -77,15 +77,15 @@ def test_the_progress_table_shows_every_member_with_their_commitments(client, wo
     (row,) = table["items"]
     assert row["member_id"] == a.member.id and row["unit_name"] == a.unit_obj.name
     shown = {c["key"]: c["done"] for c in row["commitments"]}
-    assert shown == {"activity": None, "volunteer": 1, "wish": None, f"custom:{item.id}": 0}
-    assert row["kept"] == 1 and row["counted"] == 2
+    assert shown == {"activity": 0, "volunteer": 1, "wish": 0, f"custom:{item.id}": 0}
+    assert row["kept"] == 1 and row["counted"] == 4
     assert get_json(client, world.b.staff, TABLE)["items"][0]["member_id"] == world.b.member.id
 
 
 def test_the_progress_table_costs_the_same_for_one_member_or_many(client, world):
     a = world.a
     item = make_item(a)
-    choose(client, a.member, ["volunteer"], [item.id])
+    choose(client, a.member, ["volunteer", "pairing"], [item.id])
     headers = auth(a.staff)
     queries_of_request(client, API + TABLE, headers)  # the kept caller, built once
     one = queries_of_request(client, API + TABLE, headers)

@@ -9,6 +9,7 @@ import marshmallow as ma
 from marshmallow import fields, post_load, validate, validates_schema
 
 from app.console.read_models.order_queue import STATUS_FILTERS
+from app.orders.labels import ORDER_KIND_LABELS
 from app.orders.models import OrderSource
 from app.pagination import MAX_LIMIT, PageArgsSchema
 from app.validation import MAX_ID, phone, text, text_id
@@ -102,6 +103,7 @@ class QueueFilterSchema(PageArgsSchema):
     source = fields.String(
         validate=validate.OneOf([s.value for s in OrderSource], error="未知的来源")
     )
+    kind = fields.String(validate=validate.OneOf(list(ORDER_KIND_LABELS), error="未知的类型"))
     created_from = filter_date()
     created_to = filter_date()
     completed_on = filter_date()

@@ -52,6 +52,7 @@ NARROWING = (
     "category_id",
     "grid_id",
     "source",
+    "kind",
     "created_from",
     "created_to",
     "completed_on",
@@ -126,6 +127,8 @@ def filter_conditions(ids: Collection[int], filters: dict, now: datetime) -> lis
         conditions.append(Order.grid_id == filters["grid_id"])
     if filters.get("source"):
         conditions.append(Order.source == filters["source"])
+    if filters.get("kind"):
+        conditions.append(Order.kind == filters["kind"])
     conditions += _date_conditions(filters)
     if filters.get("overdue"):
         conditions.append(overdue_clause(now))
