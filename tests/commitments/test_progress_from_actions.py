@@ -60,7 +60,7 @@ def test_every_standard_kind_is_counted_from_real_actions(client, world, wish_it
     checked = check_in(client, a.member, activity["id"], {"code": activity["checkin_code"]})
     assert checked.status_code == 200, checked.get_json()
 
-    assert progress(client, a.member) == {key: (True, 1, True) for key in ["activity", *KINDS]}
+    assert progress(client, a.member) == dict.fromkeys(["activity", *KINDS], (True, 1, True))
     # What a.member did is not another member's progress.
     choose(client, world.b.member, KINDS)
     assert {done for _, done, _ in progress(client, world.b.member).values()} == {0}
