@@ -11,6 +11,7 @@ from app.notifications.models import Announcement, Delivery, Message, Subscripti
 from app.orders.models import IdempotencyKey, Order, OrderEvent, OrderSource, OrderStatus  # noqa: F401
 from app.org.models import Building, Community, Grid, Street  # noqa: F401
 from app.points.models import PointsBalance, PointsEntry, PointsReason  # noqa: F401
+from app.teams.models import ServiceTeam, TeamCategory, TeamMembership  # noqa: F401
 from app.uploads.models import Upload, UploadPurpose  # noqa: F401
 from app.venues.models import Venue, VenueType  # noqa: F401
 from app.venues.rooms import VenueRoom  # noqa: F401

@@ -17,6 +17,8 @@ from miniprogram_api.staff_members import blp as staff_members_blp
 from miniprogram_api.staff_merchants import blp as staff_merchants_blp
 from miniprogram_api.staff_orders import blp as staff_orders_blp
 from miniprogram_api.staff_venues import blp as staff_venues_blp
+from miniprogram_api.team_orders import blp as team_orders_blp
+from miniprogram_api.teams import blp as teams_blp
 from miniprogram_api.uploads import blp as uploads_blp
 from miniprogram_api.venues import blp as venues_blp
 
@@ -40,4 +42,6 @@ BLUEPRINTS = [
     bookings_blp,
     staff_bookings_blp,
     uploads_blp,
+    teams_blp,
+    team_orders_blp,
 ]
