@@ -250,6 +250,11 @@ def _conflict(order_id: int, action: A, actor: User | None) -> Exception:
     status it is in now)."""
     row = db.session.execute(_STATUS, {"order_id": order_id}).first()
     status, holder = row if row is not None else (None, None)
-    if action in (A.GRAB, A.TAKE) and holder is not None and actor is not None and holder != actor.id:
+    if (
+        action in (A.GRAB, A.TAKE)
+        and holder is not None
+        and actor is not None
+        and holder != actor.id
+    ):
         return OrderAlreadyTaken(details={"status": status})
     return OrderStateConflict(details={"action": action, "status": status})

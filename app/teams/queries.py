@@ -9,7 +9,7 @@ from collections import defaultdict
 from sqlalchemy import select
 
 from app.accounts.models import User
-from app.auth.permissions import scope_community_ids
+from app.auth.permissions import managed_community_ids, require_managed_community
 from app.cache import register
 from app.catalog.models import Category
 from app.errors import NotFound
@@ -46,8 +46,11 @@ def team_page(team_id: int) -> dict:
 def staff_teams(
     actor: User, limit: int, cursor: str | None = None, community_id: int | None = None
 ) -> dict:
-    """The teams of the communities the staff member manages, disbanded ones too."""
-    communities = scope_community_ids(actor, community_id)
+    """The teams of the communities the staff member manages, disbanded ones too; a
+    `community_id` out of reach is 404, as the contract has it for a query."""
+    if community_id is not None:
+        require_managed_community(actor, community_id)
+    communities = {community_id} if community_id else managed_community_ids(actor)
     stmt = select(ServiceTeam).where(ServiceTeam.community_id.in_(communities))
     return _page(paginate(stmt, ServiceTeam.id, limit, cursor, oldest_first=True))
 
@@ -81,7 +84,9 @@ def shown(teams: list[ServiceTeam]) -> list[dict]:
     ids = [team.id for team in teams]
     members = defaultdict(list)
     for row in db.session.execute(
-        select(TeamMembership.team_id, MemberProfile.user_id, MemberProfile.name, MemberProfile.phone)
+        select(
+            TeamMembership.team_id, MemberProfile.user_id, MemberProfile.name, MemberProfile.phone
+        )
         .join(MemberProfile, MemberProfile.user_id == TeamMembership.user_id)
         .where(TeamMembership.team_id.in_(ids))
         .order_by(TeamMembership.id)

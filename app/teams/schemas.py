@@ -18,7 +18,9 @@ _KIND_HELP = (
 
 
 def _ids(description: str) -> fields.List:
-    return fields.List(record_id(), validate=validate.Length(max=200), metadata={"description": description})
+    return fields.List(
+        record_id(), validate=validate.Length(max=200), metadata={"description": description}
+    )
 
 
 class TeamFieldsSchema(ma.Schema):

@@ -64,7 +64,9 @@ def test_the_whole_loop_to_completion_with_points_once(client, world, crew):
         "start",
         "complete",
     ]
-    resident_titles = [m["title"] for m in get_json(client, world.a.resident, "/my/messages")["items"]]
+    resident_titles = [
+        m["title"] for m in get_json(client, world.a.resident, "/my/messages")["items"]
+    ]
     assert "已有党员接单" in resident_titles
 
 
@@ -80,7 +82,11 @@ def test_a_member_outside_the_team_cannot_see_or_take_it(client, world, crew):
     assert get_json(client, outsider, "/member/team-orders")["items"] == []
     assert_error(take(client, world.b.member, order.id), 404, "NOT_FOUND")
     # Nor may a team member accept it as if it were dispatched to them alone.
-    assert_error(post(client, world.a.member, f"/member/orders/{order.id}/accept"), 409, "ORDER_STATE_CONFLICT")
+    assert_error(
+        post(client, world.a.member, f"/member/orders/{order.id}/accept"),
+        409,
+        "ORDER_STATE_CONFLICT",
+    )
     assert stored_order(order.id).member_id is None
     assert stored_order(order.id).status == S.DISPATCHED
 
@@ -121,8 +127,7 @@ def test_a_bad_body_is_422_and_moves_nothing(client, world, crew, body, field):
     assert stored_order(order.id).status == S.APPROVED and event_count(order.id) == events
 
 
-def test_a_team_of_another_community_an_empty_or_a_disbanded_team_is_422(client, world, crew):
-    squad, _ = crew
+def test_a_team_of_another_community_an_empty_or_a_disbanded_team_is_422(client, world):
     foreign = team(world.b.community, [world.b.member])
     empty = team(world.a.community, [], name="空队")
     gone = team(world.a.community, [world.a.member], name="已解散")
@@ -138,12 +143,21 @@ def test_a_team_of_another_community_an_empty_or_a_disbanded_team_is_422(client,
 def test_a_move_the_status_forbids_is_409_and_404_wins(client, world, crew):
     squad, _ = crew
     submitted = seeded_order(world.a, world.item, S.SUBMITTED)
-    assert_error(dispatch_team(client, world.a.staff, submitted.id, squad.id), 409, "ORDER_STATE_CONFLICT")
+    assert_error(
+        dispatch_team(client, world.a.staff, submitted.id, squad.id), 409, "ORDER_STATE_CONFLICT"
+    )
     other = seeded_order(world.b, world.item, S.APPROVED)
     assert_error(dispatch_team(client, world.a.staff, other.id, squad.id), 404, "NOT_FOUND")
-    assert_error(post(client, world.a.staff, f"/staff/orders/{other.id}/dispatch-team", {}), 404, "NOT_FOUND")
+    assert_error(
+        post(client, world.a.staff, f"/staff/orders/{other.id}/dispatch-team", {}), 404, "NOT_FOUND"
+    )
     # A member dispatch (CONTRACT §4) is unchanged beside it.
     approved = seeded_order(world.a, world.item, S.APPROVED)
-    plain = post(client, world.a.staff, f"/staff/orders/{approved.id}/dispatch", {"member_id": world.a.member.id})
+    plain = post(
+        client,
+        world.a.staff,
+        f"/staff/orders/{approved.id}/dispatch",
+        {"member_id": world.a.member.id},
+    )
     assert plain.status_code == 200 and plain.get_json()["team_id"] is None
     assert_error(take(client, world.a.member, approved.id), 404, "NOT_FOUND")
