@@ -24,6 +24,7 @@ from app.console import (  # noqa: F401
     redemptions,
     rewards,
     rooms,
+    teams,
     uploads,
     venues,
 )

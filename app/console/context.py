@@ -19,6 +19,7 @@ NAV = [
     ("console.orders", "工单", "console.order"),
     ("console.order_new", "代点单", "console.order_new"),
     ("console.members", "党员", "console.member"),
+    ("console.teams", "团队", "console.team"),
     ("console.merchants", "商户", "console.merchant"),
     ("console.venues", "场所", "console.venue"),
     ("console.content_reviews", "内容审核", "console.content_review"),

@@ -16,10 +16,11 @@ from app.seed.people import load_accounts, load_orders
 from app.seed.rewards import load_rewards
 from app.seed.rooms import load_rooms
 from app.seed.tally import Tally
+from app.seed.teams import load_teams
 from app.transaction import use_case
 from app.venues.models import Venue
 
-STEPS = 8
+STEPS = 9
 # How each kind's items count their deadlines (app.orders.calendar).
 _BASIS = {
     CategoryKind.PUBLIC: DeadlineBasis.WORKING_HOURS,
@@ -48,6 +49,8 @@ def load_demo(echo: Callable[[str], None] = print) -> Tally:
         load_rewards(tally, places, people)
     with tally.step(8, STEPS, "场所的可预约房间（三室一厅）"):
         load_rooms(tally)
+    with tally.step(9, STEPS, "志愿服务团队"):
+        load_teams(tally, places, people)
     db.session.flush()
     echo(tally.summary())
     return tally

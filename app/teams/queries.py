@@ -43,6 +43,12 @@ def team_page(team_id: int) -> dict:
     return shown([team])[0]
 
 
+def team_page_of(team_id: int | None) -> dict | None:
+    """The team (disbanded or not) whose id an order keeps, for the staff's order page."""
+    team = db.session.get(ServiceTeam, team_id) if team_id is not None else None
+    return shown([team])[0] if team is not None else None
+
+
 def staff_teams(
     actor: User, limit: int, cursor: str | None = None, community_id: int | None = None
 ) -> dict:
