@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 
 from app.auth.permissions import managed_communities
+from app.catalog.labels import KIND_LABELS as CATEGORY_KINDS
 from app.console.auth import current_staff, staff_required
 from app.console.blueprint import bp
 from app.console.forms import errors_of, parse_form
@@ -76,6 +77,7 @@ def _form(team: dict | None, errors: dict, status: int = 200):
         kinds=KIND_LABELS,
         members=member_choices(shown),
         categories=category_choices(),
+        category_kinds=CATEGORY_KINDS,
         values=_values(team),
         errors=errors,
     ), status
