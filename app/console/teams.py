@@ -87,7 +87,7 @@ def _values(team: dict | None) -> dict:
     """What the form shows: as posted, or the team as it is (a new team: active)."""
     if request.method == "POST":
         form = request.form
-        fields = {k: form.get(k, "") for k in ("name", "kind", "description", "community_id")}
+        fields: dict = {k: form.get(k, "") for k in ("name", "kind", "description", "community_id")}
         fields |= {"leader_id": form.get("leader_id", ""), "is_active": bool(form.get("is_active"))}
         return fields | {k: set(form.getlist(k)) for k in LIST_FIELDS}
     if team is None:

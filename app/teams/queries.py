@@ -89,7 +89,7 @@ def shown(teams: list[ServiceTeam]) -> list[dict]:
     and categories."""
     ids = [team.id for team in teams]
     members = defaultdict(list)
-    for row in db.session.execute(
+    for member in db.session.execute(
         select(
             TeamMembership.team_id, MemberProfile.user_id, MemberProfile.name, MemberProfile.phone
         )
@@ -97,7 +97,9 @@ def shown(teams: list[ServiceTeam]) -> list[dict]:
         .where(TeamMembership.team_id.in_(ids))
         .order_by(TeamMembership.id)
     ):
-        members[row.team_id].append({"id": row.user_id, "name": row.name, "phone": row.phone})
+        members[member.team_id].append(
+            {"id": member.user_id, "name": member.name, "phone": member.phone}
+        )
     categories = defaultdict(list)
     for row in db.session.execute(
         select(TeamCategory.team_id, Category.id, Category.name)
