@@ -200,3 +200,12 @@ class SuggestionStateConflict(Conflict):
 
 class PairingExists(Conflict):
     code, message = "PAIRING_EXISTS", "该党员已与这户居民结对"
+
+
+class TeamNameTaken(Conflict):
+    """A community's teams have unique names (the unique constraint settles a race)."""
+
+    code, message = "TEAM_NAME_TAKEN", "本社区已有同名的服务团队，请换一个名称"
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(details={"name": [self.message]})

@@ -16,6 +16,7 @@ from app.org.models import Building, Community, Grid, Street  # noqa: F401
 from app.pairings.models import Pairing, PairingVisit  # noqa: F401
 from app.points.models import PointsBalance, PointsEntry, PointsReason  # noqa: F401
 from app.suggestions.models import Suggestion  # noqa: F401
+from app.teams.models import ServiceTeam, TeamCategory, TeamMembership  # noqa: F401
 from app.units.models import CoBuildingUnit, UnitAccount, UnitKind, unit_communities  # noqa: F401
 from app.uploads.models import Upload, UploadPurpose  # noqa: F401
 from app.venues.models import Venue, VenueType  # noqa: F401

@@ -23,6 +23,8 @@ from miniprogram_api.staff_merchants import blp as staff_merchants_blp
 from miniprogram_api.staff_orders import blp as staff_orders_blp
 from miniprogram_api.staff_venues import blp as staff_venues_blp
 from miniprogram_api.suggestions import blp as suggestions_blp
+from miniprogram_api.team_orders import blp as team_orders_blp
+from miniprogram_api.teams import blp as teams_blp
 from miniprogram_api.units import blp as units_blp
 from miniprogram_api.uploads import blp as uploads_blp
 from miniprogram_api.venues import blp as venues_blp
@@ -56,4 +58,6 @@ BLUEPRINTS = [
     wishes_blp,
     suggestions_blp,
     pairings_blp,
+    teams_blp,
+    team_orders_blp,
 ]

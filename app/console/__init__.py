@@ -30,6 +30,7 @@ from app.console import (  # noqa: F401
     rewards,
     rooms,
     suggestions,
+    teams,
     unit_members,
     units,
     uploads,

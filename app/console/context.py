@@ -23,6 +23,7 @@ NAV = [
     ("console.members", "党员", "console.member"),
     ("console.units", "共建单位", "console.unit"),
     ("console.commitments", "1+X 承诺", "console.commitment"),
+    ("console.teams", "团队", "console.team"),
     ("console.merchants", "商户", "console.merchant"),
     ("console.venues", "场所", "console.venue"),
     ("console.content_reviews", "内容审核", "console.content_review"),

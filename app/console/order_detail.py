@@ -19,6 +19,7 @@ from app.console.forms.orders import (
     RejectFormSchema,
     ReopenFormSchema,
 )
+from app.console.forms.teams import TeamDispatchFormSchema
 from app.console.read_models.order_sheet import OrderSheet, order_sheet
 from app.errors import Conflict, ReopenNeedsFollowUp, ValidationError
 from app.orders import services
@@ -32,6 +33,7 @@ BUTTON_ACTIONS = {
     Action.RECALL: (services.recall, "已从抢单池撤回，工单回到待派单"),
     Action.CLOSE: (services.close, "工单已办结"),
 }
+TEAM_DISPATCHED = "已派给团队，等待团队中一人接单"
 ASSIGN_ACTIONS = {
     Action.DISPATCH: (services.dispatch, "已派单，等待党员接单"),
     Action.REASSIGN: (services.reassign, "已改派，等待党员接单"),
@@ -79,6 +81,18 @@ def order_assign(order_id: int, action: str):
         DispatchFormSchema(),
         done,
         lambda data: service(order_id, current_staff(), data["member_id"]),
+    )
+
+
+@bp.post("/orders/<int:order_id>/dispatch-team")
+@staff_required
+def order_dispatch_team(order_id: int):
+    return _form_action(
+        order_id,
+        Action.DISPATCH_TEAM,
+        TeamDispatchFormSchema(),
+        TEAM_DISPATCHED,
+        lambda data: services.dispatch_to_team(order_id, current_staff(), data["team_id"]),
     )
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 
 from app.accounts.models import Role, User, UserRole
 from app.auth.permissions import managed_community_ids, require_managed_community
 from app.cache import register
 from app.errors import NotFound
 from app.extensions import db
-from app.members.models import MemberProfile
+from app.members.models import MemberProfile, RegistrationStatus
 from app.org.models import Community, Street
 from app.pagination import paginate
 
@@ -69,3 +69,25 @@ def profile(user: User) -> dict:
 
 def _get(model, obj_id: int | None):
     return db.session.get(model, obj_id) if obj_id else None
+
+
+def eligible_members(community_id: int):
+    """SELECT of the community's members who may be given orders: an approved registration,
+    the member role in the community and an active account."""
+    return (
+        select(MemberProfile)
+        .join(User, User.id == MemberProfile.user_id)
+        .join(
+            UserRole,
+            and_(
+                UserRole.user_id == User.id,
+                UserRole.role == Role.MEMBER,
+                UserRole.community_id == community_id,
+            ),
+        )
+        .where(
+            MemberProfile.community_id == community_id,
+            MemberProfile.status == RegistrationStatus.APPROVED,
+            User.is_active.is_(True),
+        )
+    )

@@ -19,6 +19,7 @@ from app.orders.models import Order
 from app.orders.snapshot import ORDERS, run
 from app.orders.state import MOVES, Actor, Guard
 from app.orders.vocabulary import HELD, Action
+from app.teams.access import team_ids_of
 
 
 class OrderFacts(Protocol):
@@ -32,6 +33,8 @@ class OrderFacts(Protocol):
     def member_id(self) -> int | None: ...
     @property
     def status(self) -> str: ...
+    @property
+    def team_id(self) -> int | None: ...
 
 
 class Viewer:
@@ -55,11 +58,19 @@ class Viewer:
     def manages(self, order: OrderFacts) -> bool:
         return order.community_id in self.managed
 
+    @cached_property
+    def teams(self) -> set[int]:
+        return team_ids_of(self.user_id)
+
     def holds(self, order: OrderFacts) -> bool:
         return order.member_id is not None and order.member_id == self.user_id
 
+    def in_team(self, order: OrderFacts) -> bool:
+        """One of the team the order was dispatched to (read only for such an order)."""
+        return order.team_id is not None and order.team_id in self.teams
+
     def can_see(self, order: OrderFacts) -> bool:
-        return self.owns(order) or self.holds(order) or self.manages(order)
+        return self.owns(order) or self.holds(order) or self.manages(order) or self.in_team(order)
 
     def sees_phone(self, order: OrderFacts) -> bool:
         return (
@@ -77,6 +88,8 @@ def can_act(action: Action, user: User, order: OrderFacts) -> bool:
         return order.community_id in managed_community_ids(user)
     if order.community_id != member_community_id(user):
         return False
+    if move.guard is Guard.TEAM:  # a team's members may try; losing it is a 409
+        return order.team_id is not None and order.team_id in team_ids_of(user.id)
     # A grab may be tried on any order of the member's community (losing it is a 409);
     # the other moves only on orders that no other member holds.
     return move.guard is Guard.UNASSIGNED or order.member_id in (None, user.id)
@@ -86,7 +99,8 @@ def reach(action: Action, user: User) -> set[int] | None:
     """`can_act` as a condition on the order's community, for `state.move_in_reach`: the
     communities where `user` may try `action`, or None where the rule is not about the
     community (a resident's moves). The rest of `can_act` is in the moves' own guards: a
-    member's move is a grab (UNASSIGNED) or on an order they hold (ASSIGNEE)."""
+    member's move is a grab (UNASSIGNED), a team's take (TEAM) or on an order they hold
+    (ASSIGNEE)."""
     move = MOVES[action]
     if move.actor is Actor.STAFF:
         return managed_community_ids(user)
@@ -111,7 +125,10 @@ def order_for(action: Action, user: User, order_id: int) -> Order:
 
 
 _FACTS = select(
-    *(ORDERS.c[name] for name in ("id", "status", "community_id", "resident_id", "member_id"))
+    *(
+        ORDERS.c[name]
+        for name in ("id", "status", "community_id", "resident_id", "member_id", "team_id")
+    )
 ).where(ORDERS.c.id == bindparam("order_id"))
 
 

@@ -11,10 +11,11 @@ from datetime import timedelta
 
 from sqlalchemy import and_, func, select
 
-from app.accounts.models import Role, User, UserRole
+from app.accounts.models import User
 from app.clock import utcnow
 from app.extensions import db
-from app.members.models import MemberProfile, RegistrationStatus
+from app.members.models import MemberProfile
+from app.members.queries import eligible_members
 from app.orders.access import order_for
 from app.orders.models import Order, OrderEvent
 from app.orders.vocabulary import OPEN, Action
@@ -48,28 +49,6 @@ class Candidate:
     ratings: int
     score: int = 0
     reasons: list[Reason] = field(default_factory=list)
-
-
-def eligible_members(community_id: int):
-    """SELECT of the community's members who may be given orders: an approved registration,
-    the member role in the community and an active account."""
-    return (
-        select(MemberProfile)
-        .join(User, User.id == MemberProfile.user_id)
-        .join(
-            UserRole,
-            and_(
-                UserRole.user_id == User.id,
-                UserRole.role == Role.MEMBER,
-                UserRole.community_id == community_id,
-            ),
-        )
-        .where(
-            MemberProfile.community_id == community_id,
-            MemberProfile.status == RegistrationStatus.APPROVED,
-            User.is_active.is_(True),
-        )
-    )
 
 
 def candidate_name(user_id: int, community_id: int) -> str | None:

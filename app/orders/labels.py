@@ -38,6 +38,8 @@ ACTION_LABELS: dict[str, str] = {
     A.CLOSE: "办结",
     A.FOLLOW_UP: "回访",
     A.REOPEN: "重新办理",
+    A.DISPATCH_TEAM: "派单给团队",
+    A.TAKE: "团队接单",
     A.EXPIRE: "抢单超时退回",
     A.ESCALATE: "超时督办",
 }

@@ -50,7 +50,9 @@ def detailed(order: Order | OrderSnapshot, viewer: Viewer) -> dict:
 # resident, who was sent, the member's completion note, a follow-up's outcome. Any other
 # note (who entered an order on the resident's behalf, a new move's until it is named
 # here) is for staff only.
-PUBLIC_NOTES = frozenset({A.REJECT, A.DISPATCH, A.REASSIGN, A.COMPLETE, A.FOLLOW_UP, A.REOPEN})
+PUBLIC_NOTES = frozenset(
+    {A.REJECT, A.DISPATCH, A.REASSIGN, A.COMPLETE, A.FOLLOW_UP, A.REOPEN, A.DISPATCH_TEAM}
+)
 # Events of the staff's own work that change nothing the resident or the member waits on.
 STAFF_EVENTS = frozenset({A.ESCALATE})
 
@@ -107,6 +109,7 @@ def _shown(row: Row | Order | OrderSnapshot, viewer: Viewer, item: dict) -> dict
         "longitude": row.longitude,
         "photos": row.photos,
         "member_id": row.member_id,
+        "team_id": row.team_id,
         "reject_reason": row.reject_reason,
         "completion_note": row.completion_note,
         "completion_photos": row.completion_photos,

@@ -78,6 +78,9 @@ class Order(Model):
     building_id: Mapped[int | None] = mapped_column(ForeignKey("buildings.id"))
 
     member_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    # The service team it was dispatched to (dispatch_team): it waits `dispatched` with no
+    # member until one of the team takes it, and keeps the team afterwards.
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("service_teams.id"), index=True)
     reject_reason: Mapped[str | None] = mapped_column(String(200))
     completion_note: Mapped[str | None] = mapped_column(Text)
     completion_photos: Mapped[list] = mapped_column(JSON, default=list)

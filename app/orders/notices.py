@@ -1,5 +1,6 @@
 """What the order loop tells whom: the resident when their order is taken, refused or done;
-the member when an order is dispatched to them. Written with the move, in its transaction
+the member when an order is dispatched to them, every member of a team when it is
+dispatched to the team. Written with the move, in its transaction
 (`app.notifications.outbox`), so a move that rolls back tells nobody."""
 
 from __future__ import annotations
@@ -9,12 +10,15 @@ from app.notifications.templates import Event
 from app.orders.labels import STATUS_LABELS
 from app.orders.snapshot import OrderSnapshot
 from app.orders.vocabulary import Action
+from app.teams.access import team_member_ids
 
 ORDER_PAGE = "pages/orders/detail?id={id}"
 
 _EVENTS = {
     Action.DISPATCH: Event.ORDER_DISPATCHED,
     Action.REASSIGN: Event.ORDER_DISPATCHED,
+    Action.DISPATCH_TEAM: Event.ORDER_DISPATCHED,
+    Action.TAKE: Event.ORDER_ACCEPTED,
     Action.GRAB: Event.ORDER_ACCEPTED,
     Action.ACCEPT: Event.ORDER_ACCEPTED,
     Action.REJECT: Event.ORDER_REJECTED,
@@ -29,11 +33,11 @@ def tell(action: Action, order: OrderSnapshot) -> None:
         return
     item = order.item.name
     to_member = event is Event.ORDER_DISPATCHED
-    title, body = _TEXTS[event]
+    title, body = _TEAM_TEXT if action is Action.DISPATCH_TEAM else _TEXTS[event]
     detail = order.address if to_member else (order.reject_reason or STATUS_LABELS[order.status])
     moved = order.events[-1]
     post(
-        [order.member_id if to_member else order.resident_id],
+        _recipients(action, order, to_member),
         event,
         key=f"order:{order.id}:event:{moved.id}",
         title=title,
@@ -51,6 +55,16 @@ def tell(action: Action, order: OrderSnapshot) -> None:
     )
 
 
+def _recipients(action: Action, order: OrderSnapshot, to_member: bool) -> list[int]:
+    if action is Action.DISPATCH_TEAM:
+        return team_member_ids(order.team_id)
+    return [order.member_id if to_member else order.resident_id]
+
+
+_TEAM_TEXT = (
+    "您的团队有新的派单",
+    "社区派给您所在团队一项服务：{item}，地址：{address}。团队中一人接单即可。",
+)
 _TEXTS = {
     Event.ORDER_DISPATCHED: (
         "您有新的派单",

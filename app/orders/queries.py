@@ -14,6 +14,7 @@ from app.orders.listing import order_rows
 from app.orders.models import FollowUp, Order, OrderNote, OrderStatus
 from app.orders.urgency import URGENT_RANK
 from app.pagination import paginate
+from app.teams.access import team_ids_of
 
 
 def order_detail(order_id: int, viewer: User) -> Order:
@@ -58,6 +59,16 @@ def member_orders(
     stmt = order_rows().where(Order.member_id == member.id)
     if status:
         stmt = stmt.where(Order.status == status)
+    return paginate(stmt, Order.id, limit, cursor, rows=True)
+
+
+def team_orders(member: User, limit: int, cursor: str | None = None) -> dict:
+    """The orders waiting for one of the member's teams to take them."""
+    stmt = order_rows().where(
+        Order.status == OrderStatus.DISPATCHED,
+        Order.member_id.is_(None),
+        Order.team_id.in_(team_ids_of(member.id)),
+    )
     return paginate(stmt, Order.id, limit, cursor, rows=True)
 
 

@@ -156,6 +156,9 @@ class OrderSchema(ma.Schema):
     longitude = fields.Float(allow_none=True)
     photos = fields.List(fields.String())
     member_id = fields.Integer(allow_none=True)
+    team_id = fields.Integer(
+        allow_none=True, metadata={"description": "派给的服务团队（团队中一人接单后仍保留）"}
+    )
     reject_reason = fields.String(allow_none=True)
     completion_note = fields.String(allow_none=True)
     completion_photos = fields.List(fields.String())

@@ -23,6 +23,7 @@ ORDER_COLUMNS = [
     "address",
     *("contact_name", "contact_phone", "latitude", "longitude", "photos", "reject_reason"),
     *("completion_note", "completion_photos", "stars", "comment", "created_at", "updated_at"),
+    "team_id",
 ]
 ORDERS = cast(Table, Order.__table__)
 EVENTS = cast(Table, OrderEvent.__table__)

@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import cache
 from typing import cast
 
-from sqlalchemy import Table, Update, bindparam, false, insert, select, update
+from sqlalchemy import Table, Update, bindparam, exists, false, insert, select, update
 from sqlalchemy.orm.util import identity_key
 
 from app.accounts.models import User
@@ -36,6 +36,7 @@ from app.orders.transitions import (
     allowed_actions,
 )
 from app.orders.vocabulary import Action as A
+from app.teams.access import MEMBERSHIPS
 
 FOLLOW_UPS = cast(Table, FollowUp.__table__)
 # The move table, read from here by callers that also make moves.
@@ -207,7 +208,17 @@ def _guard(move: Move) -> list:
         return [ORDERS.c.member_id == bindparam("actor_id")]
     if move.guard is Guard.UNSATISFIED:
         return [_latest_follow_up_satisfied().is_(false())]
+    if move.guard is Guard.TEAM:
+        return [ORDERS.c.member_id.is_(None), _in_the_team()]
     return []
+
+
+def _in_the_team():
+    """The acting member is one of the order's team (none: the order waits for no team)."""
+    return exists().where(
+        MEMBERSHIPS.c.team_id == ORDERS.c.team_id,
+        MEMBERSHIPS.c.user_id == bindparam("actor_id"),
+    )
 
 
 def _latest_follow_up_satisfied():
@@ -234,10 +245,16 @@ def _current_status(order_id: int) -> str | None:
 
 
 def _conflict(order_id: int, action: A, actor: User | None) -> Exception:
-    """The 409 for a move that changed nothing: a grab that lost to another member is
-    ORDER_ALREADY_TAKEN, anything else ORDER_STATE_CONFLICT (with the status it is in now)."""
+    """The 409 for a move that changed nothing: a grab (or a team's take) that lost to
+    another member is ORDER_ALREADY_TAKEN, anything else ORDER_STATE_CONFLICT (with the
+    status it is in now)."""
     row = db.session.execute(_STATUS, {"order_id": order_id}).first()
     status, holder = row if row is not None else (None, None)
-    if action == A.GRAB and holder is not None and actor is not None and holder != actor.id:
+    if (
+        action in (A.GRAB, A.TAKE)
+        and holder is not None
+        and actor is not None
+        and holder != actor.id
+    ):
         return OrderAlreadyTaken(details={"status": status})
     return OrderStateConflict(details={"action": action, "status": status})

@@ -32,6 +32,8 @@ class Guard(StrEnum):
     OWNER = "owner"  # the acting resident created the order
     UNASSIGNED = "unassigned"  # no member holds the order yet
     ASSIGNEE = "assignee"  # the acting member is the order's member
+    # The order waits for its team, and the acting member is one of the team.
+    TEAM = "team"
     # The latest follow-up call of the order's current round reached an unsatisfied resident.
     UNSATISFIED = "unsatisfied"
 
@@ -70,6 +72,10 @@ MOVES: dict[A, Move] = {
     A.FOLLOW_UP: _move({S.COMPLETED, S.RATED, S.CLOSED}, None, Actor.STAFF),
     # Back to 待派单 to be served again (a new service round); 办结 stays final.
     A.REOPEN: _move({S.COMPLETED, S.RATED}, S.APPROVED, Actor.STAFF, Guard.UNSATISFIED),
+    # To a service team (again, to another team): 已派单 with the team and no member, until
+    # one of the team takes it.
+    A.DISPATCH_TEAM: _move({S.APPROVED, S.PUBLISHED, S.DISPATCHED}, S.DISPATCHED, Actor.STAFF),
+    A.TAKE: _move({S.DISPATCHED}, S.ACCEPTED, Actor.MEMBER, Guard.TEAM),
     # Deadlines that act (app.orders.services.timeouts).
     A.EXPIRE: _move({S.PUBLISHED}, S.APPROVED, Actor.SYSTEM, Guard.UNASSIGNED),
 }

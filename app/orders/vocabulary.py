@@ -28,6 +28,9 @@ class Action(StrEnum):
     CLOSE = "close"
     FOLLOW_UP = "follow_up"
     REOPEN = "reopen"
+    # A service team (app.teams): staff dispatch to it, then one of its members takes it.
+    DISPATCH_TEAM = "dispatch_team"
+    TAKE = "take"
     # Made by the platform itself (no actor): deadlines that act.
     EXPIRE = "expire"  # nobody grabbed it in time: back from the pool to 待派单
     ESCALATE = "escalate"  # overdue: staff told, then the street

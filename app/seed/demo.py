@@ -19,11 +19,12 @@ from app.seed.people import load_accounts, load_orders
 from app.seed.rewards import load_rewards
 from app.seed.rooms import load_rooms
 from app.seed.tally import Tally
+from app.seed.teams import load_teams
 from app.seed.units import load_units
 from app.transaction import use_case
 from app.venues.models import Venue
 
-STEPS = 12
+STEPS = 13
 # How each kind's items count their deadlines (app.orders.calendar).
 _BASIS = {
     CategoryKind.PUBLIC: DeadlineBasis.WORKING_HOURS,
@@ -60,6 +61,8 @@ def load_demo(echo: Callable[[str], None] = print) -> Tally:
         load_units(tally, places, people)
     with tally.step(12, STEPS, "微心愿、意见建议与结对帮扶"):
         load_neighbours(tally, places, items, people)
+    with tally.step(13, STEPS, "志愿服务团队"):
+        load_teams(tally, places, people)
     db.session.flush()
     echo(tally.summary())
     return tally

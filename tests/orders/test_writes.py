@@ -16,12 +16,13 @@ from tests.helpers.orders import create_order, event_count, seeded_order, stored
 
 def test_the_moves_guards_hold_what_reach_leaves_to_them():
     """`access.reach` checks only the community in the UPDATE: a resident's move must be
-    guarded by ownership, a member's by holding the order (or by nobody holding it)."""
+    guarded by ownership, a member's by holding the order (or by nobody holding it, or by
+    being one of the team it waits for)."""
     for action, move in MOVES.items():
         if move.actor is Actor.RESIDENT:
             assert move.guard is Guard.OWNER, action
         if move.actor is Actor.MEMBER:
-            assert move.guard in (Guard.UNASSIGNED, Guard.ASSIGNEE), action
+            assert move.guard in (Guard.UNASSIGNED, Guard.ASSIGNEE, Guard.TEAM), action
 
 
 def test_a_member_cannot_grab_another_communitys_published_order(client, world):

@@ -12,6 +12,7 @@ from app.members.models import MemberProfile, RegistrationStatus
 from app.orders.models import Order, OrderEvent, OrderStatus
 from app.org.models import Building, Community, Grid, Street
 from app.points.models import PointsEntry
+from app.seed.demo import STEPS
 from app.venues.models import Venue
 from tests.helpers.api import staff_login, wechat_login
 from tests.helpers.db import count_rows
@@ -43,7 +44,7 @@ def test_seed_demo_creates_the_streets_communities_grids_and_buildings(app):
             assert len(buildings.all()) >= 2
     districts = set(db.session.scalars(select(Street.district)))
     assert {"东湖区", "西湖区", "青山湖区"} <= districts
-    assert "[1/" in output and "演示数据载入完成" in output
+    assert f"[1/{STEPS}]" in output and "演示数据载入完成" in output
 
 
 def test_seed_demo_loads_the_whole_catalog(app, client):

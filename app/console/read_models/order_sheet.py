@@ -5,7 +5,7 @@ queries."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
@@ -24,6 +24,7 @@ from app.orders.queries import follow_ups_of, notes_of
 from app.orders.state import MOVES, Actor, allowed_actions
 from app.orders.vocabulary import Action
 from app.org.models import Building, Community, Grid
+from app.teams.queries import team_page_of, teams_for_order
 
 
 @dataclass
@@ -67,6 +68,9 @@ class OrderSheet:
     allowed: set[Action]
     candidates: list[Candidate]
     overdue: bool
+    # The team it was dispatched to, and the teams it may be dispatched to (app.teams).
+    team: dict | None = None
+    teams: list[dict] = field(default_factory=list)
 
 
 def order_sheet(order_id: int, actor: User) -> OrderSheet:
@@ -100,6 +104,12 @@ def order_sheet(order_id: int, actor: User) -> OrderSheet:
         allowed=allowed,
         candidates=(rank_candidates(order) if allowed & {Action.DISPATCH, Action.REASSIGN} else []),
         overdue=is_overdue(order, utcnow()),
+        team=team_page_of(order.team_id),
+        teams=(
+            teams_for_order(order.community_id, order.item.category_id)
+            if Action.DISPATCH_TEAM in allowed
+            else []
+        ),
     )
 
 

@@ -2,7 +2,8 @@
 
 - `create`: 群众点单, a resident's order, made idempotent by its `Idempotency-Key`;
 - `on_behalf`: 代点单, an order staff enter for a resident without a smartphone;
-- `moves`: every status move (screen, dispatch, grab, do, rate, close, reopen);
+- `moves`: every status move (screen, dispatch to a member or a team, grab or take, do,
+  rate, close, reopen);
 - `notes`: staff's internal notes on an order;
 - `follow_ups`: 回访, staff's follow-up calls after the job;
 - `timeouts`: the worker's scheduled jobs (pool timeout, escalation, reminders).
@@ -18,6 +19,7 @@ from app.orders.services.moves import (
     close,
     complete,
     dispatch,
+    dispatch_to_team,
     grab,
     publish,
     rate,
@@ -26,6 +28,7 @@ from app.orders.services.moves import (
     reject,
     reopen,
     start,
+    take,
 )
 from app.orders.services.notes import add_note
 from app.orders.services.on_behalf import create_on_behalf, create_on_behalf_by_api
@@ -41,6 +44,7 @@ __all__ = [
     "create_on_behalf_by_api",
     "create_order",
     "dispatch",
+    "dispatch_to_team",
     "grab",
     "publish",
     "rate",
@@ -50,4 +54,5 @@ __all__ = [
     "reject",
     "reopen",
     "start",
+    "take",
 ]

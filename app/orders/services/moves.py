@@ -19,6 +19,7 @@ from app.orders.points import credit_points
 from app.orders.snapshot import OrderSnapshot
 from app.orders.state import MOVES, move_in_reach, transition
 from app.orders.vocabulary import Action
+from app.teams.access import dispatchable_team
 from app.transaction import use_case
 
 # --- resident: cancel, rate ---------------------------------------------------------------
@@ -78,6 +79,24 @@ def reassign(order_id: int, actor: User, member_id: int) -> OrderSnapshot:
 
 
 @use_case(keep_loaded=True)
+def dispatch_to_team(order_id: int, actor: User, team_id: int) -> OrderSnapshot:
+    """To a service team of the order's community: it waits, dispatched with no member,
+    until one of the team takes it (`take`)."""
+    order = facts_for(Action.DISPATCH_TEAM, actor, order_id)
+    team = dispatchable_team(team_id, order.community_id)
+    if team is None:
+        raise ValidationError(details={"team_id": ["不是本社区有队员的服务团队"]})
+    return transition(
+        order.id,
+        Action.DISPATCH_TEAM,
+        actor,
+        expected_from=order.status,
+        values={"team_id": team.id, "member_id": None},
+        note=f"派给团队 {team.name}",
+    )
+
+
+@use_case(keep_loaded=True)
 def close(order_id: int, actor: User) -> OrderSnapshot:
     """办结: the staff close a completed or rated order; nothing moves it afterwards."""
     return _move(Action.CLOSE, order_id, actor)
@@ -105,6 +124,7 @@ def reopen(order_id: int, actor: User, reason: str) -> OrderSnapshot:
 # What a reopened order no longer has: the previous round's member, completion and rating.
 REOPENED: dict[str, object] = {
     "member_id": None,
+    "team_id": None,
     "completion_note": None,
     "completion_photos": [],
     "stars": None,
@@ -131,7 +151,7 @@ def _assign(action: Action, order_id: int, actor: User, member_id: int) -> Order
         action,
         actor,
         expected_from=order.status,
-        values={"member_id": member_id},
+        values={"member_id": member_id, "team_id": None},
         note=f"派给党员 {name}",
     )
 
@@ -142,6 +162,12 @@ def _assign(action: Action, order_id: int, actor: User, member_id: int) -> Order
 @use_case(keep_loaded=True)
 def grab(order_id: int, actor: User) -> OrderSnapshot:
     return _move(Action.GRAB, order_id, actor, values={"member_id": actor.id})
+
+
+@use_case(keep_loaded=True)
+def take(order_id: int, actor: User) -> OrderSnapshot:
+    """One of the team takes the order dispatched to it: like a grab, exactly one wins."""
+    return _move(Action.TAKE, order_id, actor, values={"member_id": actor.id})
 
 
 @use_case(keep_loaded=True)
