@@ -15,34 +15,46 @@ from app.moderation.queries import pending_count as pending_reviews
 from app.org.models import Community, Street
 
 # (endpoint, label, endpoint prefix that marks the item active; the longest match wins)
-NAV = [
-    ("console.dashboard", "工作台", "console.dashboard"),
-    ("console.orders", "工单", "console.order"),
-    ("console.order_new", "代点单", "console.order_new"),
-    ("console.devices", "一键通", "console.device"),
-    ("console.members", "党员", "console.member"),
-    ("console.units", "共建单位", "console.unit"),
-    ("console.commitments", "1+X 承诺", "console.commitment"),
-    ("console.teams", "团队", "console.team"),
-    ("console.merchants", "商户", "console.merchant"),
-    ("console.venues", "场所", "console.venue"),
-    ("console.content_reviews", "内容审核", "console.content_review"),
-    ("console.suggestions", "意见建议", "console.suggestion"),
-    ("console.pairings", "结对帮扶", "console.pairing"),
-    ("console.announcements", "红喇叭", "console.announcements"),
-    ("console.rewards_list", "积分商城", "console.reward"),
-    ("console.redemptions", "兑换核销", "console.redemption"),
-    ("console.bookings", "预约", "console.booking"),
-    ("console.activities", "活动", "console.activit"),
-    ("console.outbox", "消息发送", "console.outbox"),
-    ("console.inbox", "我的消息", "console.inbox"),
+# The navigation, in groups: orders, people, places, content, points, messages.
+NAV_GROUPS = [
+    [
+        ("console.dashboard", "工作台", "console.dashboard"),
+        ("console.orders", "工单", "console.order"),
+        ("console.order_new", "代点单", "console.order_new"),
+        ("console.devices", "一键通", "console.device"),
+    ],
+    [
+        ("console.members", "党员", "console.member"),
+        ("console.units", "共建单位", "console.unit"),
+        ("console.commitments", "1+X 承诺", "console.commitment"),
+        ("console.teams", "团队", "console.team"),
+        ("console.pairings", "结对帮扶", "console.pairing"),
+    ],
+    [
+        ("console.venues", "场所", "console.venue"),
+        ("console.bookings", "预约", "console.booking"),
+        ("console.activities", "活动", "console.activit"),
+        ("console.merchants", "商户", "console.merchant"),
+    ],
+    [
+        ("console.content_reviews", "内容审核", "console.content_review"),
+        ("console.suggestions", "意见建议", "console.suggestion"),
+        ("console.announcements", "红喇叭", "console.announcements"),
+    ],
+    [
+        ("console.rewards_list", "积分商城", "console.reward"),
+        ("console.redemptions", "兑换核销", "console.redemption"),
+    ],
+    [
+        ("console.outbox", "消息发送", "console.outbox"),
+        ("console.inbox", "我的消息", "console.inbox"),
+    ],
 ]
+NAV = [item for group in NAV_GROUPS for item in group]
 # What a co-building unit's account sees (app/console/unit_members.py): its members only.
 UNIT_NAV = [("console.unit_members", "本单位党员", "console.unit_member")]
-# The first page of each group after the first: orders, people, content, points, messages.
-NAV_GROUP_STARTS = frozenset(
-    {"console.members", "console.content_reviews", "console.rewards_list", "console.outbox"}
-)
+# The first page of each group after the first, drawn with a divider before it.
+NAV_GROUP_STARTS = frozenset(group[0][0] for group in NAV_GROUPS[1:])
 # The name of each scope, shown on every page: kept until a street or community is renamed.
 SCOPE_LABELS = register("console_scope_labels", [Street, Community])
 
