@@ -29,6 +29,7 @@ EVENT = {
     Event.REDEMPTION_EXPIRED: "兑换过期",
     Event.DEVICE_PRESSED: "一键通求助",
     Event.DEVICE_SILENT: "一键通失联",
+    Event.CHECKIN_REMINDER: "报到提醒",
 }
 
 AUDIENCE = {Audience.RESIDENTS: "居民", Audience.MEMBERS: "党员", Audience.ALL: "全体"}

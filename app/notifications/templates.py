@@ -38,6 +38,8 @@ class Event(StrEnum):
     # 一键通 (app.devices): to staff and the care circle, and to staff of a silent device.
     DEVICE_PRESSED = "device_pressed"
     DEVICE_SILENT = "device_silent"
+    # 周六报到 (app.duties): to the members who have not reported this week.
+    CHECKIN_REMINDER = "checkin_reminder"
 
 
 LIMITS = {"thing": 20, "character_string": 32, "phrase": 5, "number": 32, "letter": 32}

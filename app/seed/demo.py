@@ -13,6 +13,7 @@ from app.org.models import Building, Community, Grid, Street
 from app.seed import catalog_data, org_data, places_data
 from app.seed.activities import load_activities
 from app.seed.devices import load_devices
+from app.seed.duties import load_duties
 from app.seed.merchants import load_merchants
 from app.seed.people import load_accounts, load_orders
 from app.seed.rewards import load_rewards
@@ -21,7 +22,7 @@ from app.seed.tally import Tally
 from app.transaction import use_case
 from app.venues.models import Venue
 
-STEPS = 10
+STEPS = 11
 # How each kind's items count their deadlines (app.orders.calendar).
 _BASIS = {
     CategoryKind.PUBLIC: DeadlineBasis.WORKING_HOURS,
@@ -54,6 +55,8 @@ def load_demo(echo: Callable[[str], None] = print) -> Tally:
         load_activities(tally, places, people)
     with tally.step(10, STEPS, "一键通设备"):
         load_devices(tally, places, people)
+    with tally.step(11, STEPS, "周六报到点、党员楼栋长与先锋墙"):
+        load_duties(tally, places)
     db.session.flush()
     echo(tally.summary())
     return tally
