@@ -21,6 +21,7 @@ NAV = [
     ("console.order_new", "代点单", "console.order_new"),
     ("console.devices", "一键通", "console.device"),
     ("console.members", "党员", "console.member"),
+    ("console.duties_checkins", "报到", "console.duties"),
     ("console.merchants", "商户", "console.merchant"),
     ("console.venues", "场所", "console.venue"),
     ("console.content_reviews", "内容审核", "console.content_review"),

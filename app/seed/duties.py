@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from app.duties.labels import LEAD_COMMITMENT, LEAD_DUTIES
 from app.duties.models import LiaisonVenue, WallEntry
 from app.extensions import db
 from app.members.models import MemberProfile, RegistrationStatus
@@ -13,8 +14,6 @@ from app.org.leads import BuildingLead
 from app.seed.tally import Tally
 from app.venues.models import Venue, VenueType
 
-LEAD_DUTIES = "收集本楼栋居民的急难愁盼，代办跑腿事项，调处邻里矛盾"
-LEAD_COMMITMENT = "亮身份、践承诺，随叫随到，做本楼栋居民的贴心人"
 # A picture the console serves itself, so the demo wall shows a face without any photo host.
 DEMO_PHOTO = "/console/static/duties-avatar.svg"
 DEMO_WALL_COMMITMENT = "每周六回社区报到，每月为独居老人办一件实事"
@@ -53,7 +52,7 @@ def _liaison_choice(community_id: int) -> Venue | None:
         )
     )
     centers = [venue for venue in venues if venue.type == VenueType.SERVICE_CENTER]
-    return (centers or venues or [None])[0]
+    return (centers or venues)[0] if venues else None
 
 
 def _approved_members(community_id: int) -> list[MemberProfile]:

@@ -45,6 +45,10 @@ class CodeSheet:
     code: str
     monday: date
 
+    @property
+    def sunday(self) -> date:
+        return self.monday + timedelta(days=6)
+
 
 def code_sheet(actor: User, community_id: int) -> CodeSheet | None:
     require_managed_community(actor, community_id)
