@@ -33,7 +33,7 @@ def chosen_community(args: dict):
     return chosen or communities[0], communities
 
 
-def _args(schema) -> dict:
+def page_args(schema) -> dict:
     args, errors = parse_form(schema, request.args)
     if errors:
         raise ValidationError(details=errors)
@@ -43,7 +43,7 @@ def _args(schema) -> dict:
 @bp.get("/duties/checkins")
 @staff_required
 def duties_checkins():
-    args = _args(RosterArgsSchema())
+    args = page_args(RosterArgsSchema())
     community, communities = chosen_community(args)
     actor = current_staff()
     this_monday = queries.this_monday()
@@ -67,7 +67,7 @@ def duties_checkins():
 @bp.post("/duties/checkins/venue")
 @staff_required
 def duties_liaison_venue():
-    community, _ = chosen_community(_args(CommunityArgsSchema()))
+    community, _ = chosen_community(page_args(CommunityArgsSchema()))
     data, errors = parse_form(LiaisonFormSchema(), request.form)
     try:
         if errors:
@@ -83,7 +83,7 @@ def duties_liaison_venue():
 @bp.post("/duties/checkins/remind")
 @staff_required
 def duties_remind():
-    community, _ = chosen_community(_args(CommunityArgsSchema()))
+    community, _ = chosen_community(page_args(CommunityArgsSchema()))
     try:
         told = services.remind_absent(current_staff(), community.id)
     except Conflict as error:
@@ -99,18 +99,19 @@ def duties_remind():
 @staff_required
 def duties_code():
     """This week's code on a page of its own, to print or to show on a screen."""
-    community, _ = chosen_community(_args(CommunityArgsSchema()))
-    sheet = queries.code_sheet(current_staff(), community.id)
-    if sheet is None:
-        raise NotFound("请先设置社区的报到点")
+    community, sheet = _code_sheet()
     return render_template("console/duties_code.html", community=community, sheet=sheet)
 
 
 @bp.get("/duties/checkins/code.png")
 @staff_required
 def duties_code_png():
-    community, _ = chosen_community(_args(CommunityArgsSchema()))
+    return Response(codes.png(_code_sheet()[1].code), mimetype="image/png")
+
+
+def _code_sheet():
+    community, _ = chosen_community(page_args(CommunityArgsSchema()))
     sheet = queries.code_sheet(current_staff(), community.id)
     if sheet is None:
         raise NotFound("请先设置社区的报到点")
-    return Response(codes.png(sheet.code), mimetype="image/png")
+    return community, sheet

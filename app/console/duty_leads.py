@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.console.auth import current_staff, staff_required
 from app.console.blueprint import bp
-from app.console.duties import _args, chosen_community
+from app.console.duties import chosen_community, page_args
 from app.console.forms import errors_of, parse_form
 from app.console.forms.duties import CommunityArgsSchema, LeadFormSchema
 from app.duties.labels import LEAD_COMMITMENT, LEAD_DUTIES
@@ -29,7 +29,7 @@ def duties_leads():
 @bp.post("/duties/leads/<int:building_id>")
 @staff_required
 def duties_lead_appoint(building_id: int):
-    community, _ = chosen_community(_args(CommunityArgsSchema()))
+    community, _ = chosen_community(page_args(CommunityArgsSchema()))
     data, errors = parse_form(LeadFormSchema(), request.form)
     if not errors:
         try:
@@ -48,7 +48,7 @@ def duties_lead_appoint(building_id: int):
 @bp.post("/duties/leads/<int:building_id>/remove")
 @staff_required
 def duties_lead_remove(building_id: int):
-    community, _ = chosen_community(_args(CommunityArgsSchema()))
+    community, _ = chosen_community(page_args(CommunityArgsSchema()))
     try:
         services.remove(current_staff(), building_id)
     except NotFound as error:
@@ -59,7 +59,7 @@ def duties_lead_remove(building_id: int):
 
 
 def _page(errors: dict, values: dict, status: int = 200):
-    community, communities = chosen_community(_args(CommunityArgsSchema()))
+    community, communities = chosen_community(page_args(CommunityArgsSchema()))
     members = db.session.scalars(eligible_members(community.id).order_by(MemberProfile.id)).all()
     page = render_template(
         "console/duties_leads.html",

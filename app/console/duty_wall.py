@@ -7,7 +7,7 @@ from flask import flash, redirect, render_template, url_for
 
 from app.console.auth import current_staff, staff_required
 from app.console.blueprint import bp
-from app.console.duties import _args, chosen_community
+from app.console.duties import chosen_community, page_args
 from app.console.forms.duties import CommunityArgsSchema, WallArgsSchema
 from app.duties.queries.wall import community_wall
 from app.duties.services.wall import set_hidden
@@ -16,7 +16,7 @@ from app.duties.services.wall import set_hidden
 @bp.get("/duties/wall")
 @staff_required
 def duties_wall():
-    args = _args(WallArgsSchema())
+    args = page_args(WallArgsSchema())
     community, communities = chosen_community(args)
     page = community_wall(current_staff(), community.id, args["limit"], args.get("cursor"))
     return render_template(
@@ -31,7 +31,7 @@ def duties_wall():
 @bp.post("/duties/wall/<int:entry_id>/<any(hide, show):move>")
 @staff_required
 def duties_wall_move(entry_id: int, move: str):
-    community, _ = chosen_community(_args(CommunityArgsSchema()))
+    community, _ = chosen_community(page_args(CommunityArgsSchema()))
     entry = set_hidden(current_staff(), entry_id, move == "hide")
     flash("已在公开的先锋墙上隐藏" if entry.hidden else "已恢复在先锋墙上显示", "success")
     return redirect(url_for("console.duties_wall", community_id=community.id))
