@@ -9,7 +9,8 @@ from datetime import timedelta
 import pytest
 
 from app.duties.models import CheckIn
-from tests.helpers.api import assert_error, call, get_json, post
+from tests.helpers.api import assert_error, auth, call, get_json, post
+from tests.helpers.concurrency import racing_app, run_together
 from tests.helpers.duties import (
     SATURDAY,
     code_of,
@@ -117,3 +118,14 @@ def test_the_radius_is_configured(saturday, app, client, world):
         app.config["CHECKIN_RADIUS_M"] = 300
     assert response.status_code == 201
     assert count_checkins(CheckIn.distance_m == 450) == 1
+
+
+@pytest.mark.postgresql
+def test_two_scans_at_once_make_one_report(saturday, app, world):
+    station = liaison(world.a.community)
+    body, headers = report_body(station), auth(world.a.member)
+    with racing_app(4) as race:
+        results = run_together(race, [("/member/checkins", headers, body)] * 4)
+    assert sorted(status for status, _ in results) == [200, 200, 200, 201], results
+    assert len({answer["id"] for _, answer in results}) == 1
+    assert count_checkins() == 1

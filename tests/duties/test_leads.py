@@ -119,18 +119,18 @@ def test_two_appointments_racing_for_one_building_one_wins(app, world):
     members = [factories.member(world.a.community) for _ in range(6)]
     db.session.commit()
     path = f"{API}/staff/buildings/{world.a.building.id}/lead"
+    headers = auth(world.a.staff)  # read here: the threads share no session
+    bodies = [lead_body(member) for member in members]
     with racing_app(len(members)) as race:
 
-        def sender(member):
+        def sender(body):
             def send():
                 with race.app_context():
-                    response = race.test_client().put(
-                        path, json=lead_body(member), headers=auth(world.a.staff)
-                    )
+                    response = race.test_client().put(path, json=body, headers=headers)
                     return response.status_code, response.get_json()
 
             return send
 
-        results = all_at_once([sender(m) for m in members])
+        results = all_at_once([sender(body) for body in bodies])
     assert sorted(status for status, _ in results) == [201] + [409] * 5, results
     assert leads() == 1
