@@ -176,6 +176,8 @@ class DeviceUnauthorized(DomainError):
 
 class DeviceExists(Conflict):
     code, message = "DEVICE_EXISTS", "该设备编号已登记"
+
+
 class NotCommunityMember(Conflict):
     code, message = "NOT_COMMUNITY_MEMBER", "您还不是该社区已审核通过的报到党员"
 

@@ -54,14 +54,14 @@ def test_the_roster_the_reminder_and_the_code_to_print(page, demo):
     assert page.locator(f"#member-{second.user_id} [data-field=reminded]").inner_text() == "已提醒"
     assert page.evaluate("document.querySelector('#code img').naturalWidth") > 0
     assert no_sideways_scrolling(page)
-    screenshot(page, "70-duties-checkins")
+    screenshot(page, "90-duties-checkins")
 
     with page.expect_popup() as popup:
         page.click("#print-code")
     sheet = popup.value
     sheet.wait_for_load_state()
     assert sheet.evaluate("document.querySelector('img').naturalWidth") > 0
-    screenshot(sheet, "71-duties-code")
+    screenshot(sheet, "91-duties-code")
 
 
 def test_appoint_a_building_lead_and_hide_a_wall_entry(page, demo):
@@ -84,7 +84,7 @@ def test_appoint_a_building_lead_and_hide_a_wall_entry(page, demo):
     assert flash(page) == f"已任命 {name} 为党员楼栋长"
     assert "每周走访本楼栋独居老人" in page.locator(".leads").inner_text()
     assert no_sideways_scrolling(page)
-    screenshot(page, "72-duties-leads")
+    screenshot(page, "92-duties-leads")
 
     page.click(".subnav >> text=先锋墙")
     page.wait_for_url("**/console/duties/wall*")
@@ -96,4 +96,4 @@ def test_appoint_a_building_lead_and_hide_a_wall_entry(page, demo):
     assert page.locator("table.wall tbody tr").first.locator("[data-field=state]").inner_text() == (
         "已隐藏"
     )
-    screenshot(page, "73-duties-wall")
+    screenshot(page, "93-duties-wall")
