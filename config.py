@@ -144,6 +144,9 @@ class Config:
     # Without Redis: a file that every worker of this server counts in (app.rate_limit_store).
     RATELIMIT_LOCAL_URI = f"sqlitefile://{BASE_DIR / 'instance' / 'ratelimits.db'}"
 
+    # 周六报到 (app.duties): how far from the liaison venue a member may report, in meters.
+    CHECKIN_RADIUS_M = int(os.environ.get("CHECKIN_RADIUS_M", "300"))
+
     # Logs: "text" for people, "json" (one object a line) for a log collector.
     LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
     LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()

@@ -209,3 +209,11 @@ class TeamNameTaken(Conflict):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(details={"name": [self.message]})
+
+
+class NotCommunityMember(Conflict):
+    code, message = "NOT_COMMUNITY_MEMBER", "您还不是该社区已审核通过的报到党员"
+
+
+class BuildingLeadExists(Conflict):
+    code, message = "BUILDING_LEAD_EXISTS", "该楼栋已有党员楼栋长，请先卸任再任命"

@@ -6,12 +6,14 @@ from app.bookings.models import Booking  # noqa: F401
 from app.catalog.models import CatalogItem, Category, CategoryKind  # noqa: F401
 from app.commitments.models import Commitment, CommitmentItem, CommitmentMark  # noqa: F401
 from app.devices.models import Device, DeviceCarer, DeviceNonce  # noqa: F401
+from app.duties.models import CheckIn, LiaisonVenue, WallEntry  # noqa: F401
 from app.mall.models import Redemption, RedemptionKey, Reward, RewardClaim  # noqa: F401
 from app.members.models import MemberProfile, RegistrationStatus  # noqa: F401
 from app.merchants.models import Merchant, MerchantCategory, MerchantService  # noqa: F401
 from app.moderation.models import ContentReview  # noqa: F401
 from app.notifications.models import Announcement, Delivery, Message, SubscriptionQuota  # noqa: F401
 from app.orders.models import IdempotencyKey, Order, OrderEvent, OrderSource, OrderStatus  # noqa: F401
+from app.org.leads import BuildingLead  # noqa: F401
 from app.org.models import Building, Community, Grid, Street  # noqa: F401
 from app.pairings.models import Pairing, PairingVisit  # noqa: F401
 from app.points.models import PointsBalance, PointsEntry, PointsReason  # noqa: F401

@@ -7,6 +7,7 @@ from miniprogram_api.bookings import blp as bookings_blp
 from miniprogram_api.catalog import blp as catalog_blp
 from miniprogram_api.commitments import blp as commitments_blp
 from miniprogram_api.devices import blp as devices_blp
+from miniprogram_api.duties import blp as duties_blp
 from miniprogram_api.mall import blp as mall_blp
 from miniprogram_api.member_orders import blp as member_orders_blp
 from miniprogram_api.members import blp as members_blp
@@ -17,6 +18,7 @@ from miniprogram_api.pairings import blp as pairings_blp
 from miniprogram_api.staff_activities import blp as staff_activities_blp
 from miniprogram_api.staff_bookings import blp as staff_bookings_blp
 from miniprogram_api.staff_content_reviews import blp as staff_content_reviews_blp
+from miniprogram_api.staff_duties import blp as staff_duties_blp
 from miniprogram_api.staff_mall import blp as staff_mall_blp
 from miniprogram_api.staff_members import blp as staff_members_blp
 from miniprogram_api.staff_merchants import blp as staff_merchants_blp
@@ -60,4 +62,6 @@ BLUEPRINTS = [
     pairings_blp,
     teams_blp,
     team_orders_blp,
+    duties_blp,
+    staff_duties_blp,
 ]

@@ -25,6 +25,7 @@ NAV_GROUPS = [
     ],
     [
         ("console.members", "党员", "console.member"),
+        ("console.duties_checkins", "报到", "console.duties"),
         ("console.units", "共建单位", "console.unit"),
         ("console.commitments", "1+X 承诺", "console.commitment"),
         ("console.teams", "团队", "console.team"),

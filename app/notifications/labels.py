@@ -30,6 +30,7 @@ EVENT = {
     Event.DEVICE_PRESSED: "一键通求助",
     Event.DEVICE_SILENT: "一键通失联",
     Event.SUGGESTION_ANSWERED: "建议答复",
+    Event.CHECKIN_REMINDER: "报到提醒",
 }
 
 AUDIENCE = {Audience.RESIDENTS: "居民", Audience.MEMBERS: "党员", Audience.ALL: "全体"}

@@ -40,6 +40,8 @@ class Event(StrEnum):
     DEVICE_SILENT = "device_silent"
     # 意见建议 (app.suggestions): to its author.
     SUGGESTION_ANSWERED = "suggestion_answered"
+    # 周六报到 (app.duties): to the members who have not reported this week.
+    CHECKIN_REMINDER = "checkin_reminder"
 
 
 LIMITS = {"thing": 20, "character_string": 32, "phrase": 5, "number": 32, "letter": 32}

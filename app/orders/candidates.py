@@ -2,7 +2,9 @@
 with the reasons for its rank in plain Chinese.
 
 Members have no coordinates, so distance is estimated from where they live: the order's
-building, then its grid, then the rest of the community. One query, however many members."""
+building, then its grid, then the rest of the community. The 党员楼栋长 of the order's
+building (`Order.building_id`, set when staff enter an order or a device's resident lives
+there) comes first whatever the score. One query, however many members."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from app.members.queries import eligible_members
 from app.orders.access import order_for
 from app.orders.models import Order, OrderEvent
 from app.orders.vocabulary import OPEN, Action
+from app.org.leads import BuildingLead
 
 RATING_DAYS = 90
 
@@ -49,6 +52,7 @@ class Candidate:
     ratings: int
     score: int = 0
     reasons: list[Reason] = field(default_factory=list)
+    building_lead: bool = False  # the 党员楼栋长 of the order's building
 
 
 def candidate_name(user_id: int, community_id: int) -> str | None:
@@ -78,10 +82,28 @@ def rank_candidates(order: Order) -> list[Candidate]:
         eligible_members(order.community_id)
         .outerjoin(workload, workload.c.member_id == MemberProfile.user_id)
         .outerjoin(ratings, ratings.c.member_id == MemberProfile.user_id)
-        .add_columns(workload.c.open_orders, ratings.c.avg_stars, ratings.c.ratings)
+        .outerjoin(
+            BuildingLead,
+            and_(
+                BuildingLead.user_id == MemberProfile.user_id,
+                BuildingLead.building_id == order.building_id,
+            ),
+        )
+        .add_columns(
+            workload.c.open_orders,
+            ratings.c.avg_stars,
+            ratings.c.ratings,
+            BuildingLead.building_id.is_not(None),
+        )
     )
     candidates = [score_candidate(order, *row) for row in db.session.execute(stmt)]
-    return sorted(candidates, key=lambda c: (-c.score, c.open_orders, c.user_id))
+    return sorted(candidates, key=ranking)
+
+
+def ranking(candidate: Candidate) -> tuple:
+    """The order of candidates: the building's lead first, then by score, the less busy
+    first, then by id so that equal candidates keep one order."""
+    return (not candidate.building_lead, -candidate.score, candidate.open_orders, candidate.user_id)
 
 
 def score_candidate(
@@ -90,9 +112,11 @@ def score_candidate(
     open_orders: int | None,
     avg_stars: float | None,
     ratings: int | None,
+    building_lead: bool = False,
 ) -> Candidate:
-    """The member as a candidate for the order, with the points and reasons of each rule.
-    Pure: it reads only what it is given."""
+    """The member as a candidate for the order, with the points and reasons of each rule
+    (and, for the lead of the order's building, why they come first). Pure: it reads only
+    what it is given."""
     candidate = Candidate(
         user_id=profile.user_id,
         name=profile.name,
@@ -102,7 +126,10 @@ def score_candidate(
         open_orders=open_orders or 0,
         ratings=ratings or 0,
         avg_stars=round(float(avg_stars), 1) if avg_stars is not None else None,
+        building_lead=bool(building_lead),
     )
+    if candidate.building_lead:
+        candidate.reasons.append(Reason("本楼栋的党员楼栋长，优先派单", 0))
     for points, reason in (
         _skill(order, candidate),
         _place(order, profile),

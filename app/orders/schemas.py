@@ -200,6 +200,9 @@ class CandidateSchema(ma.Schema):
     avg_stars = fields.Float(allow_none=True, metadata={"description": "近 90 天平均星级"})
     ratings = fields.Integer(metadata={"description": "近 90 天评价次数"})
     score = fields.Integer()
+    building_lead = fields.Boolean(
+        metadata={"description": "是否为工单所在楼栋的党员楼栋长（排在首位）"}
+    )
     reasons = fields.Function(
         lambda candidate: [r.text for r in candidate.reasons], metadata={"description": "排序理由"}
     )

@@ -47,7 +47,7 @@ class Grid(Model):
 
 
 class Building(Model):
-    """楼栋; `lead_user_id` is its 党员楼栋长 when one is named."""
+    """楼栋; its 党员楼栋长, when one is appointed, is a `BuildingLead` (app/org/leads.py)."""
 
     __tablename__ = "buildings"
     __table_args__ = (UniqueConstraint("grid_id", "name"),)
@@ -56,6 +56,5 @@ class Building(Model):
     grid_id: Mapped[int] = mapped_column(ForeignKey("grids.id"), index=True)
     name: Mapped[str] = mapped_column(String(100))
     address: Mapped[str] = mapped_column(String(200), default="")
-    lead_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     grid: Mapped[Grid] = relationship(back_populates="buildings")

@@ -13,6 +13,7 @@ from app.org.models import Building, Community, Grid, Street
 from app.seed import catalog_data, org_data, places_data
 from app.seed.activities import load_activities
 from app.seed.devices import load_devices
+from app.seed.duties import load_duties
 from app.seed.merchants import load_merchants
 from app.seed.neighbours import load_neighbours
 from app.seed.people import load_accounts, load_orders
@@ -24,7 +25,7 @@ from app.seed.units import load_units
 from app.transaction import use_case
 from app.venues.models import Venue
 
-STEPS = 13
+STEPS = 14
 # How each kind's items count their deadlines (app.orders.calendar).
 _BASIS = {
     CategoryKind.PUBLIC: DeadlineBasis.WORKING_HOURS,
@@ -63,6 +64,8 @@ def load_demo(echo: Callable[[str], None] = print) -> Tally:
         load_neighbours(tally, places, items, people)
     with tally.step(13, STEPS, "志愿服务团队"):
         load_teams(tally, places, people)
+    with tally.step(14, STEPS, "周六报到点、党员楼栋长与先锋墙"):
+        load_duties(tally, places)
     db.session.flush()
     echo(tally.summary())
     return tally

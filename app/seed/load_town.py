@@ -220,7 +220,6 @@ def _write_places(writer: BulkWriter, c: int, community_id: int) -> tuple[Place,
                     "grid_id": grid_id,
                     "name": name,
                     "address": name,
-                    "lead_user_id": None,
                 }
             )
     writer.write(Building, rows)

@@ -90,8 +90,6 @@ def _member(tally: Tally, spec: dict, places: dict, staff: dict) -> User:
     )
     if approved:
         _role(tally, user, Role.MEMBER, community_id=community.id)
-    if spec["building_lead"] and building.lead_user_id is None:
-        building.lead_user_id = user.id  # 党员楼栋长
     return user
 
 

@@ -21,24 +21,25 @@ RESIDENTS = [
 ]
 
 # Members: login code, community, name, unit (共建单位), letter no. (介绍信编号), phone,
-# skills, grid and building index (within the community), status, whether 楼栋长.
+# skills, grid and building index (within the community), status. Each approved member is
+# the 楼栋长 of their building (app/seed/duties.py).
 MEMBERS: list[dict[str, Any]] = [
     {"code": "member-a1", "community": "demo-a", "name": "李建华", "unit": "南昌市东湖区民政局",
      "letter_no": "DH-JG-2026-0001", "phone": "13970010001", "skills": ["水电维修", "助老助残"],
-     "grid": 0, "building": 0, "status": "approved", "building_lead": True},
+     "grid": 0, "building": 0, "status": "approved"},
     {"code": "member-a2", "community": "demo-a", "name": "吴晓明", "unit": "江西省机关事务管理局",
      "letter_no": "DH-JG-2026-0002", "phone": "13970010002",
      "skills": ["法律援助", "心理疏导", "代买代办"],
-     "grid": 1, "building": 0, "status": "approved", "building_lead": False},
+     "grid": 1, "building": 0, "status": "approved"},
     {"code": "member-a3", "community": "demo-a", "name": "徐丽萍", "unit": "南昌市东湖区卫生健康委员会",
      "letter_no": "DH-JG-2026-0003", "phone": "13970010003", "skills": ["医疗保健"],
-     "grid": 2, "building": 1, "status": "pending", "building_lead": False},
+     "grid": 2, "building": 1, "status": "pending"},
     {"code": "member-b1", "community": "demo-b", "name": "罗文斌", "unit": "南昌市公安局东湖分局",
      "letter_no": "DH-JG-2026-0101", "phone": "13970010101", "skills": ["治安巡逻", "文化宣传"],
-     "grid": 0, "building": 1, "status": "approved", "building_lead": True},
+     "grid": 0, "building": 1, "status": "approved"},
     {"code": "member-b2", "community": "demo-b", "name": "邓美玲", "unit": "南昌市东湖区教育体育局",
      "letter_no": "DH-JG-2026-0102", "phone": "13970010102", "skills": ["助学帮困", "儿童托管"],
-     "grid": 1, "building": 2, "status": "approved", "building_lead": False},
+     "grid": 1, "building": 2, "status": "approved"},
 ]
 
 # Orders: resident, community, (category kind, category, item), the actions after "create",

@@ -12,6 +12,7 @@ from app.orders.candidates import (
     SAME_BUILDING_POINTS,
     SAME_GRID_POINTS,
     SKILL_POINTS,
+    ranking,
     score_candidate,
 )
 
@@ -121,3 +122,14 @@ def test_the_score_is_the_sum_of_the_reasons():
     )
     assert candidate.score == sum(reason.points for reason in candidate.reasons)
     assert candidate.score == SAME_GRID_POINTS + 2 * POINTS_PER_OPEN_ORDER - POINTS_PER_STAR_ABOVE_3
+
+
+def test_the_lead_of_the_orders_building_comes_first_whatever_the_score():
+    busy_lead = score_candidate(order(), profile(skills=()), 4, 2.0, 3, building_lead=True)
+    best = score_candidate(order(), profile(), None, 5.0, 10)
+    best.user_id = 8
+    assert busy_lead.score < best.score
+    assert sorted([best, busy_lead], key=ranking) == [busy_lead, best]
+    assert reasons(busy_lead)["本楼栋的党员楼栋长，优先派单"] == 0
+    assert "本楼栋的党员楼栋长，优先派单" not in reasons(best)
+    assert (busy_lead.building_lead, best.building_lead) == (True, False)

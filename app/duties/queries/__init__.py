@@ -1,0 +1,1 @@
+"""The reads of app.duties, one module per kind, as its use cases are."""
