@@ -28,6 +28,7 @@ def _open(user, activity_id: int):
 
 
 @blp.get("/activities")
+@errors(404)
 @auth_required()
 @blp.arguments(ActivityListArgsSchema, location="query")
 @blp.response(200, ActivityPageSchema)

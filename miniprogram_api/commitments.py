@@ -76,6 +76,7 @@ def choose(args, data):
 
 
 @blp.get("/staff/commitment-items")
+@errors(404)
 @auth_required(*STAFF_ROLES)
 @blp.arguments(ItemListArgsSchema, location="query")
 @blp.response(200, ItemPageSchema)
@@ -115,6 +116,7 @@ def mark(data, commitment_id):
 
 
 @blp.get("/staff/commitments")
+@errors(404)
 @auth_required(*STAFF_ROLES)
 @blp.arguments(ProgressArgsSchema, location="query")
 @blp.response(200, ProgressPageSchema)

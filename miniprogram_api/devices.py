@@ -105,7 +105,7 @@ def register_device(data):
 
 
 @blp.get("/staff/devices")
-@errors(422)
+@errors(404, 422)
 @auth_required(*STAFF_ROLES)
 @blp.arguments(DeviceListArgsSchema, location="query")
 @blp.response(200, DevicePageSchema)

@@ -31,7 +31,7 @@ def _created(pairing):
 
 
 @blp.post("/member/pairings")
-@errors(409)
+@errors(404, 409)
 @auth_required(Role.MEMBER)
 @blp.arguments(PairingCreateSchema)
 @blp.response(201, PairingSchema)
@@ -82,7 +82,7 @@ def my_visits(args, pairing_id):
 
 
 @blp.post("/staff/pairings")
-@errors(409)
+@errors(404, 409)
 @auth_required(*STAFF_ROLES)
 @blp.arguments(StaffPairingCreateSchema)
 @blp.response(201, PairingSchema)

@@ -24,6 +24,7 @@ blp = Blueprint("staff_activities", __name__, description="活动：发布与管
 
 
 @blp.post("/staff/activities")
+@errors(404)
 @auth_required(*STAFF_ROLES)
 @blp.arguments(ActivityInSchema)
 @blp.response(201, StaffActivitySchema)

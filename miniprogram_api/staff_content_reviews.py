@@ -11,6 +11,7 @@ blp = Blueprint("staff_content_reviews", __name__, description="社区审核被�
 
 
 @blp.get("/staff/content-reviews")
+@errors(404)
 @auth_required(*STAFF_ROLES)
 @blp.arguments(ReviewListArgsSchema, location="query")
 @blp.response(200, ReviewPageSchema)

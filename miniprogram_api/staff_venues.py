@@ -33,6 +33,7 @@ def venue_in_reach(view):
 
 
 @blp.get("/staff/venues")
+@errors(404)
 @auth_required(*STAFF_ROLES)
 @blp.arguments(StaffVenueArgsSchema, location="query")
 @blp.response(200, StaffVenuePageSchema)

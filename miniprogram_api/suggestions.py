@@ -24,6 +24,7 @@ blp = Blueprint("suggestions", __name__, description="意见建议")
 
 
 @blp.post("/suggestions")
+@errors(404)
 @auth_required()
 @blp.arguments(SuggestionCreateSchema)
 @blp.response(201, SuggestionSchema)

@@ -54,6 +54,7 @@ def get_team(team_id):
 
 
 @blp.get("/staff/teams")
+@errors(404)
 @auth_required(*STAFF_ROLES)
 @blp.arguments(StaffTeamArgsSchema, location="query")
 @blp.response(200, StaffTeamPageSchema)

@@ -48,6 +48,7 @@ def community_units(args):
 
 
 @blp.get("/staff/units")
+@errors(404)
 @auth_required(*STAFF_ROLES)
 @blp.arguments(ManagedUnitsArgsSchema, location="query")
 @blp.response(200, UnitPageSchema)

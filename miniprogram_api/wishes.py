@@ -56,7 +56,7 @@ def wish_scope(action: Action):
 
 
 @blp.post("/wishes")
-@errors(409)
+@errors(404, 409)
 @auth_required(Role.RESIDENT)
 @blp.arguments(WishCreateSchema)
 @blp.response(201, WishDetailSchema)
