@@ -54,8 +54,6 @@ NAV_GROUPS = [
 NAV = [item for group in NAV_GROUPS for item in group]
 # What a co-building unit's account sees (app/console/unit_members.py): its members only.
 UNIT_NAV = [("console.unit_members", "本单位党员", "console.unit_member")]
-# The first page of each group after the first, drawn with a divider before it.
-NAV_GROUP_STARTS = frozenset(group[0][0] for group in NAV_GROUPS[1:])
 # The name of each scope, shown on every page: kept until a street or community is renamed.
 SCOPE_LABELS = register("console_scope_labels", [Street, Community])
 
@@ -64,14 +62,17 @@ SCOPE_LABELS = register("console_scope_labels", [Street, Community])
 def console_context() -> dict:
     user = g.get("current_user")
     unit = user is not None and user.has_role(Role.UNIT)
-    items = [item for item in (UNIT_NAV if unit else NAV) if item[0] in current_app.view_functions]
+    groups = [
+        [item for item in group if item[0] in current_app.view_functions]
+        for group in ([UNIT_NAV] if unit else NAV_GROUPS)
+    ]
+    items = [item for group in groups for item in group]
     endpoint = request.endpoint or ""
     matches = [item for item in items if endpoint.startswith(item[2])]
     active = max(matches, key=lambda item: len(item[2]))[0] if matches else None
     return {
-        "nav_items": items,
+        "nav_groups": [group for group in groups if group],
         "active_nav": active,
-        "nav_group_starts": NAV_GROUP_STARTS,
         "scope_label": "共建单位" if unit else _scope_label(user),
         "nav_badges": {} if unit else _badges(user),
         "badge_titles": BADGE_TITLES,

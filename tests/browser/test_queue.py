@@ -17,12 +17,12 @@ from tests.helpers.browser import screenshot, sign_in
 
 # demo-a's ten orders: one in each status (see app/seed/people_data.py).
 DEMO_A_TABS = {
-    "submitted": "1",
+    "submitted": "2",  # a 微心愿 waits for screening beside the order
     "approved": "1",
     "dispatched": "1",
-    "published": "1",
+    "published": "2",  # and one open to members
     "serving": "2",
-    "finished": "2",
+    "finished": "4",  # and two fulfilled
     "rejected": "1",
 }
 
@@ -39,14 +39,14 @@ def test_dashboard_shows_todays_numbers(page):
     sign_in(page, "demo-a-staff")
     page.goto("/console/")
 
-    assert page.locator('[data-stat="waiting"] .stat').inner_text() == "4"
+    assert page.locator('[data-stat="waiting"] .stat').inner_text() == "6"
     assert page.locator('[data-stat="average_stars"] .stat').inner_text() == "5.0 ★"
     assert rows(page).count() >= 1  # the most overdue orders
     screenshot(page, "10-dashboard")
 
     page.click('[data-stat="waiting"]')
     page.wait_for_url(re.compile(r".*/console/orders\?status=waiting"))
-    assert rows(page).count() == 4
+    assert rows(page).count() == 6
     assert "状态：待处理" in page.locator(".chips").inner_text()
 
 
@@ -55,7 +55,7 @@ def test_queue_tabs_filters_and_search(page):
     page.goto("/console/orders")
 
     assert {key: tab_count(page, key) for key in DEMO_A_TABS} == DEMO_A_TABS
-    assert rows(page).count() == 10
+    assert rows(page).count() == 14
     assert "八一广场" not in page.locator("table.queue").inner_text()  # demo-b's orders
     screenshot(page, "11-queue")
 
@@ -77,7 +77,7 @@ def test_queue_tabs_filters_and_search(page):
     page.fill("#q", "13807910001")  # resident-a1's phone
     page.press("#q", "Enter")
     page.wait_for_url(re.compile(r".*q=13807910001"))
-    assert rows(page).count() == 5
+    assert rows(page).count() == 7
     assert set(page.locator("table.queue .phone").all_inner_texts()) == {"13807910001"}
     assert page.input_value("#q") == "13807910001"
 
@@ -85,14 +85,14 @@ def test_queue_tabs_filters_and_search(page):
 def test_street_admin_sees_the_street_and_picks_a_community(page):
     sign_in(page, "demo-street-admin")
     page.goto("/console/orders")
-    assert rows(page).count() == 12
+    assert rows(page).count() == 17
     assert "八一广场社区" in page.locator("table.queue").inner_text()
     screenshot(page, "11-queue-street-admin")
 
     page.select_option("#community_id", label="八一广场社区")
     page.click("button:has-text('筛选')")
     page.wait_for_url(re.compile(r".*community_id=\d+"))
-    assert rows(page).count() == 2
+    assert rows(page).count() == 3
     assert set(page.locator("table.queue tbody td:nth-child(3)").all_inner_texts()) == {
         "八一广场社区"
     }
@@ -117,7 +117,7 @@ def fast_polling(demo):
 def test_a_new_order_appears_without_a_reload(page, demo, fast_polling):
     sign_in(page, "demo-a-staff")
     page.goto("/console/orders")
-    assert tab_count(page, "submitted") == "1"
+    assert tab_count(page, "submitted") == "2"
     page.evaluate("window.notReloaded = true")
 
     resident = db.session.scalar(select(User).where(User.openid == "fake-resident-a1"))
@@ -138,7 +138,7 @@ def test_a_new_order_appears_without_a_reload(page, demo, fast_polling):
     badge = page.locator(".new-badge")
     badge.wait_for()
     assert badge.inner_text() == "有 1 条新工单，点击刷新"
-    assert tab_count(page, "submitted") == "2"
+    assert tab_count(page, "submitted") == "3"
     assert page.evaluate("window.notReloaded") is True
     badge.click()
     page.wait_for_selector(f'tr[data-order-id="{order.id}"]')
@@ -163,7 +163,7 @@ def test_the_queue_and_dashboard_fit_a_tablet(page):
     screenshot(page, "10-dashboard-tablet")
 
     page.goto("/console/orders")
-    assert rows(page).count() == 10
+    assert rows(page).count() == 14
     assert page.evaluate("document.documentElement.scrollWidth") <= 768
     table = page.locator(".table-wrap")  # status and member in view, without scrolling
     assert table.evaluate("el => el.scrollWidth <= el.clientWidth")
