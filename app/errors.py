@@ -209,3 +209,9 @@ class TeamNameTaken(Conflict):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(details={"name": [self.message]})
+
+
+class FeedbackCardExists(Conflict):
+    """One 反馈卡 per member and period (the unique key settles two issued at once)."""
+
+    code, message = "FEEDBACK_CARD_EXISTS", "该党员在这一期间已有反馈卡，可重新出具以更新"

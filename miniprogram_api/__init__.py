@@ -14,6 +14,7 @@ from miniprogram_api.merchants import blp as merchants_blp
 from miniprogram_api.messages import blp as messages_blp
 from miniprogram_api.orders import blp as orders_blp
 from miniprogram_api.pairings import blp as pairings_blp
+from miniprogram_api.records import blp as records_blp
 from miniprogram_api.staff_activities import blp as staff_activities_blp
 from miniprogram_api.staff_bookings import blp as staff_bookings_blp
 from miniprogram_api.staff_content_reviews import blp as staff_content_reviews_blp
@@ -60,4 +61,5 @@ BLUEPRINTS = [
     pairings_blp,
     teams_blp,
     team_orders_blp,
+    records_blp,
 ]

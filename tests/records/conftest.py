@@ -1,0 +1,10 @@
+import pytest
+
+from tests.helpers.units import add_units
+
+
+@pytest.fixture
+def world(world):
+    """The shared world, with a unit (and its account) per community, each side's member
+    bound to its side's unit."""
+    return add_units(world)
