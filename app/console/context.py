@@ -29,6 +29,7 @@ NAV = [
     ("console.content_reviews", "内容审核", "console.content_review"),
     ("console.suggestions", "意见建议", "console.suggestion"),
     ("console.pairings", "结对帮扶", "console.pairing"),
+    ("console.ledgers_page", "台账", "console.ledgers"),
     ("console.announcements", "红喇叭", "console.announcements"),
     ("console.rewards_list", "积分商城", "console.reward"),
     ("console.redemptions", "兑换核销", "console.redemption"),
