@@ -55,7 +55,7 @@ def _pdf(data: bytes, filename: str):
 @blp.arguments(CardInSchema)
 @blp.response(201, CardSchema)
 def issue_card(data, user_id):
-    """为本社区党员出具某一期间的反馈卡：冻结期间内的履职情况，附社区评价与评语；同一期间已有则 409"""
+    """为本社区党员出具某一期间的反馈卡：冻结期间内的履职情况，附社区评价与评语（同一期间已有：409）"""
     return services.issue(current_user(), user_id, data)
 
 

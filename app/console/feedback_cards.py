@@ -24,5 +24,9 @@ def feedback_card(card_id: int):
 @staff_or_unit_required
 def feedback_card_pdf(card_id: int):
     card = readable_card(current_staff(), card_id)
-    return send_file(io.BytesIO(card_pdf(card)), mimetype="application/pdf",
-                     as_attachment=True, download_name=card_filename(card))  # fmt: skip
+    return send_file(
+        io.BytesIO(card_pdf(card)),
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=card_filename(card),
+    )

@@ -19,11 +19,35 @@ from app.console.redemption_export import XLSX
 from app.errors import ValidationError
 from app.records import ledgers
 
-UNIT_HEADER = ("共建单位", "类别", "结对社区", "报到党员数", "报到党员", "完成工单", "参加活动",
-               "周六报到", "微心愿", "走访", "获得积分", "“1+X”已兑现项数")  # fmt: skip
-MEMBER_HEADER = ("姓名", "报到社区", "工作单位", "“1+X”已兑现", "“1+X”承诺项数", "完成工单",
-                 "居民评价（星）", "参加活动", "周六报到", "微心愿", "意见建议", "走访",
-                 "获得积分")  # fmt: skip
+UNIT_HEADER = (
+    "共建单位",
+    "类别",
+    "结对社区",
+    "报到党员数",
+    "报到党员",
+    "完成工单",
+    "参加活动",
+    "周六报到",
+    "微心愿",
+    "走访",
+    "获得积分",
+    "“1+X”已兑现项数",
+)
+MEMBER_HEADER = (
+    "姓名",
+    "报到社区",
+    "工作单位",
+    "“1+X”已兑现",
+    "“1+X”承诺项数",
+    "完成工单",
+    "居民评价（星）",
+    "参加活动",
+    "周六报到",
+    "微心愿",
+    "意见建议",
+    "走访",
+    "获得积分",
+)
 
 
 @bp.get("/ledgers")
@@ -42,14 +66,27 @@ def ledgers_page():
 @staff_required
 def ledgers_units():
     args = _args()
-    rows = ledgers.unit_ledger(current_staff(), args["start"], args["end"],
-                               args.get("community_id"))  # fmt: skip
+    rows = ledgers.unit_ledger(
+        current_staff(), args["start"], args["end"], args.get("community_id")
+    )
     book, sheet = _book("共建单位服务台账", UNIT_HEADER)
     for r in rows:
-        sheet.append((r["unit"].name, r["kind"], r["communities"], len(r["members"]),
-                      "、".join(r["members"]), r["orders_completed"], r["activities"],
-                      r["reports"], r["wishes"], r["visits"], r["points"],
-                      r["kept"]))  # fmt: skip
+        sheet.append(
+            (
+                r["unit"].name,
+                r["kind"],
+                r["communities"],
+                len(r["members"]),
+                "、".join(r["members"]),
+                r["orders_completed"],
+                r["activities"],
+                r["reports"],
+                r["wishes"],
+                r["visits"],
+                r["points"],
+                r["kept"],
+            )
+        )
     return _send(book, "共建单位服务台账", args)
 
 
@@ -57,14 +94,28 @@ def ledgers_units():
 @staff_required
 def ledgers_members():
     args = _args()
-    rows = ledgers.member_ledger(current_staff(), args["start"], args["end"],
-                                 args.get("community_id"))  # fmt: skip
+    rows = ledgers.member_ledger(
+        current_staff(), args["start"], args["end"], args.get("community_id")
+    )
     book, sheet = _book("在职党员服务台账", MEMBER_HEADER)
     for profile, community, f in rows:
-        sheet.append((profile.name, community, profile.unit_name, f["commitments_kept"],
-                      len(f["commitments"]), f["orders_completed"], f["average_rating"],
-                      f["activities"], f["reports"], f["wishes"], f["suggestions"],
-                      f["visits"], f["points"]))  # fmt: skip
+        sheet.append(
+            (
+                profile.name,
+                community,
+                profile.unit_name,
+                f["commitments_kept"],
+                len(f["commitments"]),
+                f["orders_completed"],
+                f["average_rating"],
+                f["activities"],
+                f["reports"],
+                f["wishes"],
+                f["suggestions"],
+                f["visits"],
+                f["points"],
+            )
+        )
     return _send(book, "在职党员服务台账", args)
 
 

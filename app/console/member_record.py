@@ -17,6 +17,7 @@ from app.errors import FeedbackCardExists, ValidationError
 from app.records import handbook, queries, services
 from app.records.handbook_pdf import handbook_filename, handbook_pdf
 from app.records.labels import EVALUATION_LABELS
+from app.records.models import Evaluation
 
 CARDS = 50  # the newest cards shown; a member has one or two a year
 
@@ -42,8 +43,10 @@ def member_card_issue(user_id: int):
             flash(error.message, "error")
             return _page(user_id, request.form, {}, 409, record)
         else:
-            flash(f"已出具{record['profile'].name}的反馈卡（{EVALUATION_LABELS[card.evaluation]}）",
-                  "success")  # fmt: skip
+            flash(
+                f"已出具{record['profile'].name}的反馈卡（{EVALUATION_LABELS[Evaluation(card.evaluation)]}）",
+                "success",
+            )
             return redirect(url_for("console.member_record", user_id=user_id))
     return _page(user_id, request.form, errors, 422, record)
 
@@ -52,8 +55,12 @@ def member_card_issue(user_id: int):
 @staff_required
 def member_record_pdf(user_id: int):
     record = handbook.staff_record(current_staff(), user_id)
-    return send_file(io.BytesIO(handbook_pdf(record)), mimetype="application/pdf",
-                     as_attachment=True, download_name=handbook_filename(record))  # fmt: skip
+    return send_file(
+        io.BytesIO(handbook_pdf(record)),
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=handbook_filename(record),
+    )
 
 
 def _page(

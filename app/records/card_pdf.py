@@ -31,8 +31,11 @@ def card_pdf(card: FeedbackCard) -> bytes:
         s.p(f"{shown['commitment_year']} 年“1+X”承诺", s.heading),
         _commitments(s, shown),
         s.p("社区评价", s.heading),
-        s.table([("评价等次", shown["evaluation_label"]), ("评语", card.comment)], (30, 144),
-                header=False),  # fmt: skip
+        s.table(
+            [("评价等次", shown["evaluation_label"]), ("评语", card.comment)],
+            (30, 144),
+            header=False,
+        ),
         spacer(10),
         s.p(f"出具人：{shown['issuer_name']}　　出具日期：{day(card.issued_at)}"),
         s.p(f"（盖章）{shown['community_name']}"),

@@ -80,8 +80,7 @@ def _finished_orders(member_id: int) -> list:
     done_at = func.max(OrderEvent.at).label("done_at")
     return list(
         db.session.execute(
-            select(Order.id, Order.kind, Order.description, CatalogItem.name, Order.stars,
-                   done_at)  # fmt: skip
+            select(Order.id, Order.kind, Order.description, CatalogItem.name, Order.stars, done_at)
             .join(CatalogItem, CatalogItem.id == Order.item_id)
             .join(OrderEvent, OrderEvent.order_id == Order.id)
             .where(

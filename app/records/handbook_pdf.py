@@ -31,18 +31,30 @@ def handbook_pdf(record: dict) -> bytes:
         s.p(f"完成的服务工单（{len(record['orders'])} 单）", s.heading),
         _orders(s, record["orders"]),
         s.p(f"参加的组织活动（{len(record['activities'])} 次）", s.heading),
-        _rows(s, [("日期", "活动")], [(day(a.start_at), a.title) for a in record["activities"]],
-              (40, 134)),  # fmt: skip
+        _rows(
+            s,
+            [("日期", "活动")],
+            [(day(a.start_at), a.title) for a in record["activities"]],
+            (40, 134),
+        ),
         s.p(f"点亮的微心愿（{len(record['wishes'])} 个）", s.heading),
-        _rows(s, [("完成日期", "心愿")], [(day(w.done_at), w.description) for w in record["wishes"]],
-              (40, 134)),  # fmt: skip
+        _rows(
+            s,
+            [("完成日期", "心愿")],
+            [(day(w.done_at), w.description) for w in record["wishes"]],
+            (40, 134),
+        ),
         s.p(f"结对走访（{len(record['visits'])} 次）", s.heading),
-        _rows(s, [("日期", "结对户", "走访情况")],
-              [(f"{v.visited_on:%Y年%m月%d日}", v.address, v.note) for v in record["visits"]],
-              (32, 52, 90)),  # fmt: skip
+        _rows(
+            s,
+            [("日期", "结对户", "走访情况")],
+            [(f"{v.visited_on:%Y年%m月%d日}", v.address, v.note) for v in record["visits"]],
+            (32, 52, 90),
+        ),
         s.p("反馈卡", s.heading),
-        _rows(s, [("期间", "社区评价", "出具日期")], [_card(c) for c in record["cards"]],
-              (74, 40, 60)),  # fmt: skip
+        _rows(
+            s, [("期间", "社区评价", "出具日期")], [_card(c) for c in record["cards"]], (74, 40, 60)
+        ),
     ]
     return build(story, TITLE)
 

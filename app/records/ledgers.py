@@ -35,8 +35,9 @@ def unit_ledger(actor: User, start: date, end: date, community_id: int | None = 
     """One dict per unit paired with the scope: its kind, paired communities, its members
     in the scope (names) and their facts added up."""
     communities = scope_community_ids(actor, community_id)
-    units = list(db.session.scalars(managed_units_query(actor, community_id).order_by(
-        CoBuildingUnit.id)))  # fmt: skip
+    units = list(
+        db.session.scalars(managed_units_query(actor, community_id).order_by(CoBuildingUnit.id))
+    )
     profiles = _approved(
         MemberProfile.community_id.in_(communities),
         MemberProfile.unit_id.in_([u.id for u in units]),

@@ -8,6 +8,7 @@ import logging
 import os
 from collections.abc import Sequence
 from datetime import datetime
+from xml.sax.saxutils import escape
 
 from flask import current_app
 from reportlab.lib import colors
@@ -19,7 +20,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from xml.sax.saxutils import escape
 
 from app.clock import BEIJING
 
@@ -50,13 +50,26 @@ class Styles:
     def __init__(self) -> None:
         font = font_name()
         self.font = font
-        self.title = ParagraphStyle("title", fontName=font, fontSize=20, leading=28,
-                                    alignment=TA_CENTER, spaceAfter=4 * mm)  # fmt: skip
-        self.subtitle = ParagraphStyle("subtitle", fontName=font, fontSize=10, leading=14,
-                                       alignment=TA_CENTER, textColor=colors.grey)  # fmt: skip
-        self.heading = ParagraphStyle("heading", fontName=font, fontSize=13, leading=18,
-                                      spaceBefore=5 * mm, spaceAfter=2 * mm,
-                                      textColor=colors.HexColor("#b71c1c"))  # fmt: skip
+        self.title = ParagraphStyle(
+            "title", fontName=font, fontSize=20, leading=28, alignment=TA_CENTER, spaceAfter=4 * mm
+        )
+        self.subtitle = ParagraphStyle(
+            "subtitle",
+            fontName=font,
+            fontSize=10,
+            leading=14,
+            alignment=TA_CENTER,
+            textColor=colors.grey,
+        )
+        self.heading = ParagraphStyle(
+            "heading",
+            fontName=font,
+            fontSize=13,
+            leading=18,
+            spaceBefore=5 * mm,
+            spaceAfter=2 * mm,
+            textColor=colors.HexColor("#b71c1c"),
+        )
         self.body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=16)
         self.cell = ParagraphStyle("cell", fontName=font, fontSize=9.5, leading=13)
 
@@ -89,9 +102,15 @@ class Styles:
 def build(story: list[Flowable], title: str) -> bytes:
     """The story as an A4 PDF with page numbers."""
     out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=A4, title=title, leftMargin=18 * mm,
-                            rightMargin=18 * mm, topMargin=18 * mm,
-                            bottomMargin=18 * mm)  # fmt: skip
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        title=title,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+    )
     font = font_name()
 
     def number(canvas, document) -> None:

@@ -9,9 +9,9 @@ from app.accounts.models import Role, User
 from app.auth.permissions import managed_community_ids
 from app.errors import NotFound
 from app.extensions import db
+from app.org.models import Community
 from app.pagination import paginate
 from app.points.adjust import require_member
-from app.org.models import Community
 from app.records.labels import EVALUATION_LABELS, FACT_ROWS
 from app.records.models import Evaluation, FeedbackCard
 from app.units.queries import account_unit

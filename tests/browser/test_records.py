@@ -5,6 +5,7 @@ downloads the card, whose PDF says what staff wrote."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from app.clock import beijing_today, utcnow
 from tests.helpers.browser import flash, no_sideways_scrolling, screenshot, sign_in
@@ -51,7 +52,7 @@ def test_staff_issue_a_card_and_the_unit_downloads_it(page, demo):
     assert rows.count() == 2 and "良好" in rows.first.inner_text()
     with page.expect_download() as download:
         rows.first.locator(".card-pdf").click()
-    text = pdf_text(open(download.value.path(), "rb").read())
+    text = pdf_text(Path(download.value.path()).read_bytes())
     assert "李建华" in text and "南昌市东湖区民政局" in text and COMMENT in text
     assert no_sideways_scrolling(page)
     screenshot(page, "98-unit-feedback-cards")

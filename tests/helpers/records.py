@@ -15,8 +15,12 @@ from tests.helpers.wishes import fulfilled_wish
 KINDS = ["pairing", "volunteer", "wish", "suggestion"]  # and the required "activity"
 FRIDAY_14H = datetime(2026, 11, 27, 6, 0, tzinfo=UTC)  # the activity's start, Beijing 14:00
 
-CARD_BODY = {"from": "2026-01-01", "to": "2026-12-31", "evaluation": "excellent",
-             "comment": "服务群众积极主动，认真兑现承诺。"}  # fmt: skip
+CARD_BODY = {
+    "from": "2026-01-01",
+    "to": "2026-12-31",
+    "evaluation": "excellent",
+    "comment": "服务群众积极主动，认真兑现承诺。",
+}
 
 
 def cards_path(member) -> str:
@@ -45,7 +49,9 @@ def serve_everything(client, world, frozen_clock) -> None:
     assert choose(client, a.member, KINDS).status_code == 200
     complete_order(client, a, world.item, a.member, rate=True)
     fulfilled_wish(client, a)
-    made = post(client, a.member, "/suggestions", {"community_id": a.community.id, "text": "楼道灯坏了"})
+    made = post(
+        client, a.member, "/suggestions", {"community_id": a.community.id, "text": "楼道灯坏了"}
+    )
     assert made.status_code == 201, made.get_json()
     household = {"name": "赵大娘", "phone": "13900001111", "address": "东湖区百花洲路3号1栋102"}
     pairing = post(client, a.member, "/member/pairings", household).get_json()

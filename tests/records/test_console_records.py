@@ -83,8 +83,14 @@ def test_another_communitys_member_is_a_404_page(client, world):
 def test_the_preview_shows_the_cards_facts(client, world):
     card = issued(client, world)
     text = page_text(client.get(f"/console/feedback-cards/{card.id}"))
-    for expected in ("在职党员回家报到反馈卡", world.a.unit_obj.name, "完成服务工单", "0 单",
-                     "优秀", CARD_BODY["comment"]):  # fmt: skip
+    for expected in (
+        "在职党员回家报到反馈卡",
+        world.a.unit_obj.name,
+        "完成服务工单",
+        "0 单",
+        "优秀",
+        CARD_BODY["comment"],
+    ):
         assert expected in text, expected
     response = client.get(f"/console/members/{world.a.member.id}/record.pdf")
     assert response.status_code == 200 and "纪实手册" in pdf_text(response.data)

@@ -28,11 +28,26 @@ def test_a_card_freezes_what_the_member_really_did(client, world, wish_item, fro
         select(func.sum(PointsEntry.delta)).where(PointsEntry.member_id == world.a.member.id)
     )
     facts = card["facts"]
-    assert {k: facts[k] for k in ("orders_completed", "activities", "wishes", "suggestions",
-                                  "visits", "ratings", "reports")} == {
-        "orders_completed": 1, "activities": 1, "wishes": 1, "suggestions": 1, "visits": 1,
-        "ratings": 1, "reports": 0,
-    }  # fmt: skip
+    assert {
+        k: facts[k]
+        for k in (
+            "orders_completed",
+            "activities",
+            "wishes",
+            "suggestions",
+            "visits",
+            "ratings",
+            "reports",
+        )
+    } == {
+        "orders_completed": 1,
+        "activities": 1,
+        "wishes": 1,
+        "suggestions": 1,
+        "visits": 1,
+        "ratings": 1,
+        "reports": 0,
+    }
     assert facts["points"] == earned > 0
     assert facts["average_rating"] == 5.0
     assert facts["commitments_kept"] == 5 == len(facts["commitments"])
@@ -92,16 +107,18 @@ def test_without_the_font_file_the_built_in_chinese_font_is_used(client, world, 
     ],
 )
 def test_a_bad_card_is_422_and_writes_nothing(client, world, overrides, fields):
-    error = assert_error(issue(client, world.a.staff, world.a.member, **overrides), 422,
-                         "VALIDATION_ERROR")  # fmt: skip
+    error = assert_error(
+        issue(client, world.a.staff, world.a.member, **overrides), 422, "VALIDATION_ERROR"
+    )
     assert set(error["details"]) == fields
     assert count_rows(FeedbackCard) == 0
 
 
 def test_one_card_per_member_and_period(client, world):
     assert issue(client, world.a.staff, world.a.member).status_code == 201
-    assert_error(issue(client, world.a.staff, world.a.member, evaluation="poor"), 409,
-                 "FEEDBACK_CARD_EXISTS")  # fmt: skip
+    assert_error(
+        issue(client, world.a.staff, world.a.member, evaluation="poor"), 409, "FEEDBACK_CARD_EXISTS"
+    )
     # another period is another card; the street admin issues too
     other = issue(client, world.street_admin, world.a.member, **{"from": "2026-07-01"})
     assert other.status_code == 201, other.get_json()
@@ -126,27 +143,37 @@ def test_staff_of_another_community_reach_neither_the_member_nor_the_card(client
     assert_error(issue(client, world.b.staff, world.a.member), 404, "NOT_FOUND")
     assert_error(issue(client, world.b.staff, world.a.member, evaluation="x"), 404, "NOT_FOUND")
     card = issue(client, world.a.staff, world.a.member).get_json()
-    for path in (f"/staff/feedback-cards/{card['id']}.pdf", cards_path(world.a.member),
-                 f"/staff/members/{world.a.member.id}/record.pdf"):  # fmt: skip
+    for path in (
+        f"/staff/feedback-cards/{card['id']}.pdf",
+        cards_path(world.a.member),
+        f"/staff/members/{world.a.member.id}/record.pdf",
+    ):
         assert_error(get(client, world.b.staff, path), 404, "NOT_FOUND")
     body = {"evaluation": "poor", "comment": "x"}
-    assert_error(call(client, world.b.staff, "put", f"/staff/feedback-cards/{card['id']}", body),
-                 404, "NOT_FOUND")  # fmt: skip
+    assert_error(
+        call(client, world.b.staff, "put", f"/staff/feedback-cards/{card['id']}", body),
+        404,
+        "NOT_FOUND",
+    )
     assert count_rows(FeedbackCard) == 1
 
 
 def test_the_member_and_the_unit_read_the_card(client, world):
     card = issue(client, world.a.staff, world.a.member).get_json()
-    assert [c["id"] for c in get_json(client, world.a.member, "/member/feedback-cards")["items"]] \
-        == [card["id"]]  # fmt: skip
-    assert [c["id"] for c in get_json(client, world.a.unit, "/unit/feedback-cards")["items"]] \
-        == [card["id"]]  # fmt: skip
+    assert [
+        c["id"] for c in get_json(client, world.a.member, "/member/feedback-cards")["items"]
+    ] == [card["id"]]
+    assert [c["id"] for c in get_json(client, world.a.unit, "/unit/feedback-cards")["items"]] == [
+        card["id"]
+    ]
     assert get_json(client, world.b.unit, "/unit/feedback-cards")["items"] == []
     for who, path in ((world.a.member, "/member"), (world.a.unit, "/unit")):
         response = get(client, who, f"{path}/feedback-cards/{card['id']}.pdf")
         assert response.status_code == 200
         assert CARD_BODY["comment"] in pdf_text(response.data)
-    assert_error(get(client, world.b.unit, f"/unit/feedback-cards/{card['id']}.pdf"), 404,
-                 "NOT_FOUND")  # fmt: skip
-    assert_error(get(client, world.b.member, f"/member/feedback-cards/{card['id']}.pdf"), 404,
-                 "NOT_FOUND")  # fmt: skip
+    assert_error(
+        get(client, world.b.unit, f"/unit/feedback-cards/{card['id']}.pdf"), 404, "NOT_FOUND"
+    )
+    assert_error(
+        get(client, world.b.member, f"/member/feedback-cards/{card['id']}.pdf"), 404, "NOT_FOUND"
+    )

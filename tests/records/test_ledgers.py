@@ -33,7 +33,14 @@ def test_the_member_ledger_counts_what_members_did(client, world, wish_item, fro
     serve_everything(client, world, frozen_clock)
     sign_in(client, world.a.staff)
     header, *rows = sheet_rows(client.get(MEMBERS))
-    assert header[:6] == ("姓名", "报到社区", "工作单位", "“1+X”已兑现", "“1+X”承诺项数", "完成工单")
+    assert header[:6] == (
+        "姓名",
+        "报到社区",
+        "工作单位",
+        "“1+X”已兑现",
+        "“1+X”承诺项数",
+        "完成工单",
+    )
     assert len(rows) == 1  # a's staff: a's members only
     row = dict(zip(header, rows[0], strict=True))
     assert row["姓名"] == world.a.member.display_name
@@ -61,8 +68,11 @@ def test_the_unit_ledger_adds_up_its_members(client, world, wish_item, frozen_cl
 
 def test_a_bad_period_or_a_community_out_of_scope_is_422(client, world):
     sign_in(client, world.a.staff)
-    for query in ("from=2026-12-01&to=2026-01-01", "to=2026-01-01", f"{YEAR}&community_id="
-                  f"{world.b.community.id}"):  # fmt: skip
+    for query in (
+        "from=2026-12-01&to=2026-01-01",
+        "to=2026-01-01",
+        f"{YEAR}&community_id={world.b.community.id}",
+    ):
         assert client.get(f"/console/ledgers/members.xlsx?{query}").status_code == 422
 
 

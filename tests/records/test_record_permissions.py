@@ -74,8 +74,7 @@ def card(client, world) -> FeedbackCard:
 
 @matrix(CASES)
 def test_who_may_reach_the_records(client, world, card, case):
-    check(client, world, case, member=world.a.member.id, resident=world.a.resident.id,
-          card=card.id)  # fmt: skip
+    check(client, world, case, member=world.a.member.id, resident=world.a.resident.id, card=card.id)
     assert count_rows(FeedbackCard) == 1
     stored = fresh(card)
     assert (stored.evaluation, stored.revision) == ("excellent", 1)

@@ -16,10 +16,12 @@ class LedgerArgsSchema(ma.Schema):
     class Meta:
         unknown = ma.EXCLUDE
 
-    start = ma.fields.Date(data_key="from", required=True,
-                           error_messages={"required": "请选择开始日期"})  # fmt: skip
-    end = ma.fields.Date(data_key="to", required=True,
-                         error_messages={"required": "请选择结束日期"})  # fmt: skip
+    start = ma.fields.Date(
+        data_key="from", required=True, error_messages={"required": "请选择开始日期"}
+    )
+    end = ma.fields.Date(
+        data_key="to", required=True, error_messages={"required": "请选择结束日期"}
+    )
     community_id = text_id()
 
     @ma.validates_schema
