@@ -48,6 +48,12 @@ def _pdf(data: bytes, filename: str):
     return send_file(io.BytesIO(data), mimetype=PDF, as_attachment=True, download_name=filename)
 
 
+def _card_download(card_id: int):
+    """The card's PDF for whoever may read it (staff, its member, its unit)."""
+    card = queries.readable_card(current_user(), card_id)
+    return _pdf(card_pdf(card), card_filename(card))
+
+
 @blp.post("/staff/members/<int:user_id>/feedback-cards")
 @errors(409)
 @auth_required(*STAFF_ROLES)
@@ -84,8 +90,7 @@ def reissue_card(data, card_id):
 @blp.response(200, content_type=PDF)
 def staff_card_pdf(card_id):
     """下载反馈卡（PDF）"""
-    card = queries.readable_card(current_user(), card_id)
-    return _pdf(card_pdf(card), card_filename(card))
+    return _card_download(card_id)
 
 
 @blp.get("/staff/members/<int:user_id>/record.pdf")
@@ -121,8 +126,7 @@ def own_cards(args):
 @blp.response(200, content_type=PDF)
 def own_card_pdf(card_id):
     """下载我的反馈卡（PDF）"""
-    card = queries.readable_card(current_user(), card_id)
-    return _pdf(card_pdf(card), card_filename(card))
+    return _card_download(card_id)
 
 
 @blp.get("/unit/feedback-cards")
@@ -140,5 +144,4 @@ def unit_cards(args):
 @blp.response(200, content_type=PDF)
 def unit_card_pdf(card_id):
     """共建单位：下载本单位党员的反馈卡（PDF）"""
-    card = queries.readable_card(current_user(), card_id)
-    return _pdf(card_pdf(card), card_filename(card))
+    return _card_download(card_id)

@@ -4,6 +4,7 @@ street admin's: the street's, or one picked) over a period, as xlsx downloads.""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date
 
 from flask import render_template, request, send_file
@@ -19,34 +20,35 @@ from app.console.redemption_export import XLSX
 from app.errors import ValidationError
 from app.records import ledgers
 
-UNIT_HEADER = (
-    "共建单位",
-    "类别",
-    "结对社区",
-    "报到党员数",
-    "报到党员",
-    "完成工单",
-    "参加活动",
-    "周六报到",
-    "微心愿",
-    "走访",
-    "获得积分",
-    "“1+X”已兑现项数",
+# Each ledger's columns: (header, the cell of a row).
+UNIT_COLUMNS: tuple[tuple[str, Callable[[dict], object]], ...] = (
+    ("共建单位", lambda r: r["unit"].name),
+    ("类别", lambda r: r["kind"]),
+    ("结对社区", lambda r: r["communities"]),
+    ("报到党员数", lambda r: len(r["members"])),
+    ("报到党员", lambda r: "、".join(r["members"])),
+    ("完成工单", lambda r: r["orders_completed"]),
+    ("参加活动", lambda r: r["activities"]),
+    ("周六报到", lambda r: r["reports"]),
+    ("微心愿", lambda r: r["wishes"]),
+    ("走访", lambda r: r["visits"]),
+    ("获得积分", lambda r: r["points"]),
+    ("“1+X”已兑现项数", lambda r: r["kept"]),
 )
-MEMBER_HEADER = (
-    "姓名",
-    "报到社区",
-    "工作单位",
-    "“1+X”已兑现",
-    "“1+X”承诺项数",
-    "完成工单",
-    "居民评价（星）",
-    "参加活动",
-    "周六报到",
-    "微心愿",
-    "意见建议",
-    "走访",
-    "获得积分",
+MEMBER_COLUMNS: tuple[tuple[str, Callable[[tuple], object]], ...] = (
+    ("姓名", lambda r: r[0].name),
+    ("报到社区", lambda r: r[1]),
+    ("工作单位", lambda r: r[0].unit_name),
+    ("“1+X”已兑现", lambda r: r[2]["commitments_kept"]),
+    ("“1+X”承诺项数", lambda r: len(r[2]["commitments"])),
+    ("完成工单", lambda r: r[2]["orders_completed"]),
+    ("居民评价（星）", lambda r: r[2]["average_rating"]),
+    ("参加活动", lambda r: r[2]["activities"]),
+    ("周六报到", lambda r: r[2]["reports"]),
+    ("微心愿", lambda r: r[2]["wishes"]),
+    ("意见建议", lambda r: r[2]["suggestions"]),
+    ("走访", lambda r: r[2]["visits"]),
+    ("获得积分", lambda r: r[2]["points"]),
 )
 
 
@@ -69,25 +71,7 @@ def ledgers_units():
     rows = ledgers.unit_ledger(
         current_staff(), args["start"], args["end"], args.get("community_id")
     )
-    book, sheet = _book("共建单位服务台账", UNIT_HEADER)
-    for r in rows:
-        sheet.append(
-            (
-                r["unit"].name,
-                r["kind"],
-                r["communities"],
-                len(r["members"]),
-                "、".join(r["members"]),
-                r["orders_completed"],
-                r["activities"],
-                r["reports"],
-                r["wishes"],
-                r["visits"],
-                r["points"],
-                r["kept"],
-            )
-        )
-    return _send(book, "共建单位服务台账", args)
+    return _send("共建单位服务台账", UNIT_COLUMNS, rows, args)
 
 
 @bp.get("/ledgers/members.xlsx")
@@ -97,26 +81,7 @@ def ledgers_members():
     rows = ledgers.member_ledger(
         current_staff(), args["start"], args["end"], args.get("community_id")
     )
-    book, sheet = _book("在职党员服务台账", MEMBER_HEADER)
-    for profile, community, f in rows:
-        sheet.append(
-            (
-                profile.name,
-                community,
-                profile.unit_name,
-                f["commitments_kept"],
-                len(f["commitments"]),
-                f["orders_completed"],
-                f["average_rating"],
-                f["activities"],
-                f["reports"],
-                f["wishes"],
-                f["suggestions"],
-                f["visits"],
-                f["points"],
-            )
-        )
-    return _send(book, "在职党员服务台账", args)
+    return _send("在职党员服务台账", MEMBER_COLUMNS, rows, args)
 
 
 def _args() -> dict:
@@ -126,16 +91,14 @@ def _args() -> dict:
     return args
 
 
-def _book(title: str, header: tuple):
-    """A workbook whose sheet is named after the ledger, the header row first (the period is
-    in the file's name)."""
+def _send(title: str, columns: tuple, rows: list, args: dict):
+    """A workbook of one sheet named after the ledger, the header row first (the period is
+    in the file's name), written row by row (openpyxl's write-only mode)."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title)
-    sheet.append(header)
-    return book, sheet
-
-
-def _send(book: Workbook, title: str, args: dict):
+    sheet.append([header for header, _ in columns])
+    for row in rows:
+        sheet.append([cell(row) for _, cell in columns])
     out = io.BytesIO()
     book.save(out)
     out.seek(0)
