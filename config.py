@@ -131,6 +131,11 @@ class Config:
     S3_ACCESS_KEY_ID = os.environ.get("S3_ACCESS_KEY_ID") or None
     S3_SECRET_ACCESS_KEY = os.environ.get("S3_SECRET_ACCESS_KEY") or None
     S3_PUBLIC_BASE_URL = os.environ.get("S3_PUBLIC_BASE_URL") or None
+    # The TrueType font (a .ttc's first face) the PDFs (app.records: 纪实手册, 反馈卡) embed for
+    # Chinese text; when the file is missing, reportlab's built-in CID font STSong-Light.
+    PDF_FONT_PATH = os.environ.get(
+        "PDF_FONT_PATH", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+    )
     # How many reverse proxies (nginx, a load balancer) stand in front of the app: their
     # X-Forwarded-For is then trusted, so rate limits see the client's address, not theirs.
     PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))

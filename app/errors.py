@@ -217,3 +217,9 @@ class NotCommunityMember(Conflict):
 
 class BuildingLeadExists(Conflict):
     code, message = "BUILDING_LEAD_EXISTS", "该楼栋已有党员楼栋长，请先卸任再任命"
+
+
+class FeedbackCardExists(Conflict):
+    """One 反馈卡 per member and period (the unique key settles two issued at once)."""
+
+    code, message = "FEEDBACK_CARD_EXISTS", "该党员在这一期间已有反馈卡，可重新出具以更新"

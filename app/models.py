@@ -17,6 +17,7 @@ from app.org.leads import BuildingLead  # noqa: F401
 from app.org.models import Building, Community, Grid, Street  # noqa: F401
 from app.pairings.models import Pairing, PairingVisit  # noqa: F401
 from app.points.models import PointsBalance, PointsEntry, PointsReason  # noqa: F401
+from app.records.models import Evaluation, FeedbackCard  # noqa: F401
 from app.suggestions.models import Suggestion  # noqa: F401
 from app.teams.models import ServiceTeam, TeamCategory, TeamMembership  # noqa: F401
 from app.units.models import CoBuildingUnit, UnitAccount, UnitKind, unit_communities  # noqa: F401

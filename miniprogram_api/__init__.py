@@ -15,6 +15,7 @@ from miniprogram_api.merchants import blp as merchants_blp
 from miniprogram_api.messages import blp as messages_blp
 from miniprogram_api.orders import blp as orders_blp
 from miniprogram_api.pairings import blp as pairings_blp
+from miniprogram_api.records import blp as records_blp
 from miniprogram_api.staff_activities import blp as staff_activities_blp
 from miniprogram_api.staff_bookings import blp as staff_bookings_blp
 from miniprogram_api.staff_content_reviews import blp as staff_content_reviews_blp
@@ -64,4 +65,5 @@ BLUEPRINTS = [
     team_orders_blp,
     duties_blp,
     staff_duties_blp,
+    records_blp,
 ]

@@ -30,6 +30,11 @@ def unit_required(view):
     return _signed_in(view, _is_unit)
 
 
+def staff_or_unit_required(view):
+    """Pages both read: staff, and a unit's account (the service checks what each reaches)."""
+    return _signed_in(view, lambda user: user.is_staff or _is_unit(user))
+
+
 def _is_unit(user: User) -> bool:
     return user.has_role(Role.UNIT)
 

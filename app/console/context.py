@@ -30,6 +30,7 @@ NAV_GROUPS = [
         ("console.commitments", "1+X 承诺", "console.commitment"),
         ("console.teams", "团队", "console.team"),
         ("console.pairings", "结对帮扶", "console.pairing"),
+        ("console.ledgers_page", "台账", "console.ledgers"),
     ],
     [
         ("console.venues", "场所", "console.venue"),

@@ -1,6 +1,6 @@
 """本单位党员: what a co-building unit's account sees in the console, read only — its own
 members (in whichever community they report to) with their service: orders, points, ratings
-and the year's 1+X commitments; and the place where their 反馈卡 will be listed."""
+and the year's 1+X commitments; and the 反馈卡 sent to the unit, to read and download."""
 
 from __future__ import annotations
 
@@ -16,8 +16,12 @@ from app.console.forms.members import ScopeArgsSchema
 from app.console.read_models.members import unit_member_page
 from app.extensions import db
 from app.org.models import Community
+from app.records.labels import EVALUATION_LABELS
+from app.records.queries import unit_cards
 from app.units.labels import UNIT_KIND_LABELS
 from app.units.queries import account_unit
+
+CARDS = 50  # the newest cards sent to the unit
 
 
 @bp.get("/unit/members")
@@ -37,6 +41,8 @@ def unit_members():
         year=year,
         commitments=commitments,
         communities=_community_names({row.profile.community_id for row in page["items"]}),
+        cards=unit_cards(current_staff(), CARDS)["items"],
+        evaluations=EVALUATION_LABELS,
     )
 
 

@@ -17,6 +17,7 @@ from app.seed.duties import load_duties
 from app.seed.merchants import load_merchants
 from app.seed.neighbours import load_neighbours
 from app.seed.people import load_accounts, load_orders
+from app.seed.records import load_records
 from app.seed.rewards import load_rewards
 from app.seed.rooms import load_rooms
 from app.seed.tally import Tally
@@ -25,7 +26,7 @@ from app.seed.units import load_units
 from app.transaction import use_case
 from app.venues.models import Venue
 
-STEPS = 14
+STEPS = 15
 # How each kind's items count their deadlines (app.orders.calendar).
 _BASIS = {
     CategoryKind.PUBLIC: DeadlineBasis.WORKING_HOURS,
@@ -66,6 +67,8 @@ def load_demo(echo: Callable[[str], None] = print) -> Tally:
         load_teams(tally, places, people)
     with tally.step(14, STEPS, "周六报到点、党员楼栋长与先锋墙"):
         load_duties(tally, places)
+    with tally.step(15, STEPS, "纪实手册与反馈卡"):
+        load_records(tally, places, people)
     db.session.flush()
     echo(tally.summary())
     return tally
