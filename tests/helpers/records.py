@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from datetime import UTC, datetime
 
@@ -42,31 +43,32 @@ def pdf_text(data: bytes) -> str:
     return "".join(text.split())
 
 
-def serve_everything(client, world, frozen_clock) -> None:
-    """a.member does one of everything over HTTP, as in tests/commitments: chooses the 1+X
+def serve_everything(client, world, frozen_clock, member=None) -> None:
+    """member does one of everything over HTTP, as in tests/commitments: chooses the 1+X
     kinds, completes a rated order, fulfils a wish, makes a suggestion, visits a paired
     household, checks in to an activity (the clock is moved to its start) and reports at
     the liaison venue on the Saturday after. Needs a wish catalog item
     (tests/records/conftest.py `wish_item`)."""
     a = world.a
-    assert choose(client, a.member, KINDS).status_code == 200
-    complete_order(client, a, world.item, a.member, rate=True)
-    fulfilled_wish(client, a)
+    member = member or a.member
+    assert choose(client, member, KINDS).status_code == 200
+    complete_order(client, a, world.item, member, rate=True)
+    fulfilled_wish(client, dataclasses.replace(a, member=member))
     made = post(
-        client, a.member, "/suggestions", {"community_id": a.community.id, "text": "楼道灯坏了"}
+        client, member, "/suggestions", {"community_id": a.community.id, "text": "楼道灯坏了"}
     )
     assert made.status_code == 201, made.get_json()
     household = {"name": "赵大娘", "phone": "13900001111", "address": "东湖区百花洲路3号1栋102"}
-    pairing = post(client, a.member, "/member/pairings", household).get_json()
+    pairing = post(client, member, "/member/pairings", household).get_json()
     visit = {"date": "2026-11-26", "note": "陪老人聊天", "photos": []}
-    visited = post(client, a.member, f"/member/pairings/{pairing['id']}/visits", visit)
+    visited = post(client, member, f"/member/pairings/{pairing['id']}/visits", visit)
     assert visited.status_code == 201, visited.get_json()
     activity = published(client, a.staff, activity_body(a.community))
-    signed_up(client, a.member, activity["id"])
+    signed_up(client, member, activity["id"])
     frozen_clock.move_to(FRIDAY_14H)
-    checked = check_in(client, a.member, activity["id"], {"code": activity["checkin_code"]})
+    checked = check_in(client, member, activity["id"], {"code": activity["checkin_code"]})
     assert checked.status_code == 200, checked.get_json()
     station = liaison(a.community)
     frozen_clock.move_to(SATURDAY_10H)
-    reported = post(client, a.member, "/member/checkins", report_body(station))
+    reported = post(client, member, "/member/checkins", report_body(station))
     assert reported.status_code == 201, reported.get_json()
