@@ -32,6 +32,7 @@ from app.console import (  # noqa: F401
     redemptions,
     rewards,
     rooms,
+    stats,
     suggestions,
     teams,
     unit_members,

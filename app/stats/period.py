@@ -14,7 +14,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from app.accounts.models import User
-from app.auth.permissions import reachable_community_ids
+from app.auth.permissions import managed_communities, reachable_community_ids
 from app.catalog.models import CatalogItem, Category
 from app.clock import day_end, day_start
 from app.extensions import db
@@ -116,3 +116,48 @@ def _event_figures(ids: Collection[int], start: date, end: date, days: dict) -> 
         days[date.fromisoformat(on)]["completed"] += completions
         rated, satisfied = rated + ratings, satisfied + content
     return satisfied, rated
+
+
+def side_by_side(actor: User, start: date, end: date) -> list[dict]:
+    """Each community the actor manages over [start, end]: its counts and rates, in id order,
+    for a street admin to compare. Three queries whatever the number of communities."""
+    communities = managed_communities(actor)
+    ids = [community.id for community in communities]
+    created = and_(Order.created_at >= day_start(start), Order.created_at < day_end(end))
+    orders = db.session.execute(
+        select(
+            Order.community_id,
+            func.count(),
+            count(Order.status.in_(FINISHED)),
+            *order_rate_columns(),
+        )
+        .where(Order.community_id.in_(ids), created)
+        .group_by(Order.community_id)
+    )
+    ratings = db.session.execute(
+        select(OrderEvent.community_id, *rating_columns())
+        .join(Order, Order.id == OrderEvent.order_id)
+        .where(
+            OrderEvent.community_id.in_(ids),
+            OrderEvent.action == Action.RATE,
+            OrderEvent.at >= day_start(start),
+            OrderEvent.at < day_end(end),
+        )
+        .group_by(OrderEvent.community_id)
+    )
+    made = {row[0]: row[1:] for row in orders}
+    rated = {row[0]: row[1:] for row in ratings}
+    return [_compared(c, made.get(c.id, (0,) * 5), rated.get(c.id, (0, 0))) for c in communities]
+
+
+def _compared(community, made: tuple, rated: tuple) -> dict:
+    created, finished, needed, taken, resolved = made
+    return {
+        "community_id": community.id,
+        "name": community.name,
+        "orders_created": created,
+        "orders_completed": finished,
+        "response_rate": rate(taken, needed),
+        "resolution_rate": rate(resolved, needed),
+        "satisfaction_rate": rate(rated[1], rated[0]),
+    }
