@@ -25,3 +25,8 @@ def day_start(day: date) -> datetime:
 def day_end(day: date) -> datetime:
     """The first instant after a Beijing day (an exclusive bound), in UTC."""
     return day_start(day + timedelta(days=1))
+
+
+def wall_time(value: datetime | None) -> datetime | None:
+    """Beijing wall time without an offset, for a spreadsheet: Excel has no time zones."""
+    return value.astimezone(BEIJING).replace(tzinfo=None) if value else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -140,3 +141,32 @@ class IdConverter(IntegerConverter):
     def __init__(self, map, *args, **kwargs) -> None:
         kwargs.setdefault("max", MAX_ID)
         super().__init__(map, *args, **kwargs)
+
+
+# The days a period may name: far enough for any record, near enough that a day after the
+# last one still exists (`date.max` has none).
+PERIOD_DAYS = validate.Range(min=date(2000, 1, 1), max=date(2099, 12, 31), error="日期超出范围")
+
+
+class PeriodArgsSchema(ma.Schema):
+    """A period of Beijing days, `from` – `to` both included (CONTRACT §6), and optionally one
+    community of the caller's scope."""
+
+    start = fields.Date(
+        data_key="from",
+        required=True,
+        validate=PERIOD_DAYS,
+        metadata={"description": "开始日期（北京时间，含当天）"},
+    )
+    end = fields.Date(
+        data_key="to",
+        required=True,
+        validate=PERIOD_DAYS,
+        metadata={"description": "结束日期（北京时间，含当天）"},
+    )
+    community_id = text_id(metadata={"description": "只看其中一个社区（须在您的管辖范围内）"})
+
+    @ma.validates_schema
+    def ordered(self, data: dict, **kwargs) -> None:
+        if "start" in data and "end" in data and data["start"] > data["end"]:
+            raise ma.ValidationError("开始日期不能晚于结束日期", "from")

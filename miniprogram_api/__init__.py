@@ -25,6 +25,7 @@ from miniprogram_api.staff_members import blp as staff_members_blp
 from miniprogram_api.staff_merchants import blp as staff_merchants_blp
 from miniprogram_api.staff_orders import blp as staff_orders_blp
 from miniprogram_api.staff_venues import blp as staff_venues_blp
+from miniprogram_api.stats import blp as stats_blp
 from miniprogram_api.suggestions import blp as suggestions_blp
 from miniprogram_api.team_orders import blp as team_orders_blp
 from miniprogram_api.teams import blp as teams_blp
@@ -63,6 +64,7 @@ BLUEPRINTS = [
     pairings_blp,
     teams_blp,
     team_orders_blp,
+    stats_blp,
     duties_blp,
     staff_duties_blp,
     records_blp,

@@ -49,6 +49,15 @@ def scope_community_ids(user: User, community_id: int | None = None) -> set[int]
     return {community_id}
 
 
+def reachable_community_ids(user: User, community_id: int | None = None) -> set[int]:
+    """The communities a call reads: all the user manages, or the one it names among them;
+    naming another is NOT_FOUND, as for any object out of reach (CONTRACT §6)."""
+    if community_id is not None:
+        require_managed_community(user, community_id)
+        return {community_id}
+    return managed_community_ids(user)
+
+
 def managed_communities(user: User, *, with_places: bool = False) -> list[Community]:
     """The communities the user manages, in id order: the choices of a community filter;
     `with_places` loads their grids and buildings too (two more queries, not one a grid)."""

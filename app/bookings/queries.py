@@ -10,12 +10,11 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from app.accounts.models import Role, User
-from app.auth.permissions import managed_community_ids
+from app.auth.permissions import managed_community_ids, reachable_community_ids
 from app.bookings.access import bookable_room, managed_venue
 from app.bookings.models import HOLDING, USED, Booking, BookingStatus
 from app.cache import answers, register
 from app.clock import day_end, day_start
-from app.errors import NotFound
 from app.extensions import db
 from app.pagination import paginate
 from app.venues.models import Venue
@@ -68,7 +67,9 @@ def staff_bookings(
 ) -> dict:
     """Bookings of the actor's communities, newest first; a `venue_id` or `community_id`
     outside them is 404."""
-    stmt = select(Booking).where(Booking.community_id.in_(_scope(actor, community_id)))
+    stmt = select(Booking).where(
+        Booking.community_id.in_(reachable_community_ids(actor, community_id))
+    )
     if venue_id is not None:
         managed_venue(actor, venue_id)
         stmt = stmt.where(Booking.venue_id == venue_id)
@@ -102,7 +103,7 @@ def usage(actor: User, start: date, end: date, community_id: int | None = None) 
     """Per venue of the scope: the bookings used (approved or checked in; a no-show, a
     cancelled or rejected one is no use) that start on a Beijing day of [start, end], their
     hours and their people (the attendees booked), in venue order. Two queries."""
-    communities = _scope(actor, community_id)
+    communities = reachable_community_ids(actor, community_id)
     venues = db.session.execute(
         select(Venue.id, Venue.name).where(Venue.community_id.in_(communities)).order_by(Venue.id)
     ).all()
@@ -115,16 +116,6 @@ def usage(actor: User, start: date, end: date, community_id: int | None = None) 
         )
     ).all()
     return _tally(list(venues), used)
-
-
-def _scope(actor: User, community_id: int | None) -> set[int]:
-    """The actor's communities, or the one picked among them (another is NOT_FOUND)."""
-    communities = managed_community_ids(actor)
-    if community_id is None:
-        return communities
-    if community_id not in communities:
-        raise NotFound()
-    return {community_id}
 
 
 def _tally(venues: list, used: Iterable) -> list[dict]:

@@ -9,7 +9,7 @@ from app.bookings.labels import BEHALF, BOOKING_STATUS, ROOM_KIND
 from app.bookings.models import Behalf, BookingStatus
 from app.bookings.rules import MAX_WEEKS
 from app.pagination import PageArgsSchema, page_schema
-from app.validation import MAX_ID, text, text_id
+from app.validation import MAX_ID, PeriodArgsSchema, text, text_id
 from app.venues.rooms import RoomKind
 from app.venues.schemas import RoomBriefSchema
 
@@ -75,15 +75,8 @@ class StaffBookingArgsSchema(PageArgsSchema):
     community_id = text_id()
 
 
-class UsageArgsSchema(ma.Schema):
-    start = ma.fields.Date(data_key="from", required=True)
-    end = ma.fields.Date(data_key="to", required=True)
-    community_id = text_id()
-
-    @ma.validates_schema
-    def ordered(self, data: dict, **kwargs) -> None:
-        if "start" in data and "end" in data and data["start"] > data["end"]:
-            raise ma.ValidationError("开始日期不能晚于结束日期", "from")
+class UsageArgsSchema(PeriodArgsSchema):
+    """The period of the usage numbers."""
 
 
 class SlotSchema(ma.Schema):

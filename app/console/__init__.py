@@ -35,6 +35,7 @@ from app.console import (  # noqa: F401
     redemptions,
     rewards,
     rooms,
+    stats,
     suggestions,
     teams,
     unit_members,

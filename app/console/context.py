@@ -19,6 +19,7 @@ from app.org.models import Community, Street
 NAV_GROUPS = [
     [
         ("console.dashboard", "工作台", "console.dashboard"),
+        ("console.stats", "统计", "console.stats"),
         ("console.orders", "工单", "console.order"),
         ("console.order_new", "代点单", "console.order_new"),
         ("console.devices", "一键通", "console.device"),

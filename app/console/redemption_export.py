@@ -5,12 +5,11 @@ statement and written by openpyxl's write-only workbook (rows are not kept in me
 from __future__ import annotations
 
 import io
-from datetime import datetime
 
 from flask import request, send_file
 from openpyxl import Workbook
 
-from app.clock import BEIJING
+from app.clock import wall_time
 from app.console.auth import current_staff, staff_required
 from app.console.blueprint import bp
 from app.console.forms import parse_form
@@ -56,19 +55,14 @@ def _workbook(rows) -> Workbook:
                 r.points,
                 REDEMPTION_STATUS.get(RedemptionStatus(r.status), r.status),
                 r.code,
-                _local(r.created_at),
-                _local(r.expires_at),
-                _local(r.closed_at) if fulfilled else None,
+                wall_time(r.created_at),
+                wall_time(r.expires_at),
+                wall_time(r.closed_at) if fulfilled else None,
                 r.verifier_name,
-                None if fulfilled else _local(r.closed_at),
+                None if fulfilled else wall_time(r.closed_at),
             )
         )
     return book
-
-
-def _local(value: datetime | None) -> datetime | None:
-    """Beijing wall time without an offset: Excel has no time zones."""
-    return value.astimezone(BEIJING).replace(tzinfo=None) if value else None
 
 
 def _filename(args: dict) -> str:

@@ -1,11 +1,7 @@
 """工作台: today's numbers for the communities a staff member manages, in three queries.
 
-The rates look back `RATE_DAYS` days:
-- response_rate: of the orders created in the period that were not rejected or cancelled
-  (those never needed a member), the share a member took (accepted, grabbed, or beyond);
-- resolution_rate: of the same orders, the share completed, rated or closed;
-- satisfaction_rate: of the ratings given in the period, the share with 4 or 5 stars.
-A rate with nothing to count is None (shown as "—"), never a division by zero."""
+The rates (`app/stats/rates.py`) look back `RATE_DAYS` days; one with nothing to count is
+shown as "—"."""
 
 from __future__ import annotations
 
@@ -23,8 +19,8 @@ from app.clock import beijing_today, day_start
 from app.extensions import db
 from app.orders.deadlines import overdue_clause
 from app.orders.models import Order, OrderEvent
-from app.orders.models import OrderStatus as S
-from app.orders.vocabulary import AWAITING_COMPLETION, AWAITING_RESPONSE, FINISHED, TAKEN, Action
+from app.orders.vocabulary import AWAITING_COMPLETION, AWAITING_RESPONSE, Action
+from app.stats.rates import count, order_rate_columns, rate, rating_columns
 
 RATE_DAYS = 30
 MOST_OVERDUE = 5
@@ -85,17 +81,11 @@ def _dashboard(ids: Collection[int], now: datetime) -> Dashboard:
 
 
 def _order_numbers(ids: Collection[int], now: datetime, today_start: datetime) -> dict:
-    recent = and_(
-        Order.created_at >= now - timedelta(days=RATE_DAYS),
-        Order.status.not_in((S.REJECTED, S.CANCELLED)),
-    )
     stmt = select(
-        _count(Order.created_at >= today_start),
-        _count(Order.status.in_(AWAITING_RESPONSE)),
-        _count(overdue_clause(now)),
-        _count(recent),
-        _count(and_(recent, Order.status.in_(TAKEN))),
-        _count(and_(recent, Order.status.in_(FINISHED))),
+        count(Order.created_at >= today_start),
+        count(Order.status.in_(AWAITING_RESPONSE)),
+        count(overdue_clause(now)),
+        *order_rate_columns(Order.created_at >= now - timedelta(days=RATE_DAYS)),
     ).where(
         Order.community_id.in_(ids),
         # Every row counted is open or recent: read only those (indexes by status and by
@@ -110,8 +100,8 @@ def _order_numbers(ids: Collection[int], now: datetime, today_start: datetime) -
         "new_today": new,
         "waiting": waiting,
         "overdue": overdue,
-        "response_rate": _rate(taken, recent_total),
-        "resolution_rate": _rate(resolved, recent_total),
+        "response_rate": rate(taken, recent_total),
+        "resolution_rate": rate(resolved, recent_total),
     }
 
 
@@ -122,20 +112,19 @@ def _event_numbers(ids: Collection[int], today_start: datetime, since: datetime)
     stmt = (
         select(
             func.count(distinct(case((completed, OrderEvent.order_id)))),
-            _count(rated),
+            *rating_columns(OrderEvent.at >= since),
             func.avg(case((rated, Order.stars))),
-            _count(and_(rated, Order.stars >= 4)),
         )
         .select_from(OrderEvent)
         .join(Order, Order.id == OrderEvent.order_id)
         .where(OrderEvent.community_id.in_(ids), or_(completed, rated))
     )
-    completed_today, rated_count, average, satisfied = db.session.execute(stmt).one()
+    completed_today, rated_count, satisfied, average = db.session.execute(stmt).one()
     return {
         "completed_today": completed_today,
         "rated": rated_count,
         "average_stars": round(float(average), 1) if average is not None else None,
-        "satisfaction_rate": _rate(satisfied, rated_count),
+        "satisfaction_rate": rate(satisfied, rated_count),
     }
 
 
@@ -153,11 +142,3 @@ def _most_overdue(ids: Collection[int], now: datetime) -> list[LateOrder]:
         .limit(MOST_OVERDUE)
     )
     return [LateOrder(row, now - row.due) for row in db.session.execute(stmt)]
-
-
-def _count(condition):
-    return func.count(case((condition, 1)))
-
-
-def _rate(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
