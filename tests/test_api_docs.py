@@ -4,7 +4,11 @@ page loads only assets served by the platform itself (operators on an intranet).
 from __future__ import annotations
 
 import re
+import warnings
 from html.parser import HTMLParser
+
+from app import create_app
+from tests.helpers.apps import make_config
 
 DOCS_ASSETS = {
     "/static/swagger-ui/swagger-ui.css": "text/css",
@@ -69,3 +73,11 @@ def test_docs_assets_are_served(client):
         if "/swagger-ui/" in url:  # the vendored bundle itself, not a stub
             assert len(response.get_data()) > 100_000, url
         response.close()
+
+
+def test_every_schema_has_a_name_of_its_own(tmp_path):
+    """Two schemas of one name would be renamed in the document behind the reader's back."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        create_app(make_config(f"sqlite:///{tmp_path / 'docs.db'}"))
+    assert [str(w.message) for w in caught if "Multiple schemas resolved" in str(w.message)] == []

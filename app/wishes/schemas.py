@@ -65,7 +65,7 @@ class WishDetailSchema(OrderDetailSchema):
     value = fields.Integer(metadata={"description": "心愿价值上限（元）"})
 
 
-class WallEntrySchema(ma.Schema):
+class FulfilledWishSchema(ma.Schema):
     id = fields.Integer()
     description = fields.String()
     value = fields.Integer()
@@ -78,4 +78,4 @@ class WallEntrySchema(ma.Schema):
 
 
 WishPageSchema = page_schema(WishSchema, "WishPage")
-WallPageSchema = page_schema(WallEntrySchema, "WishWallPage")
+WallPageSchema = page_schema(FulfilledWishSchema, "WishWallPage")
