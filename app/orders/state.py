@@ -36,7 +36,7 @@ from app.orders.transitions import (
     allowed_actions,
 )
 from app.orders.vocabulary import Action as A
-from app.teams.access import MEMBERSHIPS
+from app.teams.access import MEMBERSHIPS, TEAMS
 
 FOLLOW_UPS = cast(Table, FollowUp.__table__)
 # The move table, read from here by callers that also make moves.
@@ -214,10 +214,14 @@ def _guard(move: Move) -> list:
 
 
 def _in_the_team():
-    """The acting member is one of the order's team (none: the order waits for no team)."""
+    """The acting member is one of the order's team, and the team is not disbanded (none:
+    the order waits for no team). Checked in the move's own statement, so a take racing
+    the team's disbanding never lands after it."""
     return exists().where(
         MEMBERSHIPS.c.team_id == ORDERS.c.team_id,
         MEMBERSHIPS.c.user_id == bindparam("actor_id"),
+        TEAMS.c.id == MEMBERSHIPS.c.team_id,
+        TEAMS.c.is_active.is_(True),
     )
 
 

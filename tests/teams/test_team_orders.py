@@ -161,3 +161,16 @@ def test_a_move_the_status_forbids_is_409_and_404_wins(client, world, crew):
     )
     assert plain.status_code == 200 and plain.get_json()["team_id"] is None
     assert_error(take(client, world.a.member, approved.id), 404, "NOT_FOUND")
+
+
+def test_a_disbanded_teams_members_cannot_take_its_order(client, world, crew):
+    squad, members = crew
+    order = seeded_order(world.a, world.item, S.APPROVED)
+    assert dispatch_team(client, world.a.staff, order.id, squad.id).status_code == 200
+    squad.is_active = False
+    db.session.commit()
+    refused = take(client, members[1], order.id)
+    assert refused.status_code in (404, 409), refused.get_json()
+    db.session.expire_all()
+    taken = stored_order(order.id)
+    assert (taken.status, taken.member_id) == (S.DISPATCHED, None)
